@@ -1,0 +1,63 @@
+package io.tsfm.core.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Every dataset reader on the class path, by name. Thread-safe (immutable after construction). */
+public final class DatasetCatalog {
+    private final Map<String, DatasetReader> readers;
+
+    private DatasetCatalog(Map<String, DatasetReader> readers) {
+        this.readers = readers;
+    }
+
+    /** The readers registered through {@link ServiceLoader}. */
+    public static DatasetCatalog load() {
+        Map<String, DatasetReader> m = new TreeMap<>();
+        for (DatasetReader r : ServiceLoader.load(DatasetReader.class)) {
+            DatasetReader prev = m.put(r.name(), r);
+            if (prev != null) {
+                throw new IllegalStateException("two readers claim dataset '" + r.name() + "': "
+                        + prev.getClass().getName() + " and " + r.getClass().getName());
+            }
+        }
+        return new DatasetCatalog(m);
+    }
+
+    /** All readers sorted by name. */
+    public List<DatasetReader> readers() {
+        List<DatasetReader> l = new ArrayList<>(readers.values());
+        l.sort(Comparator.comparing(DatasetReader::name));
+        return l;
+    }
+
+    public Optional<DatasetReader> find(String name) {
+        return Optional.ofNullable(readers.get(name));
+    }
+
+    /** The reader for {@code name}, or an error listing the known names. */
+    public DatasetReader get(String name) {
+        DatasetReader r = readers.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("unknown dataset '" + name + "'; known: " + readers.keySet());
+        }
+        return r;
+    }
+
+    /** Reads dataset {@code name} from the data root; fails with the download hint when absent. */
+    public Dataset read(String name, DataRoot root) throws IOException {
+        DatasetReader r = get(name);
+        Path p = root.locate(name).orElseThrow(() -> new IOException("dataset '" + name + "' not found under "
+                + root + " (looked for " + name + ".zip and " + name + "/). " + r.info().downloadHint()));
+        try (DatasetSource src = DatasetSource.open(p)) {
+            return r.read(src);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.tsfm.core.data;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a dataset is: the facts a reader knows about it and the provenance of its preprocessing.
+ *
+ * @param name             short name, e.g. {@code hapt}
+ * @param description      2-3 sentences (sensors, subjects, placement); a model input
+ * @param role             train, zero-shot test set, or user data
+ * @param subjects         number of distinct subjects actually read
+ * @param labels           the dataset's label vocabulary (raw labels), sorted
+ * @param sourceUnits      per sensor kind, the unit the source used before normalisation (e.g. ACCELEROMETER → g)
+ * @param resampling       how irregular or mismatched clocks were brought to one rate, or "none"
+ * @param licence          licence / terms of use
+ * @param citation         how to cite
+ */
+public record DatasetManifest(String name, String description, DatasetRole role, int subjects,
+                              List<String> labels, Map<SensorKind, String> sourceUnits, String resampling,
+                              String licence, String citation) {
+    public DatasetManifest {
+        labels = List.copyOf(labels);
+        sourceUnits = Map.copyOf(sourceUnits);
+        resampling = resampling == null ? "none" : resampling;
+        licence = licence == null ? "" : licence;
+        citation = citation == null ? "" : citation;
+    }
+}

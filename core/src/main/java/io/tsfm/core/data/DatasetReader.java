@@ -1,0 +1,25 @@
+package io.tsfm.core.data;
+
+import java.io.IOException;
+
+/**
+ * Reads one dataset's original published layout into {@link Session}s.
+ *
+ * <p>Contract: a malformed file or record is reported as a {@link ReadProblem} naming file, line and
+ * column, and the rest of the dataset still reads; only an unreadable archive (or one with no
+ * recognisable file at all) throws. Implementations are registered for {@link java.util.ServiceLoader}
+ * under {@code META-INF/services/io.tsfm.core.data.DatasetReader} and must be stateless.
+ */
+public interface DatasetReader {
+
+    /** Static facts about the dataset. */
+    DatasetInfo info();
+
+    /** Reads every session; problems are collected in the returned dataset. */
+    Dataset read(DatasetSource source) throws IOException;
+
+    /** Convenience: {@code info().name()}. */
+    default String name() {
+        return info().name();
+    }
+}

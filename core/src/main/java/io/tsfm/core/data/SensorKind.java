@@ -1,0 +1,26 @@
+package io.tsfm.core.data;
+
+/** What a channel measures, with the canonical unit every reader converts to. */
+public enum SensorKind {
+    ACCELEROMETER("m/s^2"),
+    GYROSCOPE("rad/s"),
+    MAGNETOMETER("uT"),
+    ORIENTATION("1"),
+    OTHER("");
+
+    private final String canonicalUnit;
+
+    SensorKind(String canonicalUnit) {
+        this.canonicalUnit = canonicalUnit;
+    }
+
+    /** The unit samples of this kind carry after a reader has normalised them. */
+    public String canonicalUnit() {
+        return canonicalUnit;
+    }
+
+    /** True for the kinds the model consumes (the reference keeps acc, gyro, mag and orientation channels). */
+    public boolean isMotion() {
+        return this != OTHER;
+    }
+}
