@@ -1,0 +1,47 @@
+package io.tsfm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    /** Runs the CLI in-process and captures stdout. */
+    static String run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            System.setOut(p);
+            int rc = Main.run(args);
+            assertThat(rc).as("exit code of %s", String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsCommandsAndSetsOfflineFlags() {
+        String help = run("--help");
+        assertThat(help).contains("datasets");
+        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+        assertThat(System.getProperty("OPT_OUT_TRACKING")).isEqualTo("true");
+    }
+
+    @Test
+    void emptyRootListsEveryDatasetAsAbsentWithAHint(@TempDir Path empty) throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(run("datasets", "list", "--json", "--root", empty.toString()));
+        assertThat(doc.get("datasets").size()).isGreaterThan(0);
+        for (JsonNode d : doc.get("datasets")) {
+            assertThat(d.get("present").asBoolean()).as(d.get("name").asText()).isFalse();
+            assertThat(d.get("hint").asText()).isNotBlank();
+        }
+    }
+}
