@@ -42,8 +42,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link TokenEmbeddings} holds only its own tokens. The literal {@code "[PAD]"} is read as the special token
  * and encodes to {@code [CLS] [PAD] [SEP]}.
  *
- * <p>Thread-safe: any number of threads may call {@link #encode} at once (ONNX Runtime sessions and the
- * Rust tokenizer allow concurrent use); {@link #close()} waits for running calls, later calls fail.
+ * <p>Thread-safe: any number of threads may call {@link #encode} at once. Model runs are concurrent (ONNX
+ * Runtime sessions allow it); tokenisation, which DJL does not document as thread-safe and which is cheap next to
+ * the model run, is serialised. {@link #close()} waits for running calls; later calls fail.
  */
 public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
     /** Class-path resource of the ONNX model. */
@@ -163,7 +164,9 @@ public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            return tokenizer.encode(text).getIds();
+            synchronized (tokenizer) {
+                return tokenizer.encode(text).getIds();
+            }
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -178,7 +181,10 @@ public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
         lifecycle.readLock().lock();
         try {
             ensureOpen();
-            Encoding[] enc = tokenizer.batchEncode(texts);
+            Encoding[] enc;
+            synchronized (tokenizer) {
+                enc = tokenizer.batchEncode(texts);
+            }
             // batch texts of similar length together so little compute goes to padding
             Integer[] order = new Integer[texts.size()];
             for (int i = 0; i < order.length; i++) order[i] = i;

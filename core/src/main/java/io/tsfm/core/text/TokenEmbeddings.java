@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>K is the text's own token count (not padded to a batch), so every mask entry is {@code true}; use
  * {@link TokenBatch} to pad several texts to one K. Immutable by convention: callers must not write into
- * the arrays.
+ * the arrays ({@code equals} compares them by identity, as for any record holding arrays).
  *
  * @param text       the encoded text
  * @param tokenIds   K vocabulary ids, special tokens included

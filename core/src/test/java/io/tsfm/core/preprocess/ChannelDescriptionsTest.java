@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -69,8 +68,7 @@ class ChannelDescriptionsTest {
         JsonNode all = new ObjectMapper().readTree(json.toFile()).get("datasets");
         int trainChecked = 0;
         int evalChecked = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : all.properties()) {
             JsonNode ds = e.getValue();
             String datasetDescription = ds.get("dataset_description").asText();
             Map<String, JsonNode> channels = new HashMap<>();
