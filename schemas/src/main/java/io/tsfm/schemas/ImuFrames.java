@@ -8,7 +8,8 @@ import org.apache.avro.generic.PrimitivesArrays;
 /**
  * Sample-array helpers for {@link ImuFrame}, whose {@code samples} field is row-major (time-major):
  * the value of channel {@code c} at time step {@code t} is {@code samples[t * channelCount + c]}.
- * They move floats between {@code float[]} and Avro's primitive-backed list without boxing each value.
+ * {@link #sampleList} builds the field from a {@code float[]} without boxing (Avro's primitive-backed list);
+ * {@link #samples} copies either list kind back out (decoded frames carry a boxed list).
  * Stateless and thread-safe.
  */
 public final class ImuFrames {
