@@ -2,6 +2,8 @@ package io.tsfm.schemas.json;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -94,7 +97,7 @@ public final class JsonSchemaSubset {
 
     private JsonNode resolve(String ref) {
         if (!ref.startsWith("#")) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         return root.at(JsonPointer.compile(ref.substring(1)));
     }
@@ -151,7 +154,7 @@ public final class JsonSchemaSubset {
     }
 
     private static void bound(JsonNode schema, String keyword, String path, List<String> problems,
-                              java.util.function.DoublePredicate ok, String what, JsonNode value) {
+                              DoublePredicate ok, String what, JsonNode value) {
         JsonNode limit = schema.get(keyword);
         if (limit != null && !ok.test(limit.doubleValue())) {
             problems.add(path + ": " + what + limit + ", got " + value);
@@ -218,7 +221,7 @@ public final class JsonSchemaSubset {
             String at = child(path, e.getKey());
             if (names != null) {
                 List<String> nameProblems = new ArrayList<>();
-                validate(names, com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()), at, nameProblems);
+                validate(names, TextNode.valueOf(e.getKey()), at, nameProblems);
                 nameProblems.forEach(p -> problems.add(p.replaceFirst(": ", ": field name ")));
             }
             JsonNode declared = properties == null ? null : properties.get(e.getKey());

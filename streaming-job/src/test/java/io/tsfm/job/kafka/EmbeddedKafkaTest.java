@@ -157,6 +157,26 @@ class EmbeddedKafkaTest {
         assertThat(EmbeddedKafka.builder().optBrokerProperty("log.retention.ms", "60000")).isNotNull();
     }
 
+    @Test
+    void aTakenPortIsAClearErrorAndLeavesNothingBehind() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Set<Path> before = kafkaTempDirs();
+            assertThatThrownBy(() -> EmbeddedKafka.builder().optPort(port).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("embedded Kafka did not start")
+                    .hasMessageContaining(Integer.toString(port));
+            assertThat(kafkaTempDirs()).isEqualTo(before);
+        }
+    }
+
+    private static Set<Path> kafkaTempDirs() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("tsfm-kafka-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private static boolean canBind(int port) throws IOException {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort() == port;
