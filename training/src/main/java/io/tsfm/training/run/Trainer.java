@@ -1,0 +1,424 @@
+package io.tsfm.training.run;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.core.data.DataRoot;
+import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.core.data.DatasetRole;
+import io.tsfm.core.data.Session;
+import io.tsfm.core.eval.ClassificationMetrics;
+import io.tsfm.core.labels.LabelVocabulary;
+import io.tsfm.core.plot.CurvePlot;
+import io.tsfm.core.plot.EmbeddingMap;
+import io.tsfm.core.preprocess.Patcher;
+import io.tsfm.core.progress.ProgressBar;
+import io.tsfm.core.text.CachedTextEncoder;
+import io.tsfm.core.text.MiniLmTextEncoder;
+import io.tsfm.core.text.TextEmbeddingCache;
+import io.tsfm.core.text.TextEncoder;
+import io.tsfm.training.data.BatchAssembler;
+import io.tsfm.training.data.GroupBalancedSampler;
+import io.tsfm.training.data.LabelTextAugmenter;
+import io.tsfm.training.data.SubjectSplit;
+import io.tsfm.training.data.TrainingBatch;
+import io.tsfm.training.loss.MemoryBank;
+import io.tsfm.training.loss.PatchFlattening;
+import io.tsfm.training.model.TrainableTsfm;
+import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.TsfmInputs;
+import io.tsfm.training.optim.AdamW;
+import io.tsfm.training.optim.LrSchedule;
+import io.tsfm.training.text.TextBank;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Contrastive training of TSFM (spec §4) on this machine's CPU or a GPU: group-balanced batches of
+ * held-in subjects, soft-target symmetric InfoNCE with a memory bank, AdamW with warm-up and cosine decay,
+ * gradient accumulation and clipping; per epoch a zero-shot closed-set validation on held-out subjects,
+ * a metrics line, training curves; checkpoints every N epochs and at the end, each with an embedding map.
+ *
+ * <p>Everything on the text side is computed once: label texts and channel descriptions go through the
+ * frozen text encoder a single time (and are cached on disk), and each step runs the learnable text
+ * parts only over the step's unique strings. Not thread-safe; one run per instance.
+ */
+public final class Trainer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reference: clip both parameter groups to norm 1. */
+    private static final double CLIP = 1.0;
+
+    private final TrainConfig cfg;
+    private final DataRoot root;
+    private final PrintStream log;
+
+    public Trainer(TrainConfig cfg, DataRoot root, PrintStream log) {
+        this.cfg = cfg;
+        this.root = root;
+        this.log = log;
+    }
+
+    /** Outcome of a run. */
+    public record Result(Path finalCheckpoint, int epochs, double samplesPerSecond, double firstLoss, double lastLoss,
+                         double valAccuracy, double valMacroF1, double chance) {}
+
+    /** Reads the datasets and checks everything that can be checked before any work starts. */
+    public List<Dataset> loadDatasets() throws IOException {
+        DatasetCatalog catalog = DatasetCatalog.load();
+        LabelVocabulary vocab = LabelVocabulary.defaults();
+        List<Dataset> out = new ArrayList<>();
+        for (String name : cfg.datasets()) {
+            var reader = catalog.get(name);
+            if (reader.info().role() == DatasetRole.ZERO_SHOT) {
+                throw new IllegalArgumentException("dataset '" + name + "' is a zero-shot test set: training never reads it");
+            }
+            Dataset d = catalog.read(name, root);
+            if (d.sessions().isEmpty()) throw new IllegalArgumentException("dataset '" + name + "' has no sessions under " + root);
+            for (String label : d.labelCounts().keySet()) {
+                if (!vocab.contains(label)) {
+                    throw new IllegalArgumentException("dataset '" + name + "' has label '" + label
+                            + "' that is not in the label vocabulary; add it to a synonym group first");
+                }
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    public Result run() throws IOException {
+        System.setProperty("ai.djl.offline", "true");
+        if (cfg.threads() > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(cfg.threads()));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        TsfmConfig modelConfig = TsfmConfig.tier(cfg.tier());
+        List<Dataset> datasets = loadDatasets();
+        Files.createDirectories(cfg.outDir());
+        Device device = pickDevice();
+
+        List<Session> all = new ArrayList<>();
+        Map<String, String> descriptions = new HashMap<>();
+        Map<String, Integer> sessionCounts = new LinkedHashMap<>();
+        for (Dataset d : datasets) {
+            all.addAll(d.sessions());
+            descriptions.put(d.name(), d.manifest().description());
+            sessionCounts.put(d.name(), d.sessions().size());
+        }
+        SubjectSplit split = SubjectSplit.of(all, cfg.validationFraction(), cfg.seed());
+        LabelVocabulary vocab = LabelVocabulary.defaults();
+        LabelTextAugmenter augmenter = LabelTextAugmenter.defaults();
+        Patcher patcher = new Patcher();
+        BatchAssembler train = new BatchAssembler(split.train(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(), cfg.minCropSeconds());
+        BatchAssembler val = new BatchAssembler(split.validation(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(), cfg.minCropSeconds());
+        log.printf(Locale.ROOT, "tsfm train: tier %s on %s (%s), %d training / %d validation sessions; held-out subjects %s%n",
+                cfg.tier(), device, sessionCounts, split.train().size(), split.validation().size(), split.heldOutSubjects());
+        if (!split.trainOnlyDatasets().isEmpty()) {
+            log.println("  note: no subject split possible for " + split.trainOnlyDatasets() + " (single subject): training only");
+        }
+
+        try (MiniLmTextEncoder minilm = MiniLmTextEncoder.builder().optMaxTokens(cfg.textMaxTokens()).build();
+             NDManager manager = NDManager.newBaseManager(device)) {
+            TextEncoder encoder = new CachedTextEncoder(minilm, TextEmbeddingCache.openDefault());
+            TextBank text = new TextBank(encoder);
+            long t0 = System.nanoTime();
+            var texts = new java.util.TreeSet<>(train.allTexts());
+            texts.addAll(val.allTexts());
+            text.precompute(texts);
+            log.printf(Locale.ROOT, "  text side: %d strings encoded once in %.1f s%n", text.size(), (System.nanoTime() - t0) / 1e9);
+
+            TrainableTsfm net = new TrainableTsfm(modelConfig);
+            net.initialize(manager, DataType.FLOAT32);
+            PairList<String, Parameter> params = net.getParameters();
+            for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
+            AdamW opt = new AdamW(manager, cfg.learningRate(), cfg.weightDecay());
+            MemoryBank bank = cfg.queueSize() > 0 ? new MemoryBank(cfg.queueSize(), modelConfig.getSemanticDim()) : null;
+            int startEpoch = 0;
+            if (cfg.resume() != null) {
+                Checkpoint.loadParameters(cfg.resume(), net, manager);
+                for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
+                long[] state = Checkpoint.loadTrainingState(cfg.resume(), opt, params, bank);
+                startEpoch = (int) state[0];
+                log.printf("  resumed from %s after epoch %d%n", cfg.resume(), startEpoch);
+            }
+
+            List<String> groups = split.train().stream().map(s -> vocab.groupOf(s.label())).toList();
+            int[] channels = split.train().stream().mapToInt(Session::numChannels).toArray();
+            GroupBalancedSampler sampler = new GroupBalancedSampler(groups, channels, 20.0);
+            int perEpoch = cfg.samplesPerEpoch() > 0 ? cfg.samplesPerEpoch() : split.train().size();
+            int batchesPerEpoch = Math.max(1, perEpoch / cfg.batchSize());
+            int epochs = cfg.minutes() > 0 ? Integer.MAX_VALUE : cfg.epochs();
+            LrSchedule schedule = new LrSchedule(cfg.learningRate(), cfg.warmupEpochs(), cfg.minutes() > 0 ? 1000 : cfg.epochs(), 0.01);
+            ParameterStore ps = new ParameterStore(manager, false);
+            Random rng = new Random(cfg.seed() + 1000L * startEpoch);
+            Path metricsFile = cfg.outDir().resolve("metrics.jsonl");
+            CurvePlot curves = new CurvePlot("TSFM training (" + cfg.tier() + ")", "epoch");
+            ZeroShotValidator validator = new ZeroShotValidator(net, val, text, device, 64);
+
+            if (bank != null && startEpoch == 0) warmQueue(net, ps, train, sampler, text, bank, manager, device, rng);
+
+            long started = System.nanoTime();
+            double budgetSeconds = cfg.minutes() * 60;
+            double firstLoss = Double.NaN, lastLoss = Double.NaN, lastRate = 0;
+            ZeroShotValidator.Result lastVal = null;
+            Path lastCheckpoint = null;
+            long steps = opt.steps();
+            int epoch = startEpoch;
+            for (; epoch < epochs; epoch++) {
+                if (budgetSeconds > 0 && (System.nanoTime() - started) / 1e9 >= budgetSeconds) break;
+                double lr;
+                if (budgetSeconds > 0) {
+                    // time-budgeted runs: the schedule's shape over the fraction of the budget used
+                    double progress = Math.min(1.0, (System.nanoTime() - started) / 1e9 / budgetSeconds);
+                    lr = cfg.learningRate() * (progress < 0.03 ? Math.max(progress / 0.03, 0.05)
+                            : 0.01 + 0.99 * (1 + Math.cos(Math.PI * (progress - 0.03) / 0.97)) / 2);
+                } else {
+                    lr = schedule.at(epoch);
+                }
+                opt.setLearningRate(lr);
+                ProgressBar bar = new ProgressBar(log, String.format(Locale.ROOT, "epoch %d%s", epoch + 1,
+                        budgetSeconds > 0 ? "" : "/" + epochs), (long) batchesPerEpoch * cfg.batchSize(), "samples");
+                double lossSum = 0;
+                double tau = Double.NaN;
+                int lossCount = 0;
+                long epochStart = System.nanoTime();
+                for (int b = 0; b < batchesPerEpoch; b++) {
+                    TrainingBatch batch = train.assemble(sampler.nextBatch(cfg.batchSize(), rng), true, rng);
+                    float[] lt = step(net, ps, batch, text, bank, manager, device, cfg.accumulation());
+                    lossSum += lt[0];
+                    tau = lt[1];
+                    lossCount++;
+                    if ((b + 1) % cfg.accumulation() == 0 || b == batchesPerEpoch - 1) {
+                        applyGradients(opt, params, manager);
+                        steps++;
+                    }
+                    bar.update((long) (b + 1) * cfg.batchSize(), String.format(Locale.ROOT, "loss %.3f tau %.2f lr %.1e",
+                            lossSum / lossCount, tau, lr));
+                    if (budgetSeconds > 0 && (System.nanoTime() - started) / 1e9 >= budgetSeconds) {
+                        if (b % cfg.accumulation() != cfg.accumulation() - 1) applyGradients(opt, params, manager);
+                        bar.setTotal((long) (b + 1) * cfg.batchSize());
+                        break;
+                    }
+                }
+                double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+                lastRate = lossCount * cfg.batchSize() / epochSeconds;
+                bar.finish((long) lossCount * cfg.batchSize(), String.format(Locale.ROOT, "loss %.3f", lossSum / lossCount));
+                double meanLoss = lossSum / lossCount;
+                if (Double.isNaN(firstLoss)) firstLoss = meanLoss;
+                lastLoss = meanLoss;
+                lastVal = split.validation().isEmpty() ? null : validator.run(manager);
+
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("epoch", epoch + 1);
+                m.put("train_loss", meanLoss);
+                m.put("temperature_scale", tau);
+                m.put("lr", lr);
+                m.put("samples_per_second", lastRate);
+                m.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
+                if (lastVal != null) {
+                    m.put("val_accuracy", lastVal.meanAccuracy());
+                    m.put("val_macro_f1", lastVal.meanMacroF1());
+                    m.put("val_chance", lastVal.meanChance());
+                    Map<String, Object> per = new LinkedHashMap<>();
+                    lastVal.perDataset().forEach((k, v) -> per.put(k, Map.of("accuracy", v.accuracy(), "macro_f1", v.macroF1(),
+                            "labels", v.labels().size())));
+                    m.put("val_per_dataset", per);
+                }
+                appendJsonLine(metricsFile, m);
+                curves.add("loss", "train", epoch + 1, meanLoss).add("temperature scale", "exp(logit_scale)", epoch + 1, tau);
+                if (lastVal != null) {
+                    curves.add("val zero-shot closed-set", "accuracy", epoch + 1, lastVal.meanAccuracy())
+                            .add("val zero-shot closed-set", "macro-F1", epoch + 1, lastVal.meanMacroF1())
+                            .add("val zero-shot closed-set", "chance", epoch + 1, lastVal.meanChance());
+                    log.printf(Locale.ROOT, "  epoch %d: loss %.4f, val zero-shot closed-set accuracy %.3f, macro-F1 %.3f (chance %.3f) %s%n",
+                            epoch + 1, meanLoss, lastVal.meanAccuracy(), lastVal.meanMacroF1(), lastVal.meanChance(),
+                            perDatasetSummary(lastVal.perDataset()));
+                }
+                curves.write(cfg.outDir().resolve("curves.png"));
+                boolean last = epoch + 1 >= epochs || (budgetSeconds > 0 && (System.nanoTime() - started) / 1e9 >= budgetSeconds);
+                if ((epoch + 1) % cfg.checkpointEvery() == 0 || last) {
+                    lastCheckpoint = cfg.outDir().resolve(String.format(Locale.ROOT, "checkpoints/epoch-%04d", epoch + 1));
+                    Checkpoint.write(lastCheckpoint, net, opt, bank, epoch + 1, steps,
+                            provenance(modelConfig, sessionCounts, split, epoch + 1, text.encoder(), lastVal));
+                    if (lastVal != null) {
+                        EmbeddingMap.write("validation embeddings, epoch " + (epoch + 1), lastVal.embeddings(), lastVal.labels(),
+                                lastVal.labelEmbeddings(), lastVal.labelNames(),
+                                cfg.outDir().resolve(String.format(Locale.ROOT, "embeddings-epoch-%04d.png", epoch + 1)));
+                    }
+                    log.println("  checkpoint: " + lastCheckpoint);
+                }
+            }
+            if (lastCheckpoint == null) throw new IllegalStateException("no epoch ran (time budget too small?)");
+            Path fin = cfg.outDir().resolve("final");
+            Checkpoint.deleteRecursively(fin);
+            copyDir(lastCheckpoint, fin);
+            return new Result(fin, epoch - startEpoch, lastRate, firstLoss, lastLoss,
+                    lastVal == null ? Double.NaN : lastVal.meanAccuracy(), lastVal == null ? Double.NaN : lastVal.meanMacroF1(),
+                    lastVal == null ? Double.NaN : lastVal.meanChance());
+        }
+    }
+
+    private Device pickDevice() {
+        if (cfg.device().equals("gpu")) {
+            if (Engine.getInstance().getGpuCount() == 0) {
+                throw new IllegalArgumentException("--device gpu: no GPU visible to the PyTorch engine (CPU build or no CUDA); use --device cpu");
+            }
+            return Device.gpu();
+        }
+        return Device.cpu();
+    }
+
+    /** One micro-batch forward + backward; returns {loss, temperature scale}. Gradients accumulate. */
+    private static float[] step(TrainableTsfm net, ParameterStore ps, TrainingBatch batch, TextBank text, MemoryBank bank,
+                                NDManager manager, Device device, int accumulation) {
+        try (NDScope scope = new NDScope()) {
+            TsfmInputs in = Batches.inputs(manager, batch, text, device);
+            NDList labelTok = text.tokens(manager, batch.labelTexts());
+            NDArray labelIndex = manager.create(batch.labelIndex()).toDevice(device, false);
+            NDArray frozen = text.pooled(manager, batch.labelTexts()).toDevice(device, false);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray out = net.getModel().apply(ps, in, true);
+                NDArray labels = net.getLabelBank().apply(ps, labelTok.get(0).toDevice(device, false),
+                        labelTok.get(1).toDevice(device, false), true);
+                NDArray u;
+                NDArray rowLabel;
+                if (out.getShape().dimension() == 3) {
+                    u = PatchFlattening.validRows(out, in.patchMask());
+                    NDArray rowSample = PatchFlattening.rowSampleIndex(in.patchMask()).toDevice(device, false);
+                    rowLabel = labelIndex.get(rowSample);
+                } else {
+                    u = out;
+                    rowLabel = labelIndex;
+                }
+                NDArray t = labels.get(rowLabel);
+                NDArray f = frozen.get(rowLabel);
+                NDList q = bank == null || bank.size() == 0 ? null : bank.queue(manager);
+                NDList lossOut = net.getLoss().apply(ps, u, t, f, q == null ? null : q.get(0).toDevice(device, false),
+                        q == null ? null : q.get(1).toDevice(device, false), true);
+                NDArray loss = lossOut.get(0);
+                gc.backward(loss.div((float) accumulation));
+                if (bank != null) bank.push(u.stopGradient().toFloatArray(), t.stopGradient().toFloatArray());
+                return new float[] {loss.getFloat(), lossOut.get(1).getFloat()};
+            }
+        }
+    }
+
+    /** Clips (model + label bank) and the temperature separately, updates, and zeroes the gradients. */
+    private static void applyGradients(AdamW opt, PairList<String, Parameter> params, NDManager manager) {
+        try (NDScope scope = new NDScope()) {
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            List<NDArray> main = new ArrayList<>();
+            List<NDArray> temp = new ArrayList<>();
+            for (Pair<String, Parameter> p : params) {
+                NDArray g = p.getValue().getArray().getGradient();
+                grads.put(p.getKey(), g);
+                (p.getKey().contains("logit_scale") ? temp : main).add(g);
+            }
+            AdamW.clipGradNorm(main, CLIP);
+            AdamW.clipGradNorm(temp, CLIP);
+            opt.update(params, grads);
+            for (NDArray g : grads.values()) g.subi(g);
+        }
+    }
+
+    /** Fills the memory bank with no-grad batches before the first epoch (spec §4.3). */
+    private void warmQueue(TrainableTsfm net, ParameterStore ps, BatchAssembler train, GroupBalancedSampler sampler,
+                           TextBank text, MemoryBank bank, NDManager manager, Device device, Random rng) {
+        int batches = (int) Math.ceil(bank.capacity() / (double) cfg.batchSize());
+        for (int i = 0; i < batches && !bank.isFull(); i++) {
+            TrainingBatch batch = train.assemble(sampler.nextBatch(cfg.batchSize(), rng), true, rng);
+            try (NDScope scope = new NDScope()) {
+                TsfmInputs in = Batches.inputs(manager, batch, text, device);
+                NDArray out = net.getModel().apply(ps, in, false);
+                NDList tok = text.tokens(manager, batch.labelTexts());
+                NDArray labels = net.getLabelBank().apply(ps, tok.get(0).toDevice(device, false), tok.get(1).toDevice(device, false), false);
+                NDArray labelIndex = manager.create(batch.labelIndex()).toDevice(device, false);
+                NDArray u = out;
+                NDArray rowLabel = labelIndex;
+                if (out.getShape().dimension() == 3) {
+                    u = PatchFlattening.validRows(out, in.patchMask());
+                    rowLabel = labelIndex.get(PatchFlattening.rowSampleIndex(in.patchMask()).toDevice(device, false));
+                }
+                bank.push(u.toFloatArray(), labels.get(rowLabel).toFloatArray());
+            }
+        }
+    }
+
+    private Map<String, Object> provenance(TsfmConfig modelConfig, Map<String, Integer> sessionCounts, SubjectSplit split,
+                                           int epochsDone, TextEncoder encoder, ZeroShotValidator.Result val) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tier", modelConfig.getTier());
+        p.put("datasets", sessionCounts);
+        p.put("train_sessions", split.train().size());
+        p.put("validation_sessions", split.validation().size());
+        p.put("held_out_subjects", split.heldOutSubjects());
+        p.put("label_vocabulary_sha256", LabelVocabulary.defaults().hash());
+        p.put("text_model", encoder.modelId());
+        p.put("text_max_tokens", encoder.maxTokens());
+        p.put("seed", cfg.seed());
+        p.put("git_commit", Provenance.gitCommit());
+        p.put("epochs_done", epochsDone);
+        p.put("train_config", JSON.convertValue(cfg, Map.class));
+        p.put("created", Instant.now().toString());
+        p.put("java", System.getProperty("java.version"));
+        p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        if (val != null) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("zero_shot_closed_set_accuracy", val.meanAccuracy());
+            v.put("zero_shot_closed_set_macro_f1", val.meanMacroF1());
+            v.put("chance", val.meanChance());
+            p.put("validation", v);
+        }
+        return p;
+    }
+
+    private static String perDatasetSummary(Map<String, ClassificationMetrics> per) {
+        StringBuilder b = new StringBuilder("[");
+        per.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%s %.3f/%d",
+                k, v.accuracy(), v.labels().size())));
+        return b.append(']').toString();
+    }
+
+    private static void appendJsonLine(Path file, Map<String, Object> m) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(JSON.writeValueAsString(m));
+            w.newLine();
+        }
+    }
+
+    private static void copyDir(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t); else Files.copy(p, t);
+            }
+        }
+    }
+
+    static Shape shape(long... dims) {
+        return new Shape(dims);
+    }
+}
