@@ -68,6 +68,28 @@ class TsfmModelShapeTest {
     }
 
     @Test
+    void cnnExtractorAndNoTextFusionVariantsRun() {
+        TsfmConfig cnnPooled = TsfmConfig.micro().toBuilder().setFeatureExtractorType(FeatureExtractorType.CNN)
+                .setPerPatchPrediction(false).build();
+        TsfmConfig noText = TsfmConfig.micro().toBuilder().optUseChannelTextFusion(false).build();
+        try (NDManager m = manager.newSubManager()) {
+            TsfmModel cnn = new TsfmModel(cnnPooled);
+            cnn.initialize(m, DataType.FLOAT32);
+            NDList in = Windows.fullInputs(m, cnnPooled, new Random(8), 2, 3, 6, 6, 4);
+            NDArray out = cnn.forward(new ParameterStore(m, false), in, true).singletonOrThrow();
+            assertThat(out.getShape()).isEqualTo(new Shape(2, 16));
+            assertThat(Windows.maxNormError(out)).isLessThan(1e-5);
+
+            TsfmModel plain = new TsfmModel(noText);
+            assertThat(plain.getChannelTextFusion()).isNull();
+            plain.initialize(m, DataType.FLOAT32);
+            NDArray out2 = plain.forward(new ParameterStore(m, false), in.subNDList(0, 3), false).singletonOrThrow();
+            assertThat(out2.getShape()).isEqualTo(new Shape(2, 3, 16));
+            assertThat(Windows.maxNormError(out2)).isLessThan(1e-5);
+        }
+    }
+
+    @Test
     void differentWindowsGiveDifferentEmbeddings() {
         try (NDManager m = manager.newSubManager()) {
             NDList in = Windows.fullInputs(m, TsfmConfig.micro(), new Random(5), 2, 3, 6, 6, 4);

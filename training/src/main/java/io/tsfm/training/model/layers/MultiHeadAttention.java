@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -124,7 +125,7 @@ public final class MultiHeadAttention extends AbstractBlock {
 
     private NDArray linear(NDArray x, NDArray w, NDArray b, int chunk) {
         NDIndex rows = new NDIndex("{}:{}", chunk * dim, (chunk + 1) * dim);
-        return ai.djl.nn.core.Linear.linear(x, w.get(rows), b.get(rows)).singletonOrThrow();
+        return Linear.linear(x, w.get(rows), b.get(rows)).singletonOrThrow();
     }
 
     @Override
