@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.tsfm.training.model.WeightDecayRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,6 @@ import java.util.Map;
  * count updates, not epochs. Not thread-safe.
  */
 public final class AdamW {
-    /** Name substrings exempt from weight decay (the reference's list). */
-    public static final List<String> NO_DECAY = List.of("bias", "norm", "LayerNorm", "GroupNorm", "logit_scale",
-            "mask_token", "pad_token", "queries", "gamma", "beta");
-
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -55,10 +52,9 @@ public final class AdamW {
         return step;
     }
 
-    /** Whether a parameter (by its full name) is weight-decayed. */
+    /** Whether a parameter (by its full name) is weight-decayed: the reference's name rule. */
     public static boolean decays(String name) {
-        for (String s : NO_DECAY) if (name.contains(s)) return false;
-        return true;
+        return WeightDecayRule.isDecayed(name);
     }
 
     /**

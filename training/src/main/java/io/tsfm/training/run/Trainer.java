@@ -418,7 +418,4 @@ public final class Trainer {
         }
     }
 
-    static Shape shape(long... dims) {
-        return new Shape(dims);
-    }
 }

@@ -1,5 +1,6 @@
 package io.tsfm.training.model.encoder;
 
+import io.tsfm.core.preprocess.SpectralBasis;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Csin[t,k] = sin(2πtk/n)} for {@code t < n}, {@code k ≤ n/2}, so {@code |X_k| = sqrt((x·Ccos)² + (x·Csin)²)}
  * equals the magnitude of {@code rfft(x)} without an FFT operator (which does not export to ONNX).
  *
- * <p>Kept deliberately tiny; {@code io.tsfm.core.preprocess.SpectralBasis} is planned to hold the same matrices for the
- * serving side, and the two should be unified once it exists. Thread-safe (immutable, cached per length).
+ * <p>A DJL-friendly layout ({@code [Ccos | Csin]}) of {@link SpectralBasis}, the matrices the ONNX graph uses too.
+ * Thread-safe (immutable, cached).
  */
 public final class DftBasis {
 
@@ -23,20 +24,20 @@ public final class DftBasis {
         this.length = length;
         this.bins = length / 2 + 1;
         this.cosSin = new float[length * 2 * bins];
+        // the one definition of the matrices lives in core, shared with the ONNX exporter
         for (int t = 0; t < length; t++) {
             for (int k = 0; k < bins; k++) {
-                // reduce t·k modulo n first so the angle stays exact for large products
-                double angle = 2.0 * Math.PI * ((long) t * k % length) / length;
-                cosSin[t * 2 * bins + k] = (float) Math.cos(angle);
-                cosSin[t * 2 * bins + bins + k] = (float) Math.sin(angle);
+                cosSin[t * 2 * bins + k] = (float) SpectralBasis.cos(t, k);
+                cosSin[t * 2 * bins + bins + k] = (float) SpectralBasis.sin(t, k);
             }
         }
     }
 
     /** The basis for patches of {@code length} samples. */
     public static DftBasis forLength(int length) {
-        if (length <= 0) {
-            throw new IllegalArgumentException("DFT length must be positive, got " + length);
+        if (length != SpectralBasis.STEPS) {
+            throw new IllegalArgumentException("the spectral features are defined for " + SpectralBasis.STEPS
+                    + "-step patches, got " + length);
         }
         return CACHE.computeIfAbsent(length, DftBasis::new);
     }
