@@ -114,8 +114,8 @@ public final class RecGymReader extends SeedReader {
                 h.require("G_x"), h.require("G_y"), h.require("G_z")};
         String file = rows.file();
         RunCutter<RunKey> cutter = new RunCutter<>(CHANNELS.size(), Double.POSITIVE_INFINITY, (key, run) -> {
-            String id = String.format(Locale.ROOT, "subj%s_sess%s_%s_%04d",
-                    key.subject(), key.session(), key.label(), sessions.size());
+            String id = String.format(Locale.ROOT, "subj%s_sess%s_%04d_%s",
+                    key.subject(), key.session(), sessions.size(), key.label());
             sessions.add(Sessions.make(NAME, id, key.subject(), key.label(), RATE_HZ, CHANNELS, run.channels(),
                     file, run.firstLine(), run.lastLine(), log));
         });

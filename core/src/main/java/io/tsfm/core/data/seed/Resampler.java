@@ -8,10 +8,13 @@ package io.tsfm.core.data.seed;
 final class Resampler {
     private Resampler() {}
 
-    /** Number of grid points at {@code rate} in {@code [start, end]}. */
+    /**
+     * Number of grid points at {@code rate} in {@code [start, end]}; an end short of a grid point by less than
+     * 1e-4 of a period (clock rounding) still reaches it.
+     */
     static int gridLength(double start, double end, double rate) {
         if (!(end >= start)) return 0;
-        return (int) Math.floor((end - start) * rate + 1e-6) + 1;
+        return (int) Math.floor((end - start) * rate + 1e-4) + 1;
     }
 
     /**
@@ -47,5 +50,18 @@ final class Resampler {
     static float[][] toRate(double[] times, float[][] values, double rate) {
         int n = gridLength(times[0], times[times.length - 1], rate);
         return interpolate(times, values, times[0], rate, n);
+    }
+
+    /**
+     * The run as sampled when every timestamp lies within a quarter period of the {@code rate} grid started at
+     * the first sample (kept bit-exact), otherwise the run interpolated onto that grid.
+     */
+    static float[][] regularize(double[] times, float[][] values, double rate) {
+        double tolerance = 0.25 / rate;
+        boolean onGrid = true;
+        for (int i = 0; i < times.length && onGrid; i++) {
+            onGrid = Math.abs(times[i] - times[0] - i / rate) <= tolerance;
+        }
+        return onGrid ? values : toRate(times, values, rate);
     }
 }

@@ -44,7 +44,7 @@ class RecGymReaderTest {
         Dataset d = Fixtures.read(new RecGymReader(), root);
 
         assertThat(d.sessions()).extracting(Session::label).containsExactly("arm_curl", "squat", "stairclimber");
-        Session curl = Fixtures.session(d, "subj1_sess1_arm_curl");
+        Session curl = Fixtures.session(d, "subj1_sess1_0000_arm_curl");
         assertThat(curl.length()).isEqualTo(3);
         assertThat(curl.rateHz()).isEqualTo(20.0);
         assertThat(curl.subject()).isEqualTo("1");
@@ -56,8 +56,8 @@ class RecGymReaderTest {
         assertThat(curl.samples()[3][0]).isCloseTo((float) (Math.PI / 2), within(1e-5f));
         // the pocket row between the first two wrist rows is not part of the wrist stream
         assertThat(curl.samples()[0][1]).isCloseTo((float) (0.5 * Units.G), within(1e-5f));
-        assertThat(Fixtures.session(d, "subj1_sess1_squat").length()).isEqualTo(4);
-        Session stairs = Fixtures.session(d, "subj2_sess1_stairclimber");
+        assertThat(Fixtures.session(d, "subj1_sess1_0001_squat").length()).isEqualTo(4);
+        Session stairs = Fixtures.session(d, "subj2_sess1_0002_stairclimber");
         assertThat(stairs.length()).isEqualTo(3);
         assertThat(Fixtures.channel(stairs, "gyro_z")[2]).isCloseTo((float) -Math.PI, within(1e-5f));
 
