@@ -14,20 +14,18 @@ import io.tsfm.core.data.Units;
  * @param sourceUnit  unit of the decoded source value (a {@link Units} unit for motion kinds)
  * @param position    body position
  * @param description the reference's channel description (a model input)
- * @param decode      factor turning the stored number into {@code sourceUnit}, for files that store scaled
- *                    integers (1 for plain values)
  */
 record ChannelSpec(String name, SensorKind kind, String axis, String sourceUnit, String position,
-                   String description, double decode) {
+                   String description) {
 
     static ChannelSpec of(String name, SensorKind kind, String axis, String sourceUnit, String position,
                           String description) {
-        return new ChannelSpec(name, kind, axis, sourceUnit, position, description, 1.0);
+        return new ChannelSpec(name, kind, axis, sourceUnit, position, description);
     }
 
     /** Factor from the stored number to the canonical unit of {@link #kind}. */
     double factor() {
-        return decode * Units.toCanonical(kind, sourceUnit);
+        return Units.toCanonical(kind, sourceUnit);
     }
 
     /** The session channel: canonical unit for motion kinds, the source unit for {@link SensorKind#OTHER}. */
