@@ -90,7 +90,7 @@ public final class HarthReader extends SeedReader {
             try (TextRows rows = new TextRows(source.open(file), file, ',')) {
                 readFile(rows, m.group(1), sessions, log);
             } catch (DataFormatException e) {
-                log.skippedFile(e.file(), e.getMessage());
+                log.skippedFile(e);
             }
         }
         return dataset(sessions, log);

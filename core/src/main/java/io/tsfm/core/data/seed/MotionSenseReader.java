@@ -111,7 +111,7 @@ public final class MotionSenseReader extends SeedReader {
             try (TextRows rows = new TextRows(source.open(file), file, ',')) {
                 readFile(rows, stem, subject, label, sessions, log);
             } catch (DataFormatException e) {
-                log.skippedFile(e.file(), e.getMessage());
+                log.skippedFile(e);
             }
         }
         return dataset(sessions, log);

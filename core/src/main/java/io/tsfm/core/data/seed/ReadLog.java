@@ -21,6 +21,12 @@ final class ReadLog {
         add(new ReadProblem(e.file(), e.line(), e.column(), e.reason(), 1, true), "E|" + e.file() + "|" + e.column());
     }
 
+    /** A whole file skipped because of a structural error at {@code e}'s line and column (e.g. its header). */
+    void skippedFile(DataFormatException e) {
+        add(new ReadProblem(e.file(), e.line(), e.column(), e.reason() + "; file skipped", 1, true),
+                "F|" + e.file() + "|" + e.reason());
+    }
+
     /** A whole file skipped. */
     void skippedFile(String file, String reason) {
         add(new ReadProblem(file, 0, 0, reason + "; file skipped", 1, true), "F|" + file + "|" + reason);

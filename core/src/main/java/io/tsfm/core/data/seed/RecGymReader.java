@@ -93,7 +93,7 @@ public final class RecGymReader extends SeedReader {
             try (TextRows rows = new TextRows(source.open(file), file, ',')) {
                 readFile(rows, sessions, log);
             } catch (DataFormatException e) {
-                log.skippedFile(e.file(), e.getMessage());
+                log.skippedFile(e);
             }
         }
         return dataset(sessions, log);

@@ -111,7 +111,7 @@ public final class ShoaibReader extends SeedReader {
             try (TextRows rows = new TextRows(source.open(file), file, ',')) {
                 readFile(rows, m.group(1), sessions, log);
             } catch (DataFormatException e) {
-                log.skippedFile(e.file(), e.getMessage());
+                log.skippedFile(e);
             }
         }
         return dataset(sessions, log);

@@ -98,10 +98,10 @@ class ShoaibReaderTest {
         List<ReadProblem> errors = Fixtures.errors(d);
         assertThat(errors).extracting(ReadProblem::file, ReadProblem::line, ReadProblem::column).containsExactly(
                 Tuple.tuple("Participant_2.csv", 5L, 3), Tuple.tuple("Participant_2.csv", 6L, 70),
-                Tuple.tuple("Participant_3.csv", 0L, 0));
+                Tuple.tuple("Participant_3.csv", 2L, 1));
         assertThat(errors.get(0).message()).contains("oops");
         assertThat(errors.get(1).message()).contains("dancing");
-        assertThat(errors.get(2).message()).contains("right_pocket");
+        assertThat(errors.get(2).message()).contains("no column 'Gx' in the left_pocket block", "file skipped");
         assertThat(d.sessions()).extracting(Session::label, Session::length).containsExactly(
                 Tuple.tuple("sitting", 2), Tuple.tuple("standing", 1));
     }
