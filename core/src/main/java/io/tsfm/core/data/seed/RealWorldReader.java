@@ -42,7 +42,7 @@ public final class RealWorldReader extends SeedReader {
     private static final Map<String, String> ACTIVITIES = Map.of(
             "climbingdown", "stairs_down", "climbingup", "stairs_up", "jumping", "jumping", "lying", "lying",
             "running", "running", "sitting", "sitting", "standing", "standing", "walking", "walking");
-    /** Sensor prefix → kind, unit, description word, channel prefix; in channel order. */
+    /** Sensor file prefixes, in channel order. */
     private static final String[] SENSORS = {"acc", "gyr", "mag"};
     static final List<ChannelSpec> CHANNELS = channels();
 

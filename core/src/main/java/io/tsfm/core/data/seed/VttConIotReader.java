@@ -40,12 +40,22 @@ public final class VttConIotReader extends SeedReader {
             Map.entry(13, "sitting"), Map.entry(14, "jumping_down"), Map.entry(15, "climbing_ladder"),
             Map.entry(16, "stairs"));
 
-    /** Source sensor letter, kind, channel prefix, description word, expected unit. */
-    private static final Object[][] SENSORS = {
-            {"A", SensorKind.ACCELEROMETER, "acc", "Accelerometer", "g"},
-            {"G", SensorKind.GYROSCOPE, "gyro", "Gyroscope", "deg/s"},
-            {"M", SensorKind.MAGNETOMETER, "mag", "Magnetometer", "uT"}};
-    private static final String[] AXES = {"x", "y", "z"};
+    private static final SensorKind ACC = SensorKind.ACCELEROMETER;
+    private static final SensorKind GYRO = SensorKind.GYROSCOPE;
+    private static final SensorKind MAG = SensorKind.MAGNETOMETER;
+    /** Channels with the units the dataset publishes; a file's column names give the units actually read. */
+    static final List<ChannelSpec> CHANNELS = List.of(
+            ChannelSpec.of("acc_x", ACC, "x", "g", POSITION, "Accelerometer X-axis (hip)"),
+            ChannelSpec.of("acc_y", ACC, "y", "g", POSITION, "Accelerometer Y-axis (hip)"),
+            ChannelSpec.of("acc_z", ACC, "z", "g", POSITION, "Accelerometer Z-axis (hip)"),
+            ChannelSpec.of("gyro_x", GYRO, "x", "deg/s", POSITION, "Gyroscope X-axis (hip)"),
+            ChannelSpec.of("gyro_y", GYRO, "y", "deg/s", POSITION, "Gyroscope Y-axis (hip)"),
+            ChannelSpec.of("gyro_z", GYRO, "z", "deg/s", POSITION, "Gyroscope Z-axis (hip)"),
+            ChannelSpec.of("mag_x", MAG, "x", "uT", POSITION, "Magnetometer X-axis (hip)"),
+            ChannelSpec.of("mag_y", MAG, "y", "uT", POSITION, "Magnetometer Y-axis (hip)"),
+            ChannelSpec.of("mag_z", MAG, "z", "uT", POSITION, "Magnetometer Z-axis (hip)"));
+    /** Source column stem of each channel: {@code trousers_<stem>_<unit>}. */
+    private static final String[] STEMS = {"Ax", "Ay", "Az", "Gx", "Gy", "Gz", "Mx", "My", "Mz"};
 
     private static final DatasetInfo INFO = new DatasetInfo(NAME, "VTT-ConIoT", DatasetRole.ZERO_SHOT,
             "VTT-ConIoT: Construction Workers Activity Recognition Dataset. 13 workers performing 16 construction "
@@ -111,12 +121,8 @@ public final class VttConIotReader extends SeedReader {
             return;
         }
         List<ChannelSpec> specs = new ArrayList<>();
-        int[] cols = new int[SENSORS.length * AXES.length];
-        for (Object[] s : SENSORS) {
-            for (String axis : AXES) {
-                cols[specs.size()] = column(first, s, axis, specs);
-            }
-        }
+        int[] cols = new int[CHANNELS.size()];
+        for (int c = 0; c < cols.length; c++) cols[c] = column(first, c, specs);
         String file = rows.file();
         int[] part = {0};
         RunCutter<String> cutter = new RunCutter<>(specs.size(), Double.POSITIVE_INFINITY, (k, run) ->
@@ -140,26 +146,24 @@ public final class VttConIotReader extends SeedReader {
         cutter.finish();
     }
 
-    /** Finds {@code trousers_<S><axis>_<unit>} in the header, adds its channel spec, returns its position. */
-    private static int column(Row header, Object[] sensor, String axis, List<ChannelSpec> specs) {
-        String prefix = (PLACE + "_" + sensor[0] + axis + "_").toLowerCase(Locale.ROOT);
+    /** Finds {@code trousers_<stem>_<unit>} of channel {@code c}, adds its spec in that unit, returns its position. */
+    private static int column(Row header, int c, List<ChannelSpec> specs) {
+        String prefix = (PLACE + "_" + STEMS[c] + "_").toLowerCase(Locale.ROOT);
+        ChannelSpec base = CHANNELS.get(c);
         for (int i = 0; i < header.size(); i++) {
             String name = header.cells()[i];
             if (!name.toLowerCase(Locale.ROOT).startsWith(prefix)) continue;
             String unit = name.substring(prefix.length());
-            SensorKind kind = (SensorKind) sensor[1];
             try {
-                Units.toCanonical(kind, unit);
+                Units.toCanonical(base.kind(), unit);
             } catch (IllegalArgumentException e) {
                 throw new DataFormatException(header.file(), header.line(), i + 1, "column '" + name
-                        + "': unknown unit '" + unit + "' for " + kind);
+                        + "': unknown unit '" + unit + "' for " + base.kind());
             }
-            String a = axis.toUpperCase(Locale.ROOT);
-            specs.add(ChannelSpec.of(sensor[2] + "_" + axis, kind, axis, unit, POSITION,
-                    sensor[3] + " " + a + "-axis (hip)"));
+            specs.add(ChannelSpec.of(base.name(), base.kind(), base.axis(), unit, POSITION, base.description()));
             return i;
         }
-        throw new DataFormatException(header.file(), header.line(), 0, "missing column '" + PLACE + "_" + sensor[0]
-                + axis + "_<unit>' (hip IMU) in the header");
+        throw new DataFormatException(header.file(), header.line(), 0, "missing column '" + PLACE + "_" + STEMS[c]
+                + "_<unit>' (hip IMU) in the header");
     }
 }
