@@ -19,6 +19,7 @@ public final class Units {
             case GYROSCOPE:
                 if (u.equals("rad/s")) return 1.0;
                 if (u.equals("deg/s") || u.equals("dps") || u.equals("°/s")) return Math.PI / 180.0;
+                if (u.equals("mrad/s")) return 1e-3;
                 break;
             case MAGNETOMETER:
                 if (u.equals("ut") || u.equals("µt") || u.equals("microtesla")) return 1.0;
@@ -32,6 +33,6 @@ public final class Units {
                 break;
         }
         throw new IllegalArgumentException("unknown unit '" + unit + "' for " + kind
-                + " (known: m/s^2, g, mg for acceleration; rad/s, deg/s for angular rate; uT, gauss for magnetic field)");
+                + " (known: m/s^2, g, mg for acceleration; rad/s, mrad/s, deg/s for angular rate; uT, gauss for magnetic field)");
     }
 }

@@ -1,0 +1,50 @@
+package io.tsfm.core.data.seed;
+
+import io.tsfm.core.data.DataFormatException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A header row: column names (compared case-insensitively) to 0-based positions. */
+final class Header {
+    private final Row row;
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+
+    private Header(Row row) {
+        this.row = row;
+        for (int i = 0; i < row.size(); i++) {
+            index.putIfAbsent(key(row.cells()[i]), i);
+        }
+    }
+
+    static Header of(Row row) {
+        return new Header(row);
+    }
+
+    /** Position of the first of {@code names} present, or -1. */
+    int find(String... names) {
+        for (String n : names) {
+            Integer i = index.get(key(n));
+            if (i != null) return i;
+        }
+        return -1;
+    }
+
+    /** Position of the first of {@code names} present, or an error naming the header line. */
+    int require(String... names) {
+        int i = find(names);
+        if (i < 0) {
+            throw new DataFormatException(row.file(), row.line(), 0, "missing column '" + String.join("' or '", names)
+                    + "' in header " + index.keySet());
+        }
+        return i;
+    }
+
+    Row row() {
+        return row;
+    }
+
+    private static String key(String s) {
+        return s.strip().toLowerCase(Locale.ROOT);
+    }
+}

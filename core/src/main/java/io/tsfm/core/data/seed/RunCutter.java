@@ -1,0 +1,58 @@
+package io.tsfm.core.data.seed;
+
+import java.util.Objects;
+
+/**
+ * Cuts a stream of samples into continuous single-key runs (key = subject, recording and activity): a run ends
+ * when the key changes, when the caller cuts it (a skipped bad row, an unlabelled stretch) or when the clock
+ * jumps by more than {@code maxGapSeconds}. Samples whose time does not advance are refused so the caller can
+ * report them. Not thread-safe.
+ *
+ * @param <K> run key
+ */
+final class RunCutter<K> {
+    /** Receives each finished, non-empty run. */
+    interface Sink<K> {
+        void accept(K key, SampleBuffer run);
+    }
+
+    private final int channels;
+    private final double maxGapSeconds;
+    private final Sink<K> sink;
+    private K key;
+    private SampleBuffer run;
+
+    RunCutter(int channels, double maxGapSeconds, Sink<K> sink) {
+        this.channels = channels;
+        this.maxGapSeconds = maxGapSeconds;
+        this.sink = sink;
+    }
+
+    /** Appends a sample; false (sample not taken) when its time is not after the previous sample's. */
+    boolean add(K k, double time, float[] sample, long line) {
+        if (run != null && !Objects.equals(k, key)) cut();
+        if (run != null) {
+            double dt = time - run.lastTime();
+            if (!(dt > 0)) return false;
+            if (dt > maxGapSeconds) cut();
+        }
+        if (run == null) {
+            run = new SampleBuffer(channels);
+            key = k;
+        }
+        run.add(time, sample, line);
+        return true;
+    }
+
+    /** Ends the current run here. */
+    void cut() {
+        if (run != null && !run.isEmpty()) sink.accept(key, run);
+        run = null;
+        key = null;
+    }
+
+    /** Ends the stream. */
+    void finish() {
+        cut();
+    }
+}
