@@ -1,0 +1,113 @@
+package io.tsfm.core.data.npy;
+
+import io.tsfm.core.data.DataFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads NumPy's {@code .npy} format (versions 1-3): the magic string, a Python-literal header
+ * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (3771, 1, 50, 6), }} and the raw data.
+ * Only numeric dtypes are read; object arrays (pickled Python objects) and structured dtypes are refused
+ * with an error naming the file. Stateless and thread-safe.
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern DESCR_STRUCTURED = Pattern.compile("'descr'\\s*:\\s*\\[");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private Npy() {}
+
+    /** Reads one array from a stream positioned at the start of a {@code .npy} file. */
+    public static NpyArray read(InputStream in, String file) throws IOException {
+        Header h = readHeader(in, file);
+        long bytes = (long) NpyArray.sizeOf(h.shape) * h.dtype.itemSize();
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new DataFormatException(file, 0, 0, "array of " + bytes + " bytes is too large");
+        }
+        byte[] data = in.readNBytes((int) bytes);
+        if (data.length < bytes) {
+            throw new DataFormatException(file, 0, 0, "truncated: header promises " + bytes + " data bytes, found "
+                    + data.length);
+        }
+        return new NpyArray(h.dtype, h.shape, h.fortranOrder, ByteBuffer.wrap(data));
+    }
+
+    /** The parsed header of a {@code .npy} file. */
+    private record Header(NpyDtype dtype, boolean fortranOrder, int[] shape) {}
+
+    private static Header readHeader(InputStream in, String file) throws IOException {
+        byte[] pre = in.readNBytes(8);
+        if (pre.length < 8) throw new DataFormatException(file, 0, 0, "not a .npy file: shorter than its magic string");
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (pre[i] != MAGIC[i]) throw new DataFormatException(file, 0, 0, "not a .npy file: bad magic string");
+        }
+        int major = pre[6] & 0xFF;
+        int headerLen;
+        if (major == 1) {
+            byte[] l = in.readNBytes(2);
+            if (l.length < 2) throw new DataFormatException(file, 0, 0, "truncated .npy header");
+            headerLen = ByteBuffer.wrap(l).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFF;
+        } else if (major == 2 || major == 3) {
+            byte[] l = in.readNBytes(4);
+            if (l.length < 4) throw new DataFormatException(file, 0, 0, "truncated .npy header");
+            headerLen = ByteBuffer.wrap(l).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            if (headerLen < 0 || headerLen > (1 << 24)) {
+                throw new DataFormatException(file, 0, 0, "implausible .npy header length " + headerLen);
+            }
+        } else {
+            throw new DataFormatException(file, 0, 0, "unsupported .npy format version " + major + "." + (pre[7] & 0xFF));
+        }
+        byte[] hb = in.readNBytes(headerLen);
+        if (hb.length < headerLen) throw new DataFormatException(file, 0, 0, "truncated .npy header");
+        String header = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        return parseHeader(header.strip(), file);
+    }
+
+    private static Header parseHeader(String header, String file) {
+        if (DESCR_STRUCTURED.matcher(header).find()) {
+            throw new DataFormatException(file, 0, 0, "structured dtype (record array) is not supported: " + header);
+        }
+        Matcher d = DESCR.matcher(header);
+        Matcher f = FORTRAN.matcher(header);
+        Matcher s = SHAPE.matcher(header);
+        if (!d.find() || !f.find() || !s.find()) {
+            throw new DataFormatException(file, 0, 0, "malformed .npy header: " + header);
+        }
+        NpyDtype dtype;
+        try {
+            dtype = NpyDtype.parse(d.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(file, 0, 0, e.getMessage());
+        }
+        String dims = s.group(1).strip();
+        int[] shape;
+        if (dims.isEmpty()) {
+            shape = new int[0];
+        } else {
+            String[] parts = dims.split("\\s*,\\s*");
+            int n = parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length;
+            shape = new int[n];
+            for (int i = 0; i < n; i++) {
+                try {
+                    shape[i] = Integer.parseInt(parts[i].strip().replaceAll("L$", ""));
+                } catch (NumberFormatException e) {
+                    throw new DataFormatException(file, 0, 0, "malformed shape in .npy header: (" + dims + ")");
+                }
+                if (shape[i] < 0) throw new DataFormatException(file, 0, 0, "negative extent in shape (" + dims + ")");
+            }
+        }
+        try {
+            NpyArray.sizeOf(shape);
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(file, 0, 0, e.getMessage());
+        }
+        return new Header(dtype, f.group(1).equals("True"), shape);
+    }
+}
