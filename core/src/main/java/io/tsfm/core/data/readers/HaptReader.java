@@ -160,7 +160,7 @@ public final class HaptReader implements DatasetReader {
         }
         return new Dataset(ReaderSupport.manifest(INFO, sessions, activities.values(),
                 Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "rad/s"), "none"),
-                ReaderSupport.sortedById(sessions), problems);
+                ReaderSupport.sortedById(sessions, problems), problems);
     }
 
     /** id → label from activity_labels.txt ("1 WALKING"); unusable rows become problems. */

@@ -47,11 +47,9 @@ public final class HmpReader implements DatasetReader {
 
     private static final DatasetInfo INFO = new DatasetInfo(NAME,
             "HMP (Dataset for ADL Recognition with Wrist-worn Accelerometer)", DatasetRole.TRAIN,
-            "Human Motion Primitives dataset from UCI: activities of daily living recorded with a wrist-worn"
-                    + " accelerometer. 16 volunteers performing 14 activities (brushing teeth, combing hair, climbing"
-                    + " and descending stairs, drinking, eating, pouring water, getting up from and lying down on a bed,"
-                    + " sitting down and standing up from a chair, using the telephone, walking) with the sensor on the"
-                    + " right wrist. Triaxial accelerometer at 32Hz.",
+            "Human Motion Primitives (HMP) dataset from UCI. 16 volunteers performing 14 daily activities"
+                    + " (brushing teeth, eating, drinking, pouring water, stairs, getting up, sitting down, walking, etc.)"
+                    + " with an accelerometer on the right wrist. Triaxial accelerometer at 32Hz.",
             "Download 'Dataset for ADL Recognition with Wrist-worn Accelerometer' from the UCI Machine Learning"
                     + " Repository (dataset 283, https://archive.ics.uci.edu/dataset/283) and put its HMP_Dataset folder"
                     + " as hmp/ (or zipped as hmp.zip) under the data root.",
@@ -96,7 +94,7 @@ public final class HmpReader implements DatasetReader {
         }
         return new Dataset(ReaderSupport.manifest(INFO, sessions, LABELS,
                 Map.of(SensorKind.ACCELEROMETER, "coded 0..63 = -1.5 g .. +1.5 g"), "none"),
-                ReaderSupport.sortedById(sessions), problems);
+                ReaderSupport.sortedById(sessions, problems), problems);
     }
 
     private static Part readTrial(DatasetSource src, String file, List<Channel> channels) throws IOException {
@@ -132,7 +130,7 @@ public final class HmpReader implements DatasetReader {
             float[] out = samples[c];
             for (int i = 0; i < out.length; i++) out[i] = (float) ((-1.5 + col[i] / MAX_CODE * 3.0) * G_TO_MS2);
         }
-        String id = folder + "/" + m.group(2);
+        String id = m.group(3) + "_" + label + "_" + m.group(5); // start time first: ids sort chronologically
         Session s = new Session(id, NAME, m.group(5), label, RATE_HZ, channels, samples, file);
         return new Part(s, problems);
     }

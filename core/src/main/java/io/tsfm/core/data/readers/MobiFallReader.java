@@ -38,7 +38,12 @@ import java.util.regex.Pattern;
  * dropped (one warning per file with the count and the first line); NaN/Inf values are repaired per
  * {@link MissingValues} before resampling (warning with the count); gaps longer than
  * {@value #GAP_WARN_S} s, which interpolation bridges, are warned per file; a trial without its acc or
- * gyro partner, or with no overlap between them, is skipped. Stateless and thread-safe.
+ * gyro partner, or with no overlap between them, is skipped. The activity is taken from the file name's
+ * code, not its folder: in the published copy subject 21's sideways falls ({@code SDL_*}, headers saying
+ * SDL) sit in the {@code FOL} folder, which is warned.
+ *
+ * <p>The dataset description is the reference's verbatim (a model input); it says 31 subjects, while
+ * this copy has 24 (ids 1-21, 29-31). Stateless and thread-safe.
  */
 public final class MobiFallReader implements DatasetReader {
     static final String NAME = "mobifall_v2";
@@ -144,7 +149,7 @@ public final class MobiFallReader implements DatasetReader {
         }
         return new Dataset(ReaderSupport.manifest(INFO, sessions, LABELS.values(),
                 Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s"), RESAMPLING),
-                ReaderSupport.sortedById(sessions), problems);
+                ReaderSupport.sortedById(sessions, problems), problems);
     }
 
     /** Six channels described exactly as the reference's mobiact manifest ("waist-mounted smartphone"). */

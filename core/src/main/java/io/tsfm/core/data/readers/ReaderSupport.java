@@ -12,11 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** What every reader here shares: channel layouts, label checks, value repair, manifests, parallel files. */
@@ -73,11 +73,21 @@ final class ReaderSupport {
                 new ArrayList<>(new TreeSet<>(labels)), sourceUnits, resampling, info.licence(), info.citation());
     }
 
-    /** Sessions sorted by id, as {@link io.tsfm.core.data.Dataset} expects. */
-    static List<Session> sortedById(List<Session> sessions) {
-        List<Session> l = new ArrayList<>(sessions);
-        l.sort(Comparator.comparing(Session::id));
-        return l;
+    /**
+     * Sessions sorted by id, as {@link io.tsfm.core.data.Dataset} expects. Ids must be unique: a second
+     * session with an id already taken (e.g. the same trial present twice in a hand-assembled folder) is
+     * reported and left out.
+     */
+    static List<Session> sortedById(List<Session> sessions, List<ReadProblem> problems) {
+        Map<String, Session> byId = new TreeMap<>();
+        for (Session s : sessions) {
+            Session prev = byId.putIfAbsent(s.id(), s);
+            if (prev != null) {
+                problems.add(new ReadProblem(s.source(), 0, 0, "session id '" + s.id() + "' is already taken by "
+                        + prev.source() + "; skipped", 1, true));
+            }
+        }
+        return new ArrayList<>(byId.values());
     }
 
     /** Work on one input unit that may fail with an I/O error. */

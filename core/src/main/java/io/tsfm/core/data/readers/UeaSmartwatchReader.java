@@ -87,6 +87,6 @@ abstract class UeaSmartwatchReader implements DatasetReader {
                                 + " Android linear acceleration, gravity removed)",
                         SensorKind.GYROSCOPE, "rad/s (assumed: the publisher states no unit; values clip at 34.87 ="
                                 + " 2000 deg/s)"), "none"),
-                ReaderSupport.sortedById(sessions), problems);
+                ReaderSupport.sortedById(sessions, problems), problems);
     }
 }

@@ -66,11 +66,10 @@ public final class UtdMhadReader implements DatasetReader {
             "squat");
 
     private static final DatasetInfo INFO = new DatasetInfo(NAME, "UTD-MHAD (inertial)", DatasetRole.TRAIN,
-            "UTD Multimodal Human Action Dataset, inertial part. 8 subjects performing 27 actions, 4 times each, with"
-                    + " a wearable inertial sensor: 21 arm gestures and sports motions (swipes, waving, clapping,"
-                    + " throwing, drawing shapes, boxing, tennis, bowling) with the sensor on the right wrist, and 6 leg"
-                    + " actions (jogging, walking, sit-to-stand, stand-to-sit, lunge, squat) with it on the right thigh."
-                    + " Triaxial accelerometer and gyroscope at 50Hz.",
+            "UTD-MHAD multimodal human action dataset, inertial part. 8 subjects performing 21 arm actions"
+                    + " (gestures, throws, sports swings; sensor on the right wrist) and 6 leg actions (jogging, walking,"
+                    + " sit-to-stand, stand-to-sit, lunge, squat; right thigh) with a wearable inertial sensor. Triaxial"
+                    + " accelerometer and gyroscope at 50Hz.",
             "Get UTD-MHAD1_1s.npz and UTD-MHAD2_1s.npz from the GitHub repository arturjordao/WearableSensorData"
                     + " (data/LOSO/) and zip them as utd_mhad.zip (or put them in a folder utd_mhad/) under the data root.",
             "Research use with citation (UTD-MHAD, University of Texas at Dallas)",
@@ -116,7 +115,7 @@ public final class UtdMhadReader implements DatasetReader {
         }
         return new Dataset(ReaderSupport.manifest(INFO, sessions, labels,
                 Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "deg/s"), "none"),
-                ReaderSupport.sortedById(sessions), problems);
+                ReaderSupport.sortedById(sessions, problems), problems);
     }
 
     private static void readPart(DatasetSource src, Part p, List<Session> sessions, List<ReadProblem> problems)

@@ -122,6 +122,14 @@ class NpyTest {
     }
 
     @Test
+    void aTruncatedNpzIsAFormatError() throws IOException {
+        byte[] npz = NpyBytes.npz(Map.of("X", NpyBytes.f8("(64,)", new double[64])));
+        byte[] cut = Arrays.copyOf(npz, npz.length / 2);
+        assertThatThrownBy(() -> Npz.read(new ByteArrayInputStream(cut), "cut.npz", Set.of("X")))
+                .isInstanceOf(DataFormatException.class).hasMessageContaining("cut.npz");
+    }
+
+    @Test
     void readsThePublishedUtdMhadArchive() throws IOException {
         java.nio.file.Path zip = DataRoot.resolve().locate("utd_mhad").orElseThrow();
         try (DatasetSource src = DatasetSource.open(zip); InputStream in = src.open("UTD-MHAD2_1s.npz")) {

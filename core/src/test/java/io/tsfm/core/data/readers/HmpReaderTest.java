@@ -54,7 +54,7 @@ class HmpReaderTest {
     void codesAreDecodedToMetresPerSecondSquared() {
         // first line of this trial is "32 47 40"
         Session s = real.sessions().stream()
-                .filter(x -> x.id().equals("Walk/Accelerometer-2011-03-24-09-51-07-walk-f1")).findFirst().orElseThrow();
+                .filter(x -> x.id().equals("2011-03-24-09-51-07_walk_f1")).findFirst().orElseThrow();
         assertThat(s.subject()).isEqualTo("f1");
         double[] expected = {32, 47, 40};
         for (int c = 0; c < 3; c++) {
@@ -92,11 +92,12 @@ class HmpReaderTest {
         Fixtures.write(d, "Walk/Accelerometer-2011-01-01-00-00-03-walk-m2.txt", "1 2 3\n1 2 3\n1 2 3\n5 6");
         Fixtures.write(d, "Walk/Accelerometer-2011-01-01-00-00-04-walk-m2.txt", "1 2 3\nNaN 2 3\n");
         Fixtures.write(d, "Dance/Accelerometer-2011-01-01-00-00-05-dance-f1.txt", "1 2 3\n");
+        Fixtures.write(d, "walk/Accelerometer-2011-01-01-00-00-00-walk-f1.txt", "0 63 31\n"); // same trial twice
         Fixtures.write(d, "Walk_MODEL/Accelerometer-2011-01-01-00-00-06-walk-f1.txt", "1 2 3\n");
         Dataset ds = Fixtures.read(new HmpReader(), d);
 
         assertThat(ds.sessions()).extracting(Session::id)
-                .containsExactly("Walk/Accelerometer-2011-01-01-00-00-00-walk-f1");
+                .containsExactly("2011-01-01-00-00-00_walk_f1");
         Session s = ds.sessions().get(0);
         assertThat(s.samples()[0][0]).isEqualTo((float) (-1.5 * Units.G));
         assertThat(s.samples()[1][0]).isEqualTo((float) (1.5 * Units.G));
@@ -121,7 +122,10 @@ class HmpReaderTest {
             assertThat(p.message()).contains("NaN");
         });
         assertThat(one(ds, "dance-f1.txt").message()).contains("Dance").contains("vocabulary");
-        assertThat(ds.problems()).hasSize(5).allMatch(ReadProblem::fatal);
+        assertThat(ds.sessions().get(0).length()).isEqualTo(3); // "Walk/" sorts first and wins
+        assertThat(one(ds, "walk/Accelerometer-2011-01-01-00-00-00-walk-f1.txt").message())
+                .contains("already taken by Walk/Accelerometer-2011-01-01-00-00-00-walk-f1.txt");
+        assertThat(ds.problems()).hasSize(6).allMatch(ReadProblem::fatal);
     }
 
     private static ReadProblem one(Dataset d, String fileSuffix) {
