@@ -92,7 +92,7 @@ public final class ListDatasets implements Callable<Integer> {
         for (Map<String, Object> row : rows) {
             String role = String.valueOf(row.get("role")).toLowerCase(java.util.Locale.ROOT);
             if (!Boolean.TRUE.equals(row.get("present"))) {
-                out.printf("%-14s %-9s %s%n", row.get("name"), role, "absent: " + row.get("hint"));
+                out.printf("%-14s %-9s %s%n", row.get("name"), role, "absent (where to get it: ./tsfm datasets download " + row.get("name") + ")");
             } else if (row.containsKey("error")) {
                 out.printf("%-14s %-9s %s%n", row.get("name"), role, "ERROR: " + row.get("error"));
             } else {

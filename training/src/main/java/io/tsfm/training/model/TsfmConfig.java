@@ -147,13 +147,13 @@ public final class TsfmConfig {
     }
 
     /**
-     * A test-only configuration (D = 32, 2 heads, 1 layer, 16-d text/embeddings, 8/16 conv channels), same structure
+     * A test-only configuration (D = 32, 2 heads, 1 layer, MiniLM 384-d text and embeddings, 8/16 conv channels): the real text encoder plugs in, so it trains end to end in seconds; same structure
      * as the per-patch spec tiers; not a spec tier.
      */
     public static TsfmConfig micro() {
         return builder().optTier("micro").setDModel(32).setNumHeads(2).setNumTemporalLayers(1).setDimFeedforward(64)
                 .optCnnChannels(8, 16).setFeatureExtractorType(FeatureExtractorType.SPECTRAL_TEMPORAL)
-                .optMaxPatches(64).optContrastiveTextModel("test-16d").optContrastiveTextDim(16).optSemanticDim(16)
+                .optMaxPatches(64).optContrastiveTextModel("all-MiniLM-L6-v2").optContrastiveTextDim(384).optSemanticDim(384)
                 .setDModelFused(32).optNumSemanticTemporalLayers(1).optNumFusionQueries(2).optNumPoolQueries(2)
                 .optChannelTextNumHeads(2).optChannelTextNumQueries(2).optLabelBankNumHeads(2)
                 .optLabelBankNumQueries(2).setPerPatchPrediction(true).build();

@@ -85,6 +85,8 @@ public final class AdamW {
             NDArray[] mv = state.computeIfAbsent(p.getKey(), k -> {
                 NDArray m = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
                 NDArray v = manager.zeros(w.getShape(), w.getDataType(), w.getDevice());
+                // optimizer state outlives any NDScope the update runs in
+                ai.djl.ndarray.NDScope.unregister(m, v);
                 return new NDArray[] {m, v};
             });
             mv[0].muli((float) beta1).addi(g.mul((float) (1 - beta1)));
@@ -121,7 +123,10 @@ public final class AdamW {
                 throw new java.io.IOException("optimizer state for '" + name + "' " + m.getShape()
                         + " does not match the model (checkpoint from another configuration?)");
             }
-            state.put(name, new NDArray[] {m.toDevice(p.getArray().getDevice(), false), v.toDevice(p.getArray().getDevice(), false)});
+            NDArray md = m.toDevice(p.getArray().getDevice(), false);
+            NDArray vd = v.toDevice(p.getArray().getDevice(), false);
+            ai.djl.ndarray.NDScope.unregister(md, vd);
+            state.put(name, new NDArray[] {md, vd});
         }
     }
 
