@@ -65,6 +65,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Resume from a checkpoint directory.")
     Path resume;
 
+    @Option(names = "--label-encoder", defaultValue = "learnable",
+            description = "learnable (reference label bank) or frozen (mean-pooled MiniLM embeddings) (default ${DEFAULT-VALUE}).")
+    String labelEncoder;
+
     @Mixin DataRootOption rootOption;
 
     @Override
@@ -73,7 +77,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = TrainConfig.builder().setTier(tier).setOutDir(out).optDatasets(datasets).optEpochs(epochs)
                 .optMinutes(minutes).optDevice(device).optBatchSize(batchSize).optAccumulation(accumulate)
                 .optLearningRate(lr).optQueueSize(queue).optSamplesPerEpoch(samplesPerEpoch).optMaxSeconds(maxSeconds)
-                .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume).build();
+                .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume)
+                .optLabelEncoder(labelEncoder).build();
         Trainer.Result r = new Trainer(cfg, rootOption.resolve(), System.err).run();
         System.out.printf(Locale.ROOT, "trained %d epochs at %.1f samples/s; loss %.4f -> %.4f; validation zero-shot closed-set "
                         + "accuracy %.3f, macro-F1 %.3f (chance %.3f)%nfinal checkpoint: %s%n",

@@ -27,11 +27,18 @@ import java.util.List;
  * @param threads          intra-op threads (0: leave to the engine)
  * @param resume           checkpoint directory to resume from, or null
  * @param textMaxTokens    text-encoder truncation for channel descriptions and labels
+ * @param labelEncoder     "learnable" (the reference's label bank) or "frozen" (mean-pooled MiniLM sentence embeddings)
  */
 public record TrainConfig(String tier, Path outDir, List<String> datasets, int epochs, double minutes, int batchSize,
                           int accumulation, double learningRate, double weightDecay, int warmupEpochs, int queueSize,
                           double maxSeconds, double minCropSeconds, int samplesPerEpoch, double validationFraction,
-                          int checkpointEvery, long seed, String device, int threads, Path resume, int textMaxTokens) {
+                          int checkpointEvery, long seed, String device, int threads, Path resume, int textMaxTokens,
+                          String labelEncoder) {
+
+    /** Whether label embeddings are the frozen mean-pooled text embeddings instead of the learnable label bank. */
+    public boolean frozenLabels() {
+        return labelEncoder.equals("frozen");
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -60,6 +67,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         private int threads;
         private Path resume;
         private int textMaxTokens = 128;
+        private String labelEncoder = "learnable";
 
         public Builder setTier(String v) { tier = v; return this; }
         public Builder setOutDir(Path v) { outDir = v; return this; }
@@ -82,6 +90,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         public Builder optThreads(int v) { threads = v; return this; }
         public Builder optResume(Path v) { resume = v; return this; }
         public Builder optTextMaxTokens(int v) { textMaxTokens = v; return this; }
+        public Builder optLabelEncoder(String v) { labelEncoder = v; return this; }
 
         public TrainConfig build() {
             if (tier == null || tier.isBlank()) throw new IllegalArgumentException("tier is required");
@@ -90,12 +99,15 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
             if (epochs < 1 && minutes <= 0) throw new IllegalArgumentException("epochs must be >= 1 (or give minutes)");
             if (batchSize < 2) throw new IllegalArgumentException("batch size must be >= 2 for a contrastive loss: " + batchSize);
             if (accumulation < 1) throw new IllegalArgumentException("accumulation must be >= 1");
+            if (!labelEncoder.equals("learnable") && !labelEncoder.equals("frozen")) {
+                throw new IllegalArgumentException("label encoder must be learnable or frozen: " + labelEncoder);
+            }
             if (!device.equals("cpu") && !device.equals("gpu")) throw new IllegalArgumentException("device must be cpu or gpu: " + device);
             // micro is for tests and short runs: the reference LR is tuned for 512-sample steps over 100 epochs
             double lr = learningRate > 0 ? learningRate : tier.equals("micro") ? 1e-3 : 8e-5;
             return new TrainConfig(tier, outDir, datasets, epochs, minutes, batchSize, accumulation, lr, weightDecay,
                     warmupEpochs, queueSize, maxSeconds, minCropSeconds, samplesPerEpoch, validationFraction,
-                    checkpointEvery, seed, device, threads, resume, textMaxTokens);
+                    checkpointEvery, seed, device, threads, resume, textMaxTokens, labelEncoder);
         }
     }
 }

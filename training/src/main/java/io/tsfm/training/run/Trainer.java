@@ -176,7 +176,7 @@ public final class Trainer {
             Random rng = new Random(cfg.seed() + 1000L * startEpoch);
             Path metricsFile = cfg.outDir().resolve("metrics.jsonl");
             CurvePlot curves = new CurvePlot("TSFM training (" + cfg.tier() + ")", "epoch");
-            ZeroShotValidator validator = new ZeroShotValidator(net, val, text, device, 64);
+            ZeroShotValidator validator = new ZeroShotValidator(net, val, text, device, 64, cfg.frozenLabels());
 
             if (bank != null && startEpoch == 0) warmQueue(net, ps, train, sampler, text, bank, manager, device, rng);
 
@@ -203,20 +203,21 @@ public final class Trainer {
                         budgetSeconds > 0 ? "" : "/" + epochs), (long) batchesPerEpoch * cfg.batchSize(), "samples");
                 double lossSum = 0;
                 double tau = Double.NaN;
+                double gradNorm = Double.NaN;
                 int lossCount = 0;
                 long epochStart = System.nanoTime();
                 for (int b = 0; b < batchesPerEpoch; b++) {
                     TrainingBatch batch = train.assemble(sampler.nextBatch(cfg.batchSize(), rng), true, rng);
-                    float[] lt = step(net, ps, batch, text, bank, manager, device, cfg.accumulation());
+                    float[] lt = step(net, ps, batch, text, bank, manager, device, cfg.accumulation(), cfg.frozenLabels());
                     lossSum += lt[0];
                     tau = lt[1];
                     lossCount++;
                     if ((b + 1) % cfg.accumulation() == 0 || b == batchesPerEpoch - 1) {
-                        applyGradients(opt, params, manager);
+                        gradNorm = applyGradients(opt, params, manager);
                         steps++;
                     }
-                    bar.update((long) (b + 1) * cfg.batchSize(), String.format(Locale.ROOT, "loss %.3f tau %.2f lr %.1e",
-                            lossSum / lossCount, tau, lr));
+                    bar.update((long) (b + 1) * cfg.batchSize(), String.format(Locale.ROOT, "loss %.3f tau %.2f lr %.1e |g| %.2f",
+                            lossSum / lossCount, tau, lr, gradNorm));
                     if (budgetSeconds > 0 && (System.nanoTime() - started) / 1e9 >= budgetSeconds) {
                         if (b % cfg.accumulation() != cfg.accumulation() - 1) applyGradients(opt, params, manager);
                         bar.setTotal((long) (b + 1) * cfg.batchSize());
@@ -293,7 +294,7 @@ public final class Trainer {
 
     /** One micro-batch forward + backward; returns {loss, temperature scale}. Gradients accumulate. */
     private static float[] step(TrainableTsfm net, ParameterStore ps, TrainingBatch batch, TextBank text, MemoryBank bank,
-                                NDManager manager, Device device, int accumulation) {
+                                NDManager manager, Device device, int accumulation, boolean frozenLabels) {
         try (NDScope scope = new NDScope()) {
             TsfmInputs in = Batches.inputs(manager, batch, text, device);
             NDList labelTok = text.tokens(manager, batch.labelTexts());
@@ -301,7 +302,7 @@ public final class Trainer {
             NDArray frozen = text.pooled(manager, batch.labelTexts()).toDevice(device, false);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray out = net.getModel().apply(ps, in, true);
-                NDArray labels = net.getLabelBank().apply(ps, labelTok.get(0).toDevice(device, false),
+                NDArray labels = frozenLabels ? frozen : net.getLabelBank().apply(ps, labelTok.get(0).toDevice(device, false),
                         labelTok.get(1).toDevice(device, false), true);
                 NDArray u;
                 NDArray rowLabel;
@@ -327,7 +328,7 @@ public final class Trainer {
     }
 
     /** Clips (model + label bank) and the temperature separately, updates, and zeroes the gradients. */
-    private static void applyGradients(AdamW opt, PairList<String, Parameter> params, NDManager manager) {
+    private static double applyGradients(AdamW opt, PairList<String, Parameter> params, NDManager manager) {
         try (NDScope scope = new NDScope()) {
             Map<String, NDArray> grads = new LinkedHashMap<>();
             List<NDArray> main = new ArrayList<>();
@@ -337,10 +338,11 @@ public final class Trainer {
                 grads.put(p.getKey(), g);
                 (p.getKey().contains("logit_scale") ? temp : main).add(g);
             }
-            AdamW.clipGradNorm(main, CLIP);
+            double norm = AdamW.clipGradNorm(main, CLIP);
             AdamW.clipGradNorm(temp, CLIP);
             opt.update(params, grads);
             for (NDArray g : grads.values()) g.subi(g);
+            return norm;
         }
     }
 
@@ -354,7 +356,8 @@ public final class Trainer {
                 TsfmInputs in = Batches.inputs(manager, batch, text, device);
                 NDArray out = net.getModel().apply(ps, in, false);
                 NDList tok = text.tokens(manager, batch.labelTexts());
-                NDArray labels = net.getLabelBank().apply(ps, tok.get(0).toDevice(device, false), tok.get(1).toDevice(device, false), false);
+                NDArray labels = cfg.frozenLabels() ? text.pooled(manager, batch.labelTexts()).toDevice(device, false)
+                        : net.getLabelBank().apply(ps, tok.get(0).toDevice(device, false), tok.get(1).toDevice(device, false), false);
                 NDArray labelIndex = manager.create(batch.labelIndex()).toDevice(device, false);
                 NDArray u = out;
                 NDArray rowLabel = labelIndex;
@@ -378,6 +381,7 @@ public final class Trainer {
         p.put("label_vocabulary_sha256", LabelVocabulary.defaults().hash());
         p.put("text_model", encoder.modelId());
         p.put("text_max_tokens", encoder.maxTokens());
+        p.put("label_encoder", cfg.labelEncoder());
         p.put("seed", cfg.seed());
         p.put("git_commit", Provenance.gitCommit());
         p.put("epochs_done", epochsDone);

@@ -38,8 +38,11 @@ final class ZeroShotValidator {
     private final TextBank text;
     private final Device device;
     private final int batchSize;
+    private final boolean frozenLabels;
 
-    ZeroShotValidator(TrainableTsfm net, BatchAssembler assembler, TextBank text, Device device, int batchSize) {
+    ZeroShotValidator(TrainableTsfm net, BatchAssembler assembler, TextBank text, Device device, int batchSize,
+                      boolean frozenLabels) {
+        this.frozenLabels = frozenLabels;
         this.net = net;
         this.assembler = assembler;
         this.text = text;
@@ -64,7 +67,8 @@ final class ZeroShotValidator {
             List<String> pred = new ArrayList<>();
             try (NDScope scope = new NDScope()) {
                 NDList tok = text.tokens(manager, candidates);
-                NDArray lbl = net.getLabelBank().apply(ps, tok.get(0).toDevice(device, false), tok.get(1).toDevice(device, false), false);
+                NDArray lbl = frozenLabels ? text.pooled(manager, candidates).toDevice(device, false)
+                        : net.getLabelBank().apply(ps, tok.get(0).toDevice(device, false), tok.get(1).toDevice(device, false), false);
                 float[] lblFlat = lbl.toFloatArray();
                 int dim = (int) lbl.getShape().get(1);
                 for (int c = 0; c < candidates.size(); c++) {
