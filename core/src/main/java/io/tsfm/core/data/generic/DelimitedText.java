@@ -122,6 +122,7 @@ public final class DelimitedText implements Closeable {
     private long headerLine;
     private int columns;
     private long lineNo;
+    private long lastContentLine;
 
     private DelimitedText(InputStream in, String file, Format format) {
         this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
@@ -160,6 +161,11 @@ public final class DelimitedText implements Closeable {
         return headerLine;
     }
 
+    /** 1-based line of the last non-blank, non-comment line read so far (good or skipped). */
+    public long lastContentLine() {
+        return lastContentLine;
+    }
+
     /** The file name given at open, for messages. */
     public String file() {
         return file;
@@ -196,6 +202,7 @@ public final class DelimitedText implements Closeable {
             }
             row.size = 0;
             row.line = lineNo;
+            lastContentLine = lineNo;
             if (format.whitespace) splitWhitespace(t);
             else split(t);
             return true;

@@ -13,7 +13,6 @@ import io.tsfm.core.labels.LabelVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,11 +135,7 @@ public final class GenericCsvReader implements DatasetReader {
         // the run being collected
         private String runLabel;
         private String runSubject;
-        private float[][] values;
-        private double[] times;
-        private int n;
-        private long firstLine;
-        private long lastLine;
+        private SampleBuffer run;
 
         // a run of rows with an unknown label, reported once when it ends
         private String badLabel;
@@ -162,8 +157,7 @@ public final class GenericCsvReader implements DatasetReader {
             DelimitedText.Format fmt = DelimitedText.Format.csvWithHeader().delimiter(manifest.delimiter());
             try (DelimitedText t = DelimitedText.open(in, file, fmt)) {
                 if (!mapColumns(t)) return;
-                values = new float[specs.size()][256];
-                times = new double[256];
+                run = new SampleBuffer(specs.size());
                 DelimitedText.Row r;
                 while ((r = t.next(log)) != null) {
                     try {
@@ -291,9 +285,9 @@ public final class GenericCsvReader implements DatasetReader {
             for (int c = 0; c < v.length; c++) {
                 v[c] = (float) r.numberOrNaN(channelCol[c]);
             }
-            if (n > 0 && (!label.equals(runLabel) || !subject.equals(runSubject))) flush();
-            if (timed && n > 0) {
-                double prev = times[n - 1];
+            if (!run.isEmpty() && (!label.equals(runLabel) || !subject.equals(runSubject))) flush();
+            if (timed && !run.isEmpty()) {
+                double prev = run.lastTime();
                 if (t < prev) {
                     log.error(file, r.line(), timeCol + 1, "timestamp goes backwards (" + t + " s after " + prev
                             + " s); session ends here and a new one starts at this row");
@@ -304,35 +298,25 @@ public final class GenericCsvReader implements DatasetReader {
                     flush();
                 }
             }
-            append(label, subject, t, v, r.line());
-        }
-
-        private void append(String label, String subject, double t, float[] v, long line) {
-            if (n == 0) {
+            if (run.isEmpty()) {
                 runLabel = label;
                 runSubject = subject;
-                firstLine = line;
             }
-            if (n == times.length) {
-                times = Arrays.copyOf(times, n * 2);
-                for (int c = 0; c < values.length; c++) values[c] = Arrays.copyOf(values[c], n * 2);
-            }
-            times[n] = t;
-            for (int c = 0; c < v.length; c++) values[c][n] = v[c];
-            lastLine = line;
-            n++;
+            run.append(t, v, r.line());
         }
 
         private void flush() {
-            if (n == 0) return;
-            int len = n;
-            n = 0;
+            if (run == null || run.isEmpty()) return;
+            int len = run.size();
+            long firstLine = run.firstLine();
+            long lastLine = run.lastLine();
+            float[][] raw = run.samples();
+            double[] ts = run.times();
+            run.clear();
             if (len < 2) {
                 log.warning(file, firstLine, 0, "sessions shorter than 2 rows skipped", 1);
                 return;
             }
-            float[][] raw = new float[specs.size()][];
-            for (int c = 0; c < raw.length; c++) raw[c] = Arrays.copyOf(values[c], len);
             out.fillMissing(raw, file, firstLine);
             for (int c = 0; c < raw.length; c++) {
                 double k = specs.get(c).scale();
@@ -340,7 +324,6 @@ public final class GenericCsvReader implements DatasetReader {
             }
             float[][] samples = raw;
             if (timed) {
-                double[] ts = Arrays.copyOf(times, len);
                 samples = LinearResampler.resample(ts, raw, manifest.rateHz());
                 if (samples[0].length < 2) {
                     log.warning(file, firstLine, 0, "sessions shorter than 2 samples after resampling skipped", 1);
