@@ -1,16 +1,13 @@
 package io.tsfm.core.data.seed;
 
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.generic.DatasetBuilder;
 import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.SampleBuffer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,42 +69,15 @@ public final class DsadsReader extends SeedReader {
     private void readSegment(DatasetSource source, String file, int activity, String subject, String segment,
                              DatasetBuilder out) throws IOException {
         String baseId = String.format(Locale.ROOT, "a%02d_p%s_s%s", activity, subject, segment);
-        SampleBuffer part = new SampleBuffer(TORSO);
-        float[] row = new float[TORSO];
-        int parts = 0;
-        try (InputStream in = source.open(file);
-             DelimitedText t = DelimitedText.open(in, file, DelimitedText.Format.delimited(',').columns(COLUMNS))) {
-            DelimitedText.Row r;
-            while ((r = t.next(out.problems())) != null) {
-                if (r.skippedBefore() > 0) parts = flush(part, baseId, parts, file, activity, subject, out);
-                try {
+        List<RecordingFile.Part> parts = RecordingFile.read(source, file,
+                DelimitedText.Format.delimited(',').columns(COLUMNS), TORSO, (r, row) -> {
                     for (int c = 0; c < TORSO; c++) row[c] = (float) r.number(c);
-                    part.append(row, r.line());
-                } catch (DataFormatException e) {
-                    out.problems().error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, session ends here");
-                    parts = flush(part, baseId, parts, file, activity, subject, out);
-                }
-            }
+                }, out.problems());
+        for (int i = 0; i < parts.size(); i++) {
+            RecordingFile.Part p = parts.get(i);
+            out.fillMissing(p.samples(), file, p.firstLine());
+            out.add(new Session(RecordingFile.partId(baseId, i), name(), subject, facts().activity(ACTIVITY[activity]),
+                    RATE, channels, p.samples(), file + ":" + p.firstLine() + "-" + p.lastLine()));
         }
-        flush(part, baseId, parts, file, activity, subject, out);
-    }
-
-    /** Emits the collected part as a session; returns the number of parts emitted so far. */
-    private int flush(SampleBuffer part, String baseId, int parts, String file, int activity, String subject,
-                      DatasetBuilder out) {
-        if (part.isEmpty()) return parts;
-        float[][] samples = part.samples();
-        long first = part.firstLine();
-        long last = part.lastLine();
-        part.clear();
-        if (samples[0].length < 2) {
-            out.problems().warning(file, first, 0, "sessions shorter than 2 rows skipped", 1);
-            return parts;
-        }
-        out.fillMissing(samples, file, first);
-        String id = parts == 0 ? baseId : baseId + "_part" + (parts + 1);
-        out.add(new Session(id, name(), subject, facts().activity(ACTIVITY[activity]), RATE, channels, samples,
-                file + ":" + first + "-" + last));
-        return parts + 1;
     }
 }
