@@ -46,6 +46,11 @@ public final class DsadsReader extends SeedReader {
     }
 
     @Override
+    public List<Channel> channels() {
+        return List.copyOf(channels);
+    }
+
+    @Override
     public Dataset read(DatasetSource source) throws IOException {
         DatasetBuilder out = builder();
         out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s")

@@ -63,6 +63,11 @@ public final class HharReader extends SeedReader {
     }
 
     @Override
+    public List<Channel> channels() {
+        return allChannels;
+    }
+
+    @Override
     public Dataset read(DatasetSource source) throws IOException {
         List<String> accFiles = source.entries("(.*/)?" + ACC.replace(".", "\\."));
         List<String> gyroFiles = source.entries("(.*/)?" + GYRO.replace(".", "\\."));

@@ -54,6 +54,11 @@ public final class KuHarReader extends SeedReader {
     }
 
     @Override
+    public List<Channel> channels() {
+        return List.copyOf(channels);
+    }
+
+    @Override
     public Dataset read(DatasetSource source) throws IOException {
         List<String> files = new ArrayList<>();
         boolean rawFolder = false;

@@ -75,6 +75,11 @@ public final class Pamap2Reader extends SeedReader {
     }
 
     @Override
+    public List<Channel> channels() {
+        return List.copyOf(channels);
+    }
+
+    @Override
     public Dataset read(DatasetSource source) throws IOException {
         List<String> files = new ArrayList<>();
         for (String e : source.entries()) if (FILE.matcher(e).matches()) files.add(e);

@@ -32,7 +32,7 @@ public final class SeedFacts {
         this.description = description;
         this.rateHz = rateHz;
         this.activities = List.copyOf(activities);
-        this.channelDescriptions = Map.copyOf(channelDescriptions);
+        this.channelDescriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(channelDescriptions));
     }
 
     /** Loads the facts of dataset {@code name}. */

@@ -1,5 +1,6 @@
 package io.tsfm.core.data.seed;
 
+import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetReader;
 import io.tsfm.core.data.DatasetRole;
@@ -39,6 +40,9 @@ public abstract class SeedReader implements DatasetReader {
     public final SeedFacts facts() {
         return facts;
     }
+
+    /** The channels of a complete session, in session order (a session missing a sensor has a subset). */
+    public abstract List<Channel> channels();
 
     /** Every label this reader can emit: the reference's activities. */
     public List<String> labels() {

@@ -37,6 +37,8 @@ public final class UciHarReader extends SeedReader {
     private static final String[] ACTIVITY = {null, "walking", "walking_upstairs", "walking_downstairs",
             "sitting", "standing", "laying"};
 
+    private final List<Channel> channels;
+
     public UciHarReader() {
         super("uci_har", "https://archive.ics.uci.edu/dataset/240/human+activity+recognition+using+smartphones",
                 "'UCI HAR Dataset/train/Inertial Signals/body_acc_x_train.txt', ...; the UCI download wraps it in a "
@@ -44,6 +46,19 @@ public final class UciHarReader extends SeedReader {
                 "CC BY 4.0 (UCI Machine Learning Repository)",
                 "Anguita, Ghio, Oneto, Parra, Reyes-Ortiz. A Public Domain Dataset for Human Activity Recognition "
                         + "Using Smartphones. ESANN 2013.");
+        List<Channel> cs = new ArrayList<>();
+        for (String sig : SIGNALS) {
+            for (String ax : AXES) {
+                SensorKind kind = sig.equals("body_gyro") ? SensorKind.GYROSCOPE : SensorKind.ACCELEROMETER;
+                cs.add(facts().channel(sig + "_" + ax, kind, ax, "waist"));
+            }
+        }
+        channels = List.copyOf(cs);
+    }
+
+    @Override
+    public List<Channel> channels() {
+        return channels;
     }
 
     @Override
@@ -60,13 +75,6 @@ public final class UciHarReader extends SeedReader {
         if (splits.isEmpty()) throw notFound(source, "UCI HAR Dataset/<train|test>/Inertial Signals/*.txt");
         DatasetBuilder out = builder();
         out.sourceUnit(SensorKind.ACCELEROMETER, "g").sourceUnit(SensorKind.GYROSCOPE, "rad/s");
-        List<Channel> channels = new ArrayList<>();
-        for (String sig : SIGNALS) {
-            for (String ax : AXES) {
-                SensorKind kind = sig.equals("body_gyro") ? SensorKind.GYROSCOPE : SensorKind.ACCELEROMETER;
-                channels.add(facts().channel(sig + "_" + ax, kind, ax, "waist"));
-            }
-        }
         for (Map.Entry<String, String[]> split : splits.entrySet()) {
             readSplit(source, split.getKey(), split.getValue(), channels, out);
         }

@@ -48,6 +48,11 @@ public final class UnimibSharReader extends SeedReader {
     }
 
     @Override
+    public List<Channel> channels() {
+        return List.copyOf(channels);
+    }
+
+    @Override
     public Dataset read(DatasetSource source) throws IOException {
         String dataFile = find(source, "acc_data.mat");
         String labelFile = find(source, "acc_labels.mat");

@@ -66,6 +66,13 @@ public final class WisdmReader extends SeedReader {
     }
 
     @Override
+    public List<Channel> channels() {
+        List<Channel> all = new ArrayList<>();
+        for (List<Channel> cs : streamChannels) all.addAll(cs);
+        return all;
+    }
+
+    @Override
     public Dataset read(DatasetSource source) throws IOException {
         DatasetBuilder out = builder();
         out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s")
