@@ -189,6 +189,10 @@ public final class GenericCsvReader implements DatasetReader {
                     fileSubject = group(m, "subject");
                 }
             }
+            if (rawLabel == null && !manifest.labelColumn().isPresent()) {
+                log.error(file, 0, 0, "no label: the file name gives none through 'file_pattern' (?<label>...); file skipped");
+                return false;
+            }
             if (rawLabel != null) {
                 String l = resolveLabel(rawLabel);
                 if (l == null) {

@@ -122,22 +122,22 @@ class GenericCsvReaderTest {
 
         Files.delete(dir.resolve("tsfm-dataset.json"));
         write("tsfm-dataset.json", "{\"name\": \"lab\", \"description\": \"d\", \"role\": \"user\", \"rate_hz\": 50, "
-                + CHANNELS + ", \"file_pattern\": \"(?<subject>s\\\\d+)_(?<label>[a-z_]+)\\\\.csv\"}");
+                + CHANNELS + ", \"file_pattern\": \"(?<subject>s\\\\d+)(_(?<label>[a-z_]+))?\\\\.csv\"}");
         Files.delete(dir.resolve("x/one.csv"));
         Files.delete(dir.resolve("two.csv"));
         Files.delete(dir.resolve("ignored.csv"));
         write("s1_running.csv", "ax,gz\n0,0\n1,1\n");
         write("s2_cycling.csv", "ax,gz\n0,0\n1,1\n");
         write("notes.csv", "ax,gz\n0,0\n1,1\n");
+        write("s3.csv", "ax,gz\n0,0\n1,1\n"); // matches, but names no label
 
         Dataset p = read();
 
         assertThat(p.sessions()).extracting(s -> s.subject() + ":" + s.label())
                 .containsExactly("s1:running", "s2:cycling");
-        assertThat(p.problems()).singleElement().satisfies(pr -> {
-            assertThat(pr.file()).isEqualTo("notes.csv");
-            assertThat(pr.message()).contains("file_pattern");
-        });
+        assertThat(p.problems()).extracting(ReadProblem::file).containsExactly("notes.csv", "s3.csv");
+        assertThat(p.problems().get(0).message()).contains("file_pattern");
+        assertThat(p.problems().get(1).message()).contains("no label");
     }
 
     @Test
