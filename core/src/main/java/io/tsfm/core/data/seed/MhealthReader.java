@@ -1,0 +1,155 @@
+package io.tsfm.core.data.seed;
+
+import io.tsfm.core.data.Channel;
+import io.tsfm.core.data.DataFormatException;
+import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.DatasetSource;
+import io.tsfm.core.data.SensorKind;
+import io.tsfm.core.data.Session;
+import io.tsfm.core.data.Units;
+import io.tsfm.core.data.generic.DatasetBuilder;
+import io.tsfm.core.data.generic.DelimitedText;
+import io.tsfm.core.data.generic.SampleBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MHEALTH (Banos et al. 2014) in its published layout {@code MHEALTHDATASET/mHealth_subject<N>.log}: one
+ * row per 50 Hz sample, 23 tab-separated signal columns and the activity in column 24 (0 = null class).
+ * Each contiguous run of one activity is a session; null-class rows are not sessions. Units as published:
+ * acceleration m/s², angular rate deg/s (converted to rad/s), magnetic field in the sensor's local,
+ * uncalibrated units (kept as is, unit {@code "local"}), ECG mV (kept, kind OTHER).
+ */
+public final class MhealthReader extends SeedFactsReader {
+    private static final Pattern FILE = Pattern.compile("(.*/)?mHealth_subject(\\d+)\\.log");
+    private static final String[] ACTIVITY = {null, "standing", "sitting", "lying", "walking", "climbing_stairs",
+            "waist_bends_forward", "frontal_elevation_arms", "knees_bending", "cycling", "jogging", "running",
+            "jump_front_back"};
+    private static final int COLUMNS = 24;
+    private static final double RATE = 50.0;
+
+    private final List<Channel> channels = new ArrayList<>();
+    private final double[] scale = new double[23];
+
+    public MhealthReader() {
+        super("mhealth", "https://archive.ics.uci.edu/dataset/319/mhealth+dataset",
+                "'MHEALTHDATASET/mHealth_subject1.log' ... 'mHealth_subject10.log'",
+                "CC BY 4.0 (UCI Machine Learning Repository)",
+                "Banos et al. mHealthDroid: a novel framework for agile development of mobile health applications. "
+                        + "IWAAL 2014.");
+        add("chest_acc", SensorKind.ACCELEROMETER, "chest");
+        channels.add(facts().channel("ecg_lead1", SensorKind.OTHER, "", "mV", "chest"));
+        channels.add(facts().channel("ecg_lead2", SensorKind.OTHER, "", "mV", "chest"));
+        add("ankle_acc", SensorKind.ACCELEROMETER, "left ankle");
+        add("ankle_gyro", SensorKind.GYROSCOPE, "left ankle");
+        add("ankle_mag", SensorKind.MAGNETOMETER, "left ankle");
+        add("arm_acc", SensorKind.ACCELEROMETER, "right wrist");
+        add("arm_gyro", SensorKind.GYROSCOPE, "right wrist");
+        add("arm_mag", SensorKind.MAGNETOMETER, "right wrist");
+        for (int c = 0; c < scale.length; c++) {
+            scale[c] = channels.get(c).kind() == SensorKind.GYROSCOPE ? Units.toCanonical(SensorKind.GYROSCOPE, "deg/s") : 1.0;
+        }
+    }
+
+    private void add(String prefix, SensorKind kind, String position) {
+        for (String ax : new String[] {"x", "y", "z"}) {
+            channels.add(kind == SensorKind.MAGNETOMETER
+                    ? facts().channel(prefix + "_" + ax, kind, ax, "local", position)
+                    : facts().channel(prefix + "_" + ax, kind, ax, position));
+        }
+    }
+
+    @Override
+    public List<Channel> channels() {
+        return List.copyOf(channels);
+    }
+
+    @Override
+    public Dataset read(DatasetSource source) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (String e : source.entries()) if (FILE.matcher(e).matches()) files.add(e);
+        if (files.isEmpty()) throw notFound(source, "MHEALTHDATASET/mHealth_subject<N>.log");
+        DatasetBuilder out = builder();
+        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "deg/s")
+                .sourceUnit(SensorKind.MAGNETOMETER, "local (uncalibrated, kept as read)")
+                .sourceUnit(SensorKind.OTHER, "mV (ECG)");
+        for (String f : files) {
+            Matcher m = FILE.matcher(f);
+            m.matches();
+            new SubjectFile(f, Integer.parseInt(m.group(2)), out).read(source);
+        }
+        return out.build();
+    }
+
+    /** One subject's file: the run being collected and the sessions numbered so far. */
+    private final class SubjectFile {
+        private final String file;
+        private final int subject;
+        private final DatasetBuilder out;
+        private final SampleBuffer run = new SampleBuffer(23);
+        private int runLabel;
+        private int sessionNo;
+
+        SubjectFile(String file, int subject, DatasetBuilder out) {
+            this.file = file;
+            this.subject = subject;
+            this.out = out;
+        }
+
+        void read(DatasetSource source) throws IOException {
+            BadRun bad = new BadRun(out.problems());
+            float[] row = new float[23];
+            try (InputStream in = source.open(file);
+                 DelimitedText t = DelimitedText.open(in, file, DelimitedText.Format.whitespace().columns(COLUMNS))) {
+                DelimitedText.Row r;
+                while ((r = t.next(out.problems())) != null) {
+                    if (r.skippedBefore() > 0) flush(); // rows either side of a skipped line are not contiguous
+                    try {
+                        double code = r.number(23);
+                        int id = (int) code;
+                        if (id != code || id < 0 || id >= ACTIVITY.length) {
+                            flush();
+                            bad.add(file, r.line(), 24, String.valueOf(code), "activity " + code + " is not one of 0..12");
+                            continue;
+                        }
+                        bad.end();
+                        for (int c = 0; c < 23; c++) row[c] = (float) r.number(c);
+                        if (id != runLabel) flush();
+                        runLabel = id;
+                        if (id == 0) continue; // null class: between activities, not a session
+                        run.append(row, r.line());
+                    } catch (DataFormatException e) {
+                        out.problems().error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, session ends here");
+                        flush();
+                    }
+                }
+            }
+            bad.end();
+            flush();
+        }
+
+        private void flush() {
+            if (run.isEmpty()) return;
+            float[][] samples = run.samples();
+            long first = run.firstLine();
+            long last = run.lastLine();
+            run.clear();
+            if (samples[0].length < 2) {
+                out.problems().warning(file, first, 0, "sessions shorter than 2 rows skipped", 1);
+                return;
+            }
+            out.fillMissing(samples, file, first);
+            for (int c = 0; c < samples.length; c++) {
+                if (scale[c] != 1.0) for (int i = 0; i < samples[c].length; i++) samples[c][i] = (float) (samples[c][i] * scale[c]);
+            }
+            String id = String.format(Locale.ROOT, "subject%02d_%03d", subject, sessionNo++);
+            out.add(new Session(id, name(), String.valueOf(subject), facts().activity(ACTIVITY[runLabel]), RATE,
+                    channels, samples, file + ":" + first + "-" + last));
+        }
+    }
+}
