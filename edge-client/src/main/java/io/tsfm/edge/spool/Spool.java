@@ -177,7 +177,8 @@ public final class Spool implements AutoCloseable {
         deleteAcknowledgedSegments();
         if (!segments.isEmpty()) {
             Segment last = segments.get(segments.size() - 1);
-            if (last.size < segmentBytes) {
+            // offsets within a segment are contiguous, so only a segment ending at nextOffset can take more
+            if (last.size < segmentBytes && last.endOffset == nextOffset) {
                 last.openForAppend();
                 active = last;
             }

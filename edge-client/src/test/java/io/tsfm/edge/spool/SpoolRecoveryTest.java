@@ -241,4 +241,28 @@ class SpoolRecoveryTest {
             assertThat(Files.exists(dir.resolve(SpoolFiles.ACK_TMP))).isFalse();
         }
     }
+
+    @Test
+    void acknowledgementNewerThanTheSurvivingRecordsIsNeverReused() throws IOException {
+        Path dir = copyOfPristine("ahead");
+        try (Spool spool = open(dir)) {
+            spool.acknowledge(RECORDS - 1);
+        }
+        // power loss with interval fsync: records acknowledged (sent) but never forced to disk are gone
+        String lastName = file[RECORDS - 1];
+        try (RandomAccessFile raf = new RandomAccessFile(dir.resolve(lastName).toFile(), "rw")) {
+            raf.setLength(start[RECORDS - 1]);
+        }
+        try (Spool spool = open(dir)) {
+            assertThat(spool.stats().readOffset()).isEqualTo(RECORDS);
+            assertThat(spool.peek(10)).isEmpty();
+            // a new record must not get an offset that was already acknowledged, or it would count as delivered
+            assertThat(spool.append("t", null, new byte[1])).isEqualTo(RECORDS);
+            assertThat(spool.peek(10)).extracting(SpoolRecord::offset).containsExactly((long) RECORDS);
+        }
+        try (Spool spool = open(dir)) {
+            assertThat(spool.recoveryEvents()).isEmpty();
+            assertThat(spool.peek(10)).extracting(SpoolRecord::offset).containsExactly((long) RECORDS);
+        }
+    }
 }
