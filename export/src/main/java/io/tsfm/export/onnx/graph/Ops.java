@@ -178,12 +178,6 @@ public final class Ops {
                 Attr.ints("strides", 1), Attr.ints("dilations", 1), Attr.i("group", 1));
     }
 
-    /** LayerNormalization (opset 17) over the last axis with affine scale and bias. */
-    public Value layerNormalization(Value x, Value scale, Value bias, float epsilon) {
-        return g.node("LayerNormalization", x.rank(), List.of(x, scale, bias), Attr.i("axis", -1),
-                Attr.f("epsilon", epsilon));
-    }
-
     private Value reduce(String op, Value x, boolean keepDims, long... axes) {
         int rank = keepDims ? x.rank() : x.rank() - axes.length;
         return g.node(op, rank, List.of(x), Attr.ints("axes", axes), Attr.i("keepdims", keepDims ? 1 : 0));

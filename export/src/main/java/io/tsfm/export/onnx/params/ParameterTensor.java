@@ -68,7 +68,7 @@ public final class ParameterTensor {
             throw new IllegalArgumentException("rows [" + from + ", " + to + ") out of shape "
                     + Arrays.toString(shape));
         }
-        int rowSize = shape.length == 0 ? 1 : data.length / (int) Math.max(1, shape[0]);
+        int rowSize = shape[0] == 0 ? 0 : (int) (data.length / shape[0]);
         long[] s = shape.clone();
         s[0] = to - from;
         return new ParameterTensor(Arrays.copyOfRange(data, (int) from * rowSize, (int) to * rowSize), s);
