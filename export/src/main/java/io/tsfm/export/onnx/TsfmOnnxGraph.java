@@ -93,18 +93,11 @@ public final class TsfmOnnxGraph {
         Value temporalBias = ctx.layers().keyBias(patchMask, 5);
         Value channelBias = ctx.layers().keyBias(channelMask, 5);
 
-        Value x;
-        try (OnnxGraph.Scope s = graph.scope("encoder")) {
-            x = encoder(ctx, config, patches, patchMask, temporalBias, channelBias);
-        }
-        if (channelEmb != null) {
-            try (OnnxGraph.Scope s = graph.scope("channel_text_fusion")) {
-                x = ChannelTextFusionGraph.apply(ctx, "channel_text_fusion", x, channelEmb, d);
-            }
-        }
-        try (OnnxGraph.Scope s = graph.scope("head")) {
-            x = head(ctx, config, x, patchMask, channelBias);
-        }
+        Value encoded = graph.scoped("encoder",
+                () -> encoder(ctx, config, patches, patchMask, temporalBias, channelBias));
+        Value fused = channelEmb == null ? encoded : graph.scoped("channel_text_fusion",
+                () -> ChannelTextFusionGraph.apply(ctx, "channel_text_fusion", encoded, channelEmb, d));
+        Value x = graph.scoped("head", () -> head(ctx, config, fused, patchMask, channelBias));
         Dim e = Dim.of(config.embeddingDim());
         if (config.perPatch()) {
             graph.output(x, PATCH_EMB, DataType.FLOAT, b, p, e);
@@ -117,21 +110,17 @@ public final class TsfmOnnxGraph {
     private static Value encoder(BlockContext ctx, TsfmGraphConfig cfg, Value patches, Value patchMask,
                                  Value temporalBias, Value channelBias) {
         long d = cfg.dModel();
-        Value x;
-        try (OnnxGraph.Scope s = ctx.graph().scope("features")) {
-            x = cfg.extractor() == TsfmGraphConfig.Extractor.CNN
-                    ? FeatureExtractorGraph.cnn(ctx, "encoder.features", patches, cfg.cnnChannels(), cfg.cnnKernel(),
-                            d)
-                    : FeatureExtractorGraph.spectralTemporal(ctx, "encoder.features", patches, cfg.cnnChannels(),
-                            cfg.cnnKernel(), cfg.temporalDim(), cfg.spectralDim());
-        }
+        Value x = ctx.graph().scoped("features", () -> cfg.extractor() == TsfmGraphConfig.Extractor.CNN
+                ? FeatureExtractorGraph.cnn(ctx, "encoder.features", patches, cfg.cnnChannels(), cfg.cnnKernel(), d)
+                : FeatureExtractorGraph.spectralTemporal(ctx, "encoder.features", patches, cfg.cnnChannels(),
+                        cfg.cnnKernel(), cfg.temporalDim(), cfg.spectralDim()));
         x = PadTokenGraph.apply(ctx, "encoder", x, patchMask, d);
         x = TemporalPositionalEncodingGraph.apply(ctx, "encoder.positional_encoding", x, d, cfg.positionRows());
         for (int i = 0; i < cfg.numLayers(); i++) {
-            try (OnnxGraph.Scope s = ctx.graph().scope("layer" + i)) {
-                x = DualBranchBlockGraph.apply(ctx, "encoder.layer" + i, x, d, cfg.numHeads(), cfg.ffnDim(),
-                        cfg.crossChannel(), temporalBias, channelBias);
-            }
+            Value in = x;
+            String path = "encoder.layer" + i;
+            x = ctx.graph().scoped("layer" + i, () -> DualBranchBlockGraph.apply(ctx, path, in, d, cfg.numHeads(),
+                    cfg.ffnDim(), cfg.crossChannel(), temporalBias, channelBias));
         }
         return x;
     }

@@ -4,6 +4,7 @@ import static io.tsfm.export.onnx.testing.Arrays2.maxAbsDiff;
 import static io.tsfm.export.onnx.testing.Arrays2.normal;
 import static io.tsfm.export.onnx.testing.Arrays2.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import io.tsfm.export.onnx.params.MapParameterSource;
@@ -254,6 +255,22 @@ class TsfmOnnxGraphTest {
         Batch batch = randomBatch(1, 2, 2, 32, new boolean[] {true, true}, new boolean[] {true, true});
         Ort.Output fromFile = Ort.runOnce(Files.readAllBytes(file), batch.feed(true));
         assertThat(maxAbsDiff(fromFile.data(), expected(cfg, params, batch))).isLessThanOrEqualTo(TOL);
+    }
+
+    @Test
+    void moreBlocksThanPositionRowsFailInOnnxRuntime() {
+        TsfmGraphConfig small = TsfmGraphConfig.builder().setDModel(32).setNumHeads(2).setNumLayers(1).setFfnDim(64)
+                .setExtractor(TsfmGraphConfig.Extractor.CNN).optCnnChannels(8).setFusedDim(32).setEmbeddingDim(16)
+                .setNumFusionQueries(2).setPerPatch(true).optPositionRows(4).build();
+        byte[] model = TsfmOnnxGraph.build(small, RandomWeights.forModel(small, 6)).toBytes();
+        try (Ort.Session session = Ort.open(model)) {
+            Batch four = randomBatch(1, 4, 2, 32, new boolean[] {true, true, true, true}, new boolean[] {true, true});
+            assertThat(session.run(four.feed(true)).shape()).containsExactly(1, 4, 16);
+            Batch five = randomBatch(1, 5, 2, 32, new boolean[] {true, true, true, true, true},
+                    new boolean[] {true, true});
+            assertThatThrownBy(() -> session.run(five.feed(true))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ONNX Runtime run failed");
+        }
     }
 
     private static List<String> dims(ValueInfoProto v) {

@@ -3,6 +3,7 @@ package io.tsfm.export.onnx.blocks;
 import io.tsfm.export.onnx.graph.Ops;
 import io.tsfm.export.onnx.graph.Value;
 import io.tsfm.export.onnx.params.ParameterTensor;
+import java.util.Arrays;
 
 /**
  * Learned-query pooling, the head's building block (spec §3.7), over the second-to-last axis of
@@ -27,7 +28,7 @@ public final class MultiQueryAttentionGraph {
         int r = x.rank();
         // the learned queries carry size-1 leading axes so they broadcast over every batch axis of x
         long[] qShape = new long[r];
-        java.util.Arrays.fill(qShape, 1);
+        Arrays.fill(qShape, 1);
         qShape[r - 2] = numQueries;
         qShape[r - 1] = dim;
         ParameterTensor queries = ctx.params().get(path + ".queries", numQueries, dim);

@@ -20,11 +20,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An ONNX graph under construction (default domain, opset {@value #OPSET}): graph inputs and outputs, initializers
  * (weights are stored as little-endian raw data), de-duplicated constants and nodes. Value names are generated unique;
- * an optional {@link #scope(String) scope} prefixes node and value names so the exported graph reads like the block
+ * an optional {@link #scoped(String, Supplier) scope} prefixes node and value names so the exported graph reads like the block
  * tree. {@link #toModel()} produces the {@link ModelProto}.
  *
  * <p>Not thread-safe: one graph is built by one thread.
@@ -49,24 +50,16 @@ public final class OnnxGraph {
     }
 
     /**
-     * Pushes a name scope until the returned handle is closed (try-with-resources); nested scopes join with '/'.
+     * Runs {@code body} with {@code name} pushed as a name scope (nested scopes join with '/'), so the nodes it adds
+     * are named after the block that made them.
      */
-    public Scope scope(String name) {
+    public <T> T scoped(String name, Supplier<T> body) {
         scopes.add(name);
-        int depth = scopes.size();
-        return () -> {
-            if (scopes.size() != depth) {
-                throw new IllegalStateException("graph scopes closed out of order at '" + name + "'");
-            }
-            scopes.remove(depth - 1);
-        };
-    }
-
-    /** A name scope; closing it pops the scope. */
-    @FunctionalInterface
-    public interface Scope extends AutoCloseable {
-        @Override
-        void close();
+        try {
+            return body.get();
+        } finally {
+            scopes.remove(scopes.size() - 1);
+        }
     }
 
     /** Declares a graph input. */
