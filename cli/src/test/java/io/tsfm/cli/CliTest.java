@@ -44,4 +44,29 @@ class CliTest {
             assertThat(d.get("hint").asText()).isNotBlank();
         }
     }
+
+    @Test
+    void listsAllSixRealDatasetsWithSessions() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(run("datasets", "list", "--json", "--present"));
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        doc.get("datasets").forEach(d -> byName.put(d.get("name").asText(), d));
+        for (String name : java.util.List.of("hapt", "hmp", "utd_mhad", "mobifall_v2", "basicmotions", "racketsports")) {
+            JsonNode d = byName.get(name);
+            assertThat(d).as(name + " listed").isNotNull();
+            assertThat(d.has("error")).as(name + " read without error").isFalse();
+            assertThat(d.get("summary").get("sessions").asInt()).as(name + " sessions").isGreaterThan(0);
+            assertThat(d.get("summary").get("hours").asDouble()).as(name + " hours").isGreaterThan(0.1);
+        }
+        assertThat(byName.get("hapt").get("summary").get("subjects").asInt()).isEqualTo(30);
+        assertThat(byName.get("hapt").get("summary").get("labelCounts").size()).isEqualTo(12);
+    }
+
+    @Test
+    void inspectWritesAPlotAndNamesGroups(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("hmp.png");
+        String out = run("datasets", "inspect", "hmp", "--plot", png.toString());
+        assertThat(out).contains("climb_stairs").contains("ascending_stairs").contains("Accelerometer");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getHeight()).isGreaterThan(500);
+    }
 }

@@ -27,9 +27,9 @@ public final class DownloadHint implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() {
-        DatasetReader r = DatasetCatalog.load().get(name);
+    public Integer call() throws java.io.IOException {
         DataRoot root = rootOption.resolve();
+        DatasetReader r = DatasetCatalog.load(root).get(name);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s (%s)%n%s%n%n", r.info().displayName(), r.name(), r.info().downloadHint());
         out.printf("Put the archive at %s or unpack it to %s%n", root.path().resolve(r.name() + ".zip"),

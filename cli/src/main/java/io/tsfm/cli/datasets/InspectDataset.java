@@ -47,7 +47,8 @@ public final class InspectDataset implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset d = DatasetCatalog.load().read(name, rootOption.resolve());
+        var root = rootOption.resolve();
+        Dataset d = DatasetCatalog.load(root).read(name, root);
         DatasetSummary s = DatasetSummary.of(d);
         PrintWriter out = spec.commandLine().getOut();
         List<Channel> channels = channelTable(d);

@@ -35,7 +35,7 @@ public final class ListDatasets implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataRoot root = rootOption.resolve();
-        DatasetCatalog catalog = DatasetCatalog.load();
+        DatasetCatalog catalog = DatasetCatalog.load(root);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -72,6 +72,7 @@ public final class ListDatasets implements Callable<Integer> {
             rows.add(row);
         }
         double total = (System.nanoTime() - t0) / 1e9;
+        catalog.problems().forEach(p -> err.println(p));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("root", root.toString());

@@ -65,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Resume from a checkpoint directory.")
     Path resume;
 
-    @Option(names = "--label-encoder", defaultValue = "learnable",
+    @Option(names = "--label-encoder", defaultValue = "frozen",
             description = "learnable (reference label bank) or frozen (mean-pooled MiniLM embeddings) (default ${DEFAULT-VALUE}).")
     String labelEncoder;
 

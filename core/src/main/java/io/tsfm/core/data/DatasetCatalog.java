@@ -13,9 +13,11 @@ import java.util.TreeMap;
 /** Every dataset reader on the class path, by name. Thread-safe (immutable after construction). */
 public final class DatasetCatalog {
     private final Map<String, DatasetReader> readers;
+    private final List<ReadProblem> problems;
 
-    private DatasetCatalog(Map<String, DatasetReader> readers) {
+    private DatasetCatalog(Map<String, DatasetReader> readers, List<ReadProblem> problems) {
         this.readers = readers;
+        this.problems = List.copyOf(problems);
     }
 
     /** The readers registered through {@link ServiceLoader}. */
@@ -28,7 +30,34 @@ public final class DatasetCatalog {
                         + prev.getClass().getName() + " and " + r.getClass().getName());
             }
         }
-        return new DatasetCatalog(m);
+        return new DatasetCatalog(m, List.of());
+    }
+
+    /**
+     * The built-in readers plus every user dataset in the generic labelled-CSV format found under
+     * {@code root} (a folder or zip holding {@code tsfm-dataset.json}). A broken user manifest is reported in
+     * {@link #problems()} and does not hide the other datasets; a user dataset may not take a built-in name.
+     */
+    public static DatasetCatalog load(DataRoot root) throws IOException {
+        DatasetCatalog builtin = load();
+        Map<String, DatasetReader> m = new TreeMap<>(builtin.readers);
+        List<ReadProblem> problems = new ArrayList<>();
+        io.tsfm.core.data.generic.GenericDatasets.Discovery found = io.tsfm.core.data.generic.GenericDatasets.discover(root);
+        problems.addAll(found.problems());
+        for (DatasetReader r : found.readers()) {
+            if (m.containsKey(r.name())) {
+                problems.add(new ReadProblem(r.name(), 0, 0, "user dataset '" + r.name()
+                        + "' has the name of a built-in dataset and was ignored; rename it in its tsfm-dataset.json and folder", 1, true));
+                continue;
+            }
+            m.put(r.name(), r);
+        }
+        return new DatasetCatalog(m, problems);
+    }
+
+    /** Problems found while discovering user datasets (empty for the built-in catalog). */
+    public List<ReadProblem> problems() {
+        return problems;
     }
 
     /** All readers sorted by name. */

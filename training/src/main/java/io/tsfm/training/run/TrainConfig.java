@@ -67,7 +67,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         private int threads;
         private Path resume;
         private int textMaxTokens = 128;
-        private String labelEncoder = "learnable";
+        private String labelEncoder = "frozen";
 
         public Builder setTier(String v) { tier = v; return this; }
         public Builder setOutDir(Path v) { outDir = v; return this; }

@@ -88,7 +88,7 @@ public final class Trainer {
 
     /** Reads the datasets and checks everything that can be checked before any work starts. */
     public List<Dataset> loadDatasets() throws IOException {
-        DatasetCatalog catalog = DatasetCatalog.load();
+        DatasetCatalog catalog = DatasetCatalog.load(root);
         LabelVocabulary vocab = LabelVocabulary.defaults();
         List<Dataset> out = new ArrayList<>();
         for (String name : cfg.datasets()) {
