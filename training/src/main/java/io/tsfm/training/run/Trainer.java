@@ -69,8 +69,6 @@ import java.util.Random;
  */
 public final class Trainer {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Reference: clip both parameter groups to norm 1. */
-    private static final double CLIP = 1.0;
 
     private final TrainConfig cfg;
     private final DataRoot root;
@@ -208,18 +206,18 @@ public final class Trainer {
                 long epochStart = System.nanoTime();
                 for (int b = 0; b < batchesPerEpoch; b++) {
                     TrainingBatch batch = train.assemble(sampler.nextBatch(cfg.batchSize(), rng), true, rng);
-                    float[] lt = step(net, ps, batch, text, bank, manager, device, cfg.accumulation(), cfg.frozenLabels());
+                    float[] lt = TrainingStep.step(net, ps, batch, text, bank, manager, device, cfg.accumulation(), cfg.frozenLabels());
                     lossSum += lt[0];
                     tau = lt[1];
                     lossCount++;
                     if ((b + 1) % cfg.accumulation() == 0 || b == batchesPerEpoch - 1) {
-                        gradNorm = applyGradients(opt, params, manager);
+                        gradNorm = TrainingStep.applyGradients(opt, params, manager);
                         steps++;
                     }
                     bar.update((long) (b + 1) * cfg.batchSize(), String.format(Locale.ROOT, "loss %.3f tau %.2f lr %.1e |g| %.2f",
                             lossSum / lossCount, tau, lr, gradNorm));
                     if (budgetSeconds > 0 && (System.nanoTime() - started) / 1e9 >= budgetSeconds) {
-                        if (b % cfg.accumulation() != cfg.accumulation() - 1) applyGradients(opt, params, manager);
+                        if (b % cfg.accumulation() != cfg.accumulation() - 1) TrainingStep.applyGradients(opt, params, manager);
                         bar.setTotal((long) (b + 1) * cfg.batchSize());
                         break;
                     }
@@ -290,60 +288,6 @@ public final class Trainer {
             return Device.gpu();
         }
         return Device.cpu();
-    }
-
-    /** One micro-batch forward + backward; returns {loss, temperature scale}. Gradients accumulate. */
-    private static float[] step(TrainableTsfm net, ParameterStore ps, TrainingBatch batch, TextBank text, MemoryBank bank,
-                                NDManager manager, Device device, int accumulation, boolean frozenLabels) {
-        try (NDScope scope = new NDScope()) {
-            TsfmInputs in = Batches.inputs(manager, batch, text, device);
-            NDList labelTok = text.tokens(manager, batch.labelTexts());
-            NDArray labelIndex = manager.create(batch.labelIndex()).toDevice(device, false);
-            NDArray frozen = text.pooled(manager, batch.labelTexts()).toDevice(device, false);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray out = net.getModel().apply(ps, in, true);
-                NDArray labels = frozenLabels ? frozen : net.getLabelBank().apply(ps, labelTok.get(0).toDevice(device, false),
-                        labelTok.get(1).toDevice(device, false), true);
-                NDArray u;
-                NDArray rowLabel;
-                if (out.getShape().dimension() == 3) {
-                    u = PatchFlattening.validRows(out, in.patchMask());
-                    NDArray rowSample = PatchFlattening.rowSampleIndex(in.patchMask()).toDevice(device, false);
-                    rowLabel = labelIndex.get(rowSample);
-                } else {
-                    u = out;
-                    rowLabel = labelIndex;
-                }
-                NDArray t = labels.get(rowLabel);
-                NDArray f = frozen.get(rowLabel);
-                NDList q = bank == null || bank.size() == 0 ? null : bank.queue(manager);
-                NDList lossOut = net.getLoss().apply(ps, u, t, f, q == null ? null : q.get(0).toDevice(device, false),
-                        q == null ? null : q.get(1).toDevice(device, false), true);
-                NDArray loss = lossOut.get(0);
-                gc.backward(loss.div((float) accumulation));
-                if (bank != null) bank.push(u.stopGradient().toFloatArray(), t.stopGradient().toFloatArray());
-                return new float[] {loss.getFloat(), lossOut.get(1).getFloat()};
-            }
-        }
-    }
-
-    /** Clips (model + label bank) and the temperature separately, updates, and zeroes the gradients. */
-    private static double applyGradients(AdamW opt, PairList<String, Parameter> params, NDManager manager) {
-        try (NDScope scope = new NDScope()) {
-            Map<String, NDArray> grads = new LinkedHashMap<>();
-            List<NDArray> main = new ArrayList<>();
-            List<NDArray> temp = new ArrayList<>();
-            for (Pair<String, Parameter> p : params) {
-                NDArray g = p.getValue().getArray().getGradient();
-                grads.put(p.getKey(), g);
-                (p.getKey().contains("logit_scale") ? temp : main).add(g);
-            }
-            double norm = AdamW.clipGradNorm(main, CLIP);
-            AdamW.clipGradNorm(temp, CLIP);
-            opt.update(params, grads);
-            for (NDArray g : grads.values()) g.subi(g);
-            return norm;
-        }
     }
 
     /** Fills the memory bank with no-grad batches before the first epoch (spec §4.3). */
