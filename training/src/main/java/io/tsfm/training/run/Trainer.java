@@ -114,6 +114,10 @@ public final class Trainer {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         TsfmConfig modelConfig = TsfmConfig.tier(cfg.tier());
+        if (cfg.resume() != null && !Checkpoint.readConfig(cfg.resume()).equals(modelConfig)) {
+            throw new IllegalArgumentException("checkpoint " + cfg.resume() + " is of another model configuration (tier "
+                    + Checkpoint.readConfig(cfg.resume()).getTier() + ") than requested (tier " + cfg.tier() + ")");
+        }
         List<Dataset> datasets = loadDatasets();
         Files.createDirectories(cfg.outDir());
         Device device = pickDevice();
