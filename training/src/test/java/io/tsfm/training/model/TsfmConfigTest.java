@@ -71,7 +71,7 @@ class TsfmConfigTest {
     @Test
     void inconsistentSizesAreRejectedWithTheFieldNames() {
         assertThatThrownBy(() -> TsfmConfig.micro().toBuilder().optSemanticDim(32).build())
-                .hasMessageContaining("semantic_dim (32) must equal contrastive_text_dim (16)");
+                .hasMessageContaining("semantic_dim (32) must equal contrastive_text_dim (384)");
         assertThatThrownBy(() -> TsfmConfig.micro().toBuilder().setNumHeads(3).build())
                 .hasMessageContaining("d_model (32) must be divisible by num_heads (3)");
         assertThatThrownBy(() -> TsfmConfig.micro().toBuilder().optCnnKernelSizes(3, 5).build())

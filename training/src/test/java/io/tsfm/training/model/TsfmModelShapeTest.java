@@ -47,10 +47,10 @@ class TsfmModelShapeTest {
                     patches, channels, Math.min(channels, 4), 5);
             for (boolean training : new boolean[] {false, true}) {
                 NDArray out = perPatch.forward(new ParameterStore(m, false), in, training).singletonOrThrow();
-                assertThat(out.getShape()).isEqualTo(new Shape(2, patches, 16));
+                assertThat(out.getShape()).isEqualTo(new Shape(2, patches, 384));
                 assertThat(Windows.maxNormError(out)).isLessThan(1e-5);
             }
-            assertThat(perPatch.getOutputShapes(in.getShapes())[0]).isEqualTo(new Shape(2, patches, 16));
+            assertThat(perPatch.getOutputShapes(in.getShapes())[0]).isEqualTo(new Shape(2, patches, 384));
         }
     }
 
@@ -61,9 +61,9 @@ class TsfmModelShapeTest {
             NDList in = Windows.fullInputs(m, pooled.getConfig(), new Random(channels * 17L + patches), 3, patches,
                     channels, channels, 4);
             NDArray out = pooled.forward(new ParameterStore(m, false), in, false).singletonOrThrow();
-            assertThat(out.getShape()).isEqualTo(new Shape(3, 16));
+            assertThat(out.getShape()).isEqualTo(new Shape(3, 384));
             assertThat(Windows.maxNormError(out)).isLessThan(1e-5);
-            assertThat(pooled.getOutputShapes(in.getShapes())[0]).isEqualTo(new Shape(3, 16));
+            assertThat(pooled.getOutputShapes(in.getShapes())[0]).isEqualTo(new Shape(3, 384));
         }
     }
 
@@ -77,14 +77,14 @@ class TsfmModelShapeTest {
             cnn.initialize(m, DataType.FLOAT32);
             NDList in = Windows.fullInputs(m, cnnPooled, new Random(8), 2, 3, 6, 6, 4);
             NDArray out = cnn.forward(new ParameterStore(m, false), in, true).singletonOrThrow();
-            assertThat(out.getShape()).isEqualTo(new Shape(2, 16));
+            assertThat(out.getShape()).isEqualTo(new Shape(2, 384));
             assertThat(Windows.maxNormError(out)).isLessThan(1e-5);
 
             TsfmModel plain = new TsfmModel(noText);
             assertThat(plain.getChannelTextFusion()).isNull();
             plain.initialize(m, DataType.FLOAT32);
             NDArray out2 = plain.forward(new ParameterStore(m, false), in.subNDList(0, 3), false).singletonOrThrow();
-            assertThat(out2.getShape()).isEqualTo(new Shape(2, 3, 16));
+            assertThat(out2.getShape()).isEqualTo(new Shape(2, 3, 384));
             assertThat(Windows.maxNormError(out2)).isLessThan(1e-5);
         }
     }
@@ -96,8 +96,8 @@ class TsfmModelShapeTest {
             float[] out = perPatch.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
             // sample 0 vs sample 1, patch 0: random inputs must not collapse to one vector
             double diff = 0;
-            for (int e = 0; e < 16; e++) {
-                diff += Math.abs(out[e] - out[3 * 16 + e]);
+            for (int e = 0; e < 384; e++) {
+                diff += Math.abs(out[e] - out[3 * 384 + e]);
             }
             assertThat(diff).isGreaterThan(1e-3);
         }
