@@ -355,7 +355,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
-            throw new IllegalStateException("embedded Kafka did not start in " + dir + ": " + last.getMessage(), last);
+            // the broker's own message does not always name the port (it depends on which start-up stage failed)
+            throw new IllegalStateException("embedded Kafka did not start in " + dir + " (broker port "
+                    + (port != 0 ? Integer.toString(port) : "picked automatically") + "): " + last.getMessage(), last);
         }
 
         private Properties properties(Path dir, int brokerPort, int controllerPort) {
