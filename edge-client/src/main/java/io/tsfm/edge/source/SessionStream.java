@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One simulated device playing recorded sessions back to back as frames: each session continues where the previous
- * one ended in event time, optionally resampled to a common rate (linear interpolation, the readers' method), cut
- * into frames of a fixed number of samples (a session's last frame may be shorter: frames never straddle two
- * recordings). Event times come from sample counts, so they do not drift. Sequence numbers count from 0.
+ * One simulated device recording continuously while it plays recorded sessions back to back: each session continues
+ * where the previous one ended in event time, optionally resampled to a common rate (linear interpolation, the
+ * readers' method), and the samples are cut into frames of a fixed number of samples. A frame runs across a session
+ * boundary (an activity changing mid-frame, as on a real device) unless the layout or rate changes there; then the
+ * frame ends early. Event times come from sample counts, so they never drift. Sequence numbers count from 0.
  *
  * <p>Not thread-safe.
  */
@@ -21,22 +22,21 @@ public final class SessionStream {
     private final double rateHz;
     private final double frameSeconds;
     private final boolean loop;
-    private final long startMicros;
 
     private int sessionIndex = -1;
     private float[][] current;
     private double currentRate;
     private DeviceLayout currentLayout;
     private int position;
-    /** Event time of sample 0 of the current session, µs. */
-    private long sessionStartMicros;
+    /** Event time of the first sample at the current rate, µs, and samples since then. */
+    private long segmentStartMicros;
+    private long segmentSamples;
     private long nextSequence;
-    private long nextStartMicros;
     private boolean ended;
 
     /**
      * @param deviceId     device id of every frame
-     * @param sessions     recordings to play, in order; not empty
+     * @param sessions     recordings to play, in order; at least one with samples
      * @param rateHz       rate to resample to; NaN keeps each session's own rate
      * @param frameSeconds frame length in seconds (at least one sample)
      * @param loop         start again from the first session after the last one
@@ -54,23 +54,22 @@ public final class SessionStream {
         this.rateHz = rateHz;
         this.frameSeconds = frameSeconds;
         this.loop = loop;
-        this.startMicros = startMicros;
-        this.nextStartMicros = startMicros;
+        this.segmentStartMicros = startMicros;
     }
 
     public String deviceId() {
         return deviceId;
     }
 
-    /** Event time of the first sample of the next frame, µs; meaningful while {@link #hasNext()}. */
+    /** Event time of the first sample of the next frame, µs. */
     public long nextStartMicros() {
-        return nextStartMicros;
+        return segmentStartMicros + (currentRate == 0 ? 0 : Math.round(segmentSamples * 1e6 / currentRate));
     }
 
     /** Whether another frame follows. */
     public boolean hasNext() {
         if (ended) return false;
-        while (current == null || position >= current[0].length) {
+        if (current == null || position >= current[0].length) {
             if (!advanceSession()) {
                 ended = true;
                 return false;
@@ -82,41 +81,64 @@ public final class SessionStream {
     /** The next frame; call only after {@link #hasNext()} returned true. */
     public DeviceFrame next() {
         if (!hasNext()) throw new IllegalStateException("device " + deviceId + ": no more frames");
-        int frameLength = Math.max(1, (int) Math.round(frameSeconds * currentRate));
-        int n = Math.min(frameLength, current[0].length - position);
-        float[][] samples = new float[current.length][n];
-        for (int c = 0; c < current.length; c++) System.arraycopy(current[c], position, samples[c], 0, n);
-        long start = sessionStartMicros + Math.round(position * 1e6 / currentRate);
-        DeviceFrame frame = new DeviceFrame(deviceId, nextSequence++, start, currentRate, samples, currentLayout);
-        position += n;
-        nextStartMicros = sessionStartMicros + Math.round(position * 1e6 / currentRate);
-        return frame;
+        double rate = currentRate;
+        DeviceLayout layout = currentLayout;
+        int frameLength = Math.max(1, (int) Math.round(frameSeconds * rate));
+        long start = nextStartMicros();
+        float[][] buffer = new float[layout.channelCount()][frameLength];
+        int filled = 0;
+        while (filled < frameLength) {
+            if (position >= current[0].length) {
+                if (!advanceSession()) {
+                    ended = true;
+                    break;
+                }
+                if (currentRate != rate || !currentLayout.layoutId().equals(layout.layoutId())) break;
+            }
+            int n = Math.min(frameLength - filled, current[0].length - position);
+            for (int c = 0; c < buffer.length; c++) System.arraycopy(current[c], position, buffer[c], filled, n);
+            position += n;
+            filled += n;
+            segmentSamples += n;
+        }
+        float[][] samples = buffer;
+        if (filled < frameLength) {
+            samples = new float[buffer.length][filled];
+            for (int c = 0; c < buffer.length; c++) System.arraycopy(buffer[c], 0, samples[c], 0, filled);
+        }
+        return new DeviceFrame(deviceId, nextSequence++, start, rate, samples, layout);
     }
 
-    /** The session whose samples the next frame holds (for reports: its label). */
+    /** The session the next samples come from (for reports: its label); null before the first. */
     public Session currentSession() {
         return sessionIndex < 0 ? null : sessions.get(sessionIndex % sessions.size());
     }
 
     private boolean advanceSession() {
-        long previousEnd = current == null ? startMicros
-                : sessionStartMicros + Math.round(current[0].length * 1e6 / currentRate);
+        if (sessionIndex + 1 >= sessions.size() && !loop) return false;
         sessionIndex++;
-        if (sessionIndex >= sessions.size() && !loop) return false;
         Session s = sessions.get(sessionIndex % sessions.size());
+        double rate;
+        float[][] samples;
         if (Double.isNaN(rateHz) || rateHz == s.rateHz()) {
-            current = s.samples();
-            currentRate = s.rateHz();
+            samples = s.samples();
+            rate = s.rateHz();
         } else {
             double[] times = new double[s.length()];
             for (int i = 0; i < times.length; i++) times[i] = i / s.rateHz();
-            current = LinearResampler.resample(times, s.samples(), rateHz);
-            currentRate = rateHz;
+            samples = LinearResampler.resample(times, s.samples(), rateHz);
+            rate = rateHz;
         }
+        if (samples[0].length == 0) return advanceSession();
+        if (current != null && rate != currentRate) {
+            // a new rate starts a new segment where the old one ended
+            segmentStartMicros = nextStartMicros();
+            segmentSamples = 0;
+        }
+        current = samples;
+        currentRate = rate;
         currentLayout = DeviceLayout.of(s.channels());
         position = 0;
-        sessionStartMicros = previousEnd;
-        nextStartMicros = previousEnd;
         return true;
     }
 }
