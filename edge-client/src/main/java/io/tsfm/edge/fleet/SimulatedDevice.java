@@ -25,6 +25,7 @@ final class SimulatedDevice {
     private final int inlineLayoutEvery;
 
     private final List<ImuFrame> held = new ArrayList<>();
+    private final java.util.ArrayDeque<Send> queued = new java.util.ArrayDeque<>();
     private boolean disconnected;
     private long reconnectMicros;
     private String lastLayout;
@@ -61,6 +62,7 @@ final class SimulatedDevice {
 
     /** The next send, or null when the device has nothing more to send. */
     Send next() {
+        if (!queued.isEmpty()) return queued.poll();
         while (!ended) {
             if (!stream.hasNext() || stream.nextStartMicros() >= endMicros) {
                 ended = true;
@@ -69,6 +71,15 @@ final class SimulatedDevice {
             DeviceFrame frame = stream.next();
             generated++;
             long measured = frame.endMicros(); // a frame can leave once its last sample exists
+            if (disconnected && measured >= reconnectMicros) {
+                // back online: first the burst of everything held, at the moment of reconnection, then this frame
+                Send burst = releaseHeld();
+                List<ImuFrame> out = wire(frame, measured);
+                if (!out.isEmpty()) queued.add(new Send(measured, out));
+                if (burst != null) return burst;
+                if (!queued.isEmpty()) return queued.poll();
+                continue;
+            }
             if (!disconnected && imp.disconnectsPerHour() > 0) {
                 double frameHours = (frame.endMicros() - frame.startMicros()) / 3.6e9;
                 if (random.nextDouble() < imp.disconnectsPerHour() * frameHours) {
@@ -77,36 +88,27 @@ final class SimulatedDevice {
                     reconnectMicros = measured + Math.round((0.5 + random.nextDouble()) * imp.disconnectSeconds() * 1e6);
                 }
             }
-            boolean reconnecting = disconnected && measured >= reconnectMicros;
-            long sendAt = reconnecting ? reconnectMicros : measured;
-            List<ImuFrame> out = wire(frame, sendAt);
-            if (disconnected && !reconnecting) {
+            List<ImuFrame> out = wire(frame, measured);
+            if (disconnected) {
                 held.addAll(out);
                 continue;
             }
-            if (reconnecting) {
-                disconnected = false;
-                inBursts += held.size();
-                List<ImuFrame> burst = new ArrayList<>(held);
-                held.clear();
-                // the held frames were stamped when queued; their send stamp is the reconnection
-                burst.replaceAll(f -> withSent(f, deviceClock(sendAt)));
-                burst.addAll(out);
-                return new Send(sendAt, burst);
-            }
-            if (!out.isEmpty()) return new Send(sendAt, out);
+            if (!out.isEmpty()) return new Send(measured, out);
         }
-        if (!held.isEmpty()) {
-            // the recording ended during a disconnection: the device reconnects as planned and sends the rest
-            long sendAt = reconnectMicros;
-            inBursts += held.size();
-            List<ImuFrame> burst = new ArrayList<>(held);
-            held.clear();
-            burst.replaceAll(f -> withSent(f, deviceClock(sendAt)));
-            disconnected = false;
-            return new Send(sendAt, burst);
-        }
-        return null;
+        // the recording ended during a disconnection: the device reconnects as planned and sends the rest
+        return releaseHeld();
+    }
+
+    /** The held frames as one send at the reconnection, stamped as sent then; null when none are held. */
+    private Send releaseHeld() {
+        disconnected = false;
+        if (held.isEmpty()) return null;
+        long sentStamp = deviceClock(reconnectMicros);
+        List<ImuFrame> burst = new ArrayList<>(held.size());
+        for (ImuFrame f : held) burst.add(withSent(f, sentStamp));
+        inBursts += held.size();
+        held.clear();
+        return new Send(reconnectMicros, burst);
     }
 
     /** The frame as it leaves the device: stamped by the device clock, dropped or duplicated. */
