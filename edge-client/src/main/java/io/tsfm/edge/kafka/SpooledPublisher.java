@@ -232,8 +232,10 @@ public final class SpooledPublisher implements AutoCloseable {
                             batch.size(), lastError, delay.toMillis(), backoff.attempts());
                     sleepUnlessClosing(delay);
                 } else {
-                    if (!connected) LOG.info("publisher: broker reachable again, delivering from spool offset {}",
-                            batch.get(0).offset());
+                    if (!connected) {
+                        LOG.info("publisher: {}, delivering from spool offset {}", failedAttempts == 0 ? "connected"
+                                : "broker reachable again after " + failedAttempts + " failed attempts", batch.get(0).offset());
+                    }
                     connected = true;
                     backoff.reset();
                 }
