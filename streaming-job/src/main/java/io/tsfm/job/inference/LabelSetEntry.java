@@ -1,6 +1,7 @@
 package io.tsfm.job.inference;
 
 import io.tsfm.core.runtime.LabelSet;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * @param deviceScope    device ids it applies to; null for every device
  * @param issuedAtMicros when the update was issued (breaks ties between label sets that apply equally)
  */
-public record LabelSetEntry(String id, long version, String[] labels, String[] deviceScope, long issuedAtMicros) {
+public record LabelSetEntry(String id, long version, String[] labels, String[] deviceScope, long issuedAtMicros)
+        implements Serializable {
 
     /** The core label set the classifier scores against. */
     public LabelSet toLabelSet() {
