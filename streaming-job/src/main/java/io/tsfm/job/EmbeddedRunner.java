@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.apache.flink.api.common.JobStatus;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,13 +18,14 @@ import org.apache.kafka.clients.admin.NewTopic;
  * The job on one machine with nothing installed: a real Kafka broker ({@link EmbeddedKafka}, KRaft) and the job on a
  * Flink MiniCluster in this JVM. Creates the four topics (the control topic compacted, one partition so updates keep
  * their order), submits the job, and says where to produce frames and read predictions. Closing it cancels the job
- * and stops the broker. Not thread-safe; close once.
+ * and stops the broker. {@link #close} is thread-safe and idempotent (a shutdown hook may call it too).
  */
 public final class EmbeddedRunner implements AutoCloseable {
 
     private final EmbeddedKafka kafka;
     private final JobClient job;
     private final JobOptions options;
+    private boolean closed;
 
     private EmbeddedRunner(EmbeddedKafka kafka, JobClient job, JobOptions options) {
         this.kafka = kafka;
@@ -63,21 +65,30 @@ public final class EmbeddedRunner implements AutoCloseable {
     /** Starts, prints the instructions, and runs until the job ends or the JVM is interrupted (Ctrl-C). */
     public static void runUntilStopped(JobOptions options, ClassifierFactory classifiers, PrintStream out)
             throws Exception {
-        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch closed = new CountDownLatch(1);
         try (EmbeddedRunner runner = start(options, classifiers)) {
             Thread hook = new Thread(() -> {
+                stopping.set(true);
                 runner.close();
-                stopped.countDown();
+                closed.countDown();
             }, "tsfm-embedded-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             runner.printInstructions(out);
-            JobStatus status = runner.job.getJobExecutionResult().handle((r, e) -> JobStatus.FINISHED)
-                    .thenCompose(x -> runner.job.getJobStatus()).exceptionally(e -> JobStatus.FAILED).get();
-            out.println("job ended: " + status);
             try {
+                runner.job.getJobExecutionResult().get();
+                out.println("job finished (bounded input consumed)");
+            } catch (ExecutionException e) {
+                if (!stopping.get()) {
+                    out.println("job failed: " + e.getCause());
+                    throw e;
+                }
+            }
+            if (stopping.get()) {
+                out.println("stopping: job cancelled, broker shutting down");
+                closed.await(); // the hook owns the shutdown; do not race it
+            } else {
                 Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                stopped.await();
             }
         }
     }
@@ -119,9 +130,13 @@ public final class EmbeddedRunner implements AutoCloseable {
                 + options.predictionsTopic() + " --isolation-level read_committed (values are binary Avro)");
     }
 
-    /** Cancels the job (if still running) and stops the broker. */
+    /** Cancels the job (if still running) and stops the broker; idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (!job.getJobStatus().get().isGloballyTerminalState()) {
                 job.cancel().get(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
