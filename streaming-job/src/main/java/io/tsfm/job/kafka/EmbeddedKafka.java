@@ -355,7 +355,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
-            throw new IllegalStateException("embedded Kafka did not start in " + dir + ": " + last.getMessage(), last);
+            throw new IllegalStateException("embedded Kafka did not start in " + dir + ": " + describe(last), last);
         }
 
         private Properties properties(Path dir, int brokerPort, int controllerPort) {
@@ -436,6 +436,20 @@ public final class EmbeddedKafka implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("no free port on " + HOST, e);
             }
+        }
+
+        /** The failure with the messages of its causes: Kafka's top message ("acceptors not started") hides which port. */
+        private static String describe(Throwable e) {
+            StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+            String previous = b.toString();
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                String m = t.getMessage();
+                if (m != null && !previous.contains(m)) {
+                    b.append(" <- ").append(m);
+                    previous = m;
+                }
+            }
+            return b.toString();
         }
 
         private static boolean isBindFailure(Throwable e) {
