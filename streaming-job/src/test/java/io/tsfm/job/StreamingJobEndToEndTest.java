@@ -11,6 +11,7 @@ import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.job.testing.CollectingReporter;
 import io.tsfm.job.testing.FeatureHashClassifier;
 import io.tsfm.job.testing.FeatureHashClassifierFactory;
 import io.tsfm.job.testing.HaptReplay;
@@ -65,7 +66,13 @@ class StreamingJobEndToEndTest {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            .setConfiguration(reporting()).setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static Configuration reporting() {
+        Configuration c = new Configuration();
+        c.setString("metrics.reporter.collect.factory.class", CollectingReporter.Factory.class.getName());
+        return c;
+    }
 
     private static final int RATE = 50;
     private static final int FRAME_STEPS = 25; // 0.5 s frames
@@ -171,6 +178,23 @@ class StreamingJobEndToEndTest {
         assertThat(bytes(nan.getPayload())).isEqualTo(sentNan);
         DeadLetter future = byOffset.get(bad.get("far future").partition() + "@" + bad.get("far future").offset());
         assertThat(future.getDetail()).contains("ahead of the job's clock");
+
+        // what the job counted matches what it wrote
+        String job = o.jobName();
+        assertThat(CollectingReporter.counter(job, ".deadLetters.bad_header")).isEqualTo(1);
+        assertThat(CollectingReporter.counter(job, ".deadLetters.unknown_schema")).isEqualTo(1);
+        assertThat(CollectingReporter.counter(job, ".deadLetters.invalid_record")).isEqualTo(5);
+        assertThat(CollectingReporter.counter(job, ".deadLetters.unknown_layout")).isEqualTo(1);
+        assertThat(CollectingReporter.counter(job, ".windowsAssembled")).isEqualTo(39);
+        assertThat(CollectingReporter.counter(job, ".windowsClassified")).isEqualTo(39);
+        // 30 s per device: [-4,2) [-2,4) at the start and [26,32) [28,34) at the end lack data
+        assertThat(CollectingReporter.counter(job, ".windowsRejected.coverage")).isEqualTo(12);
+        assertThat(CollectingReporter.counter(job, ".lateFrames")).isZero();
+        assertThat(CollectingReporter.histogramCount(job, ".batchSize")).isPositive();
+        assertThat(CollectingReporter.histogramCount(job, ".inferenceLatencyMicros"))
+                .isEqualTo(CollectingReporter.histogramCount(job, ".batchSize"));
+        assertThat(CollectingReporter.has(job, ".eventTimeLagMillis")).isTrue();
+        assertThat(CollectingReporter.has(job, ".windowsAssembledPerSecond")).isTrue();
     }
 
     @Test
@@ -284,7 +308,8 @@ class StreamingJobEndToEndTest {
         return new String[] {"--bootstrap-servers", o.bootstrapServers(), "--frames-topic", o.framesTopic(),
                 "--label-sets-topic", o.labelSetsTopic(), "--predictions-topic", o.predictionsTopic(),
                 "--dead-letters-topic", o.deadLettersTopic(), "--group-id", o.groupId(),
-                "--transactional-id-prefix", o.transactionalIdPrefix(), "--bounded", "--parallelism", "2",
+                "--transactional-id-prefix", o.transactionalIdPrefix(), "--job-name", o.jobName(), "--bounded",
+                "--parallelism", "2",
                 "--checkpoint-interval-ms", "500"};
     }
 
@@ -293,7 +318,7 @@ class StreamingJobEndToEndTest {
         JobOptions o = JobOptions.parse("--bootstrap-servers", kafka.bootstrapServers(),
                 "--frames-topic", "frames." + id, "--label-sets-topic", "labels." + id,
                 "--predictions-topic", "predictions." + id, "--dead-letters-topic", "dead." + id,
-                "--group-id", "group-" + id, "--transactional-id-prefix", "tx-" + id);
+                "--group-id", "group-" + id, "--transactional-id-prefix", "tx-" + id, "--job-name", "job-" + id);
         EmbeddedRunner.createTopics(kafka, JobOptions.parse(argv(o)));
         return argv(o);
     }
