@@ -29,13 +29,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Builds the streaming job's dataflow on an environment:
  *
  * <pre>
- * frames topic --decode+validate--> frames --keyBy(device)--> DeviceWindower --> windows --+
- *        |  (watermarks per partition: bounded out-of-orderness)       |                    |
- *        |                                                            late, bad layout ref  +--> InferenceOperator
- * label-sets topic --decode--> label-set updates --broadcast-----------|--------------------+    (micro-batches)
- *        |                                                             |                          |
- *        +----------------- rejections ---------------------------------+--> dead-letters topic   [PredictionSmoother]
- *                                                                                                   --> predictions topic
+ * frames topic -> decode + validate -> frames -> keyBy(device) -> DeviceWindower -> windows --------+
+ *   (watermarks per Kafka partition,        |                         |                            v
+ *    bounded out-of-orderness)               | rejections              | late, bad layout ref   InferenceOperator
+ * label-sets topic -> decode -> label-set updates -> broadcast ---------------------------------> (micro-batches)
+ *                           |                                                                      |
+ *                           +-> rejections -> dead-letters topic       [PredictionSmoother] <------+
+ *                                                                          -> predictions topic
  * </pre>
  *
  * Every stateful operator has a fixed uid so savepoints survive code changes. Stateless.
@@ -61,12 +61,12 @@ public final class TsfmPipeline {
         }
         SingleOutputStreamOperator<Frame> frames = env
                 .fromSource(KafkaConnectors.source(o, o.framesTopic(), "frames",
-                        new FrameDecoder(o.maxFutureMillis() * 1000L)), watermarks, "frames: " + o.framesTopic())
+                        new FrameDecoder(o.maxFutureMillis() * 1000L), false), watermarks, "frames: " + o.framesTopic())
                 .uid("source-frames")
                 .process(new DecodedRouter()).name("route frames").uid("route-frames");
 
         SingleOutputStreamOperator<Frame> control = env
-                .fromSource(KafkaConnectors.source(o, o.labelSetsTopic(), "label-sets", new LabelSetDecoder()),
+                .fromSource(KafkaConnectors.source(o, o.labelSetsTopic(), "label-sets", new LabelSetDecoder(), true),
                         WatermarkStrategy.noWatermarks(), "label sets: " + o.labelSetsTopic())
                 .uid("source-label-sets")
                 .process(new DecodedRouter()).name("route label sets").uid("route-label-sets");

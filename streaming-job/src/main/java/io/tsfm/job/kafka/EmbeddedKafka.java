@@ -438,7 +438,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
         }
 
-        /** The failure with the messages of its causes: Kafka's top message ("acceptors not started") hides which port. */
+        /** The failure with its causes' messages: Kafka's top message ("acceptors not started") hides the port. */
         private static String describe(Throwable e) {
             StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
             String previous = b.toString();

@@ -24,15 +24,22 @@ public final class KafkaConnectors {
     private KafkaConnectors() {
     }
 
-    /** A source of {@code topic} decoded with {@code decoder}; {@code name} tells its client ids apart. */
-    public static KafkaSource<Decoded> source(JobOptions o, String topic, String name, RecordDecoder decoder) {
+    /**
+     * A source of {@code topic} decoded with {@code decoder}; {@code name} tells its client ids apart.
+     *
+     * @param fromEarliest ignore {@code --starting-offsets} and read the topic from its start (on a fresh start; a
+     *                     restore resumes from the checkpoint): the control topic, whose whole compacted history is
+     *                     the set of label sets in force
+     */
+    public static KafkaSource<Decoded> source(JobOptions o, String topic, String name, RecordDecoder decoder,
+                                              boolean fromEarliest) {
         KafkaSourceBuilder<Decoded> b = KafkaSource.<Decoded>builder()
                 .setBootstrapServers(o.bootstrapServers())
                 .setTopics(topic)
                 .setGroupId(o.groupId())
                 .setClientIdPrefix(o.groupId() + "-" + name)
                 .setDeserializer(new DecodingDeserializer(decoder))
-                .setStartingOffsets(startingOffsets(o.startingOffsets()))
+                .setStartingOffsets(fromEarliest ? OffsetsInitializer.earliest() : startingOffsets(o.startingOffsets()))
                 // only what producers committed: a device or a replay writing in transactions never leaks aborts
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true");
