@@ -273,14 +273,19 @@ public final class SpooledPublisher implements AutoCloseable {
         List<Future<RecordMetadata>> futures = new ArrayList<>(batch.size());
         String sendError = null;
         for (SpoolRecord r : batch) {
+            Future<RecordMetadata> f;
             try {
-                futures.add(producer.send(new ProducerRecord<>(r.topic(), null, r.timestampMillis(), r.key(), r.payload())));
+                f = producer.send(new ProducerRecord<>(r.topic(), null, r.timestampMillis(), r.key(), r.payload()));
             } catch (RuntimeException e) {
-                if (isPoison(e)) {
-                    futures.add(java.util.concurrent.CompletableFuture.<RecordMetadata>failedFuture(e));
-                    continue;
-                }
-                sendError = e.toString(); // e.g. metadata not available within max.block.ms: the broker is down
+                f = java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            futures.add(f);
+            // a send that failed at once (no metadata within max.block.ms: the broker is down) must stop the batch:
+            // a later record sent after it could land first if the broker came back meanwhile
+            Throwable failed = failedAtOnce(f);
+            if (failed != null && !isPoison(failed)) {
+                sendError = failed.toString();
+                futures.remove(futures.size() - 1);
                 break;
             }
         }
@@ -316,6 +321,19 @@ public final class SpooledPublisher implements AutoCloseable {
             return done;
         }
         return done;
+    }
+
+    /** The failure of a send whose future completed before it returned, else null. */
+    private static Throwable failedAtOnce(Future<RecordMetadata> f) {
+        if (!f.isDone()) return null;
+        try {
+            f.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+            return e;
+        }
     }
 
     private static boolean isPoison(Throwable e) {
