@@ -210,7 +210,8 @@ public final class EdgeCommand implements Callable<Integer> {
         Spool spool = Spool.builder().setDirectory(spoolDir).optMaxBytes(max)
                 .optSegmentBytes((int) Math.min(8L << 20, max / 4)).optOverflow(overflow).build();
         try {
-            return SpooledPublisher.builder().setSpool(spool).setKafka(settings).optFramesTopic(framesTopic).build();
+            return SpooledPublisher.builder().setSpool(spool).setKafka(settings).optFramesTopic(framesTopic)
+                    .optCloseTimeout(Duration.ofSeconds(2)).build(); // call() already waited for delivery
         } catch (IOException | RuntimeException e) {
             spool.close();
             throw e;
