@@ -39,10 +39,11 @@ import picocli.CommandLine.Option;
 
 /** {@code tsfm edge}: the edge client on one machine: a source, on-device recognition, durable publishing. */
 @Command(name = "edge", mixinStandardHelpOptions = true,
-        description = {"Run the edge client: read frames from a source (a dataset replay, a generic-format CSV file or",
-            "standard input, or a synthetic device), recognise activities on the device with a model bundle and print",
-            "the predictions, and publish frames and predictions to Kafka through a durable spool that survives",
-            "outages and crashes. Without --bootstrap-servers nothing is published."})
+        description = {"Run the edge client: on-device recognition and durable publishing.",
+            "Read frames from a source (a dataset replay, a generic-format CSV file or "
+            + "standard input, or a synthetic device), recognise activities on the device with a model bundle and "
+            + "print the predictions, and publish frames and predictions to Kafka through a durable spool that "
+            + "survives outages and crashes. Without --bootstrap-servers nothing is published."})
 public final class EdgeCommand implements Callable<Integer> {
     enum SourceKind { dataset, csv, stdin, synthetic }
 
@@ -133,7 +134,7 @@ public final class EdgeCommand implements Callable<Integer> {
                     .optLabelSet(new LabelSet(labelSetId, 0, labels)).optTopK(topK).optDeviceDescription(deviceDescription)
                     .optWindow(windowMillis, hopMillis).optPublisher(publisher).optPublishFrames(!noFrames)
                     .optPublishPredictions(!noPredictions).optPredictionsTopic(predictionsTopic)
-                    .optListener(new Printer(quiet)).build();
+                    .optListener(new Printer(quiet, classifier != null)).build();
             if (classifier == null) System.err.println("edge: no --model, so no local predictions; frames only");
             CountDownLatch done = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
@@ -227,9 +228,12 @@ public final class EdgeCommand implements Callable<Integer> {
     /** Prints each prediction on one line. */
     private static final class Printer implements EdgeListener {
         private final boolean quiet;
+        private final boolean windows;
 
-        Printer(boolean quiet) {
+        /** @param windows whether to report windows without a prediction (only meaningful with a model) */
+        Printer(boolean quiet, boolean windows) {
             this.quiet = quiet;
+            this.windows = windows;
         }
 
         @Override
@@ -244,7 +248,7 @@ public final class EdgeCommand implements Callable<Integer> {
 
         @Override
         public void onWindowFailed(EdgeWindow window, String reason) {
-            if (!quiet) System.err.println(window.windowId() + ": " + reason);
+            if (!quiet && windows) System.err.println(window.windowId() + ": " + reason);
         }
     }
 }

@@ -19,9 +19,11 @@ import picocli.CommandLine.Option;
 
 /** {@code tsfm fleet}: many simulated devices replaying a dataset's sessions into Kafka, with realistic imperfections. */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
-        description = {"Simulate a fleet of devices replaying real sessions of a dataset as ImuFrames into Kafka, with clock",
-            "offset and drift, jitter, dropped and duplicated frames and bursts after reconnections: the load generator",
-            "of the streaming job. Stops after --seconds of event time per device, --max-frames, or Ctrl-C."})
+        description = {"Simulate a fleet of imperfect devices sending real sessions into Kafka.",
+            "Simulate a fleet of devices replaying real sessions of a dataset as ImuFrames into Kafka, with clock "
+            + "offset and drift, jitter, dropped and duplicated frames and bursts after reconnections: the load "
+            + "generator of the streaming job. Stops after --seconds of event time per device, --max-frames, or "
+            + "Ctrl-C."})
 public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--devices", defaultValue = "10", description = "Number of devices (default ${DEFAULT-VALUE}).")
     int devices;
