@@ -9,6 +9,7 @@ import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.generic.GenericManifest.ChannelSpec;
 import io.tsfm.core.data.generic.GenericManifest.FileSpec;
+import io.tsfm.core.data.resample.LinearResampler;
 import io.tsfm.core.labels.LabelVocabulary;
 import java.io.IOException;
 import java.io.InputStream;

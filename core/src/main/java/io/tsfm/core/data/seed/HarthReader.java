@@ -7,6 +7,7 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -111,7 +112,7 @@ public final class HarthReader extends SeedReader {
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, run) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", subject, seq[0]++, label);
-            float[][] samples = Resampler.regularize(run.times(), run.channels(), RATE_HZ);
+            float[][] samples = LinearResampler.regularize(run.times(), run.channels(), RATE_HZ);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, samples, file,
                     run.firstLine(), run.lastLine(), log));
         });

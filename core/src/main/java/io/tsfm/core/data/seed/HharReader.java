@@ -8,7 +8,7 @@ import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.generic.DatasetBuilder;
 import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.LinearResampler;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

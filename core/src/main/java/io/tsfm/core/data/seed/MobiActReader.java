@@ -7,6 +7,7 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class MobiActReader extends SeedReader {
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, run) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", stem, seq[0]++, label);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS,
-                    Resampler.toRate(run.times(), run.channels(), RATE_HZ), file, run.firstLine(), run.lastLine(),
+                    LinearResampler.resample(run.times(), run.channels(), RATE_HZ), file, run.firstLine(), run.lastLine(),
                     log));
         });
         float[] sample = new float[CHANNELS.size()];

@@ -7,6 +7,7 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -178,7 +179,7 @@ public final class OpportunityReader extends SeedReader {
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, r) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", run, seq[0]++, label);
-            float[][] samples = Resampler.regularize(r.times(), r.channels(), RATE_HZ);
+            float[][] samples = LinearResampler.regularize(r.times(), r.channels(), RATE_HZ);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, samples, file,
                     r.firstLine(), r.lastLine(), log));
         });

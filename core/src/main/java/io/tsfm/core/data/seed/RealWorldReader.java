@@ -7,6 +7,7 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -236,7 +237,7 @@ public final class RealWorldReader extends SeedReader {
             log.warn(acc.file(), 0, 0, "partial", "recording " + where + " has no file for some of " + List.of(SENSORS)
                     + "; session holds " + present + " only", 1);
         }
-        int n = Resampler.gridLength(0, (endMs - startMs) / 1000.0, RATE_HZ);
+        int n = LinearResampler.gridLength(0, (endMs - startMs) / 1000.0, RATE_HZ);
         if (n == 0) {
             log.warn(acc.file(), 0, 0, "overlap", "the sensors of " + where + " do not overlap in time; left out", 1);
             return null;
@@ -248,7 +249,7 @@ public final class RealWorldReader extends SeedReader {
             Series series = bySensor.get(s);
             double[] t = new double[series.timesMs().length];
             for (int i = 0; i < t.length; i++) t[i] = (series.timesMs()[i] - startMs) / 1000.0;
-            float[][] grid = Resampler.interpolate(t, series.xyz(), 0, RATE_HZ, n);
+            float[][] grid = LinearResampler.resample(t, series.xyz(), LinearResampler.Clock.atRate(0, RATE_HZ, n));
             int first = List.of(SENSORS).indexOf(s) * 3;
             for (int a = 0; a < 3; a++) {
                 specs.add(CHANNELS.get(first + a));

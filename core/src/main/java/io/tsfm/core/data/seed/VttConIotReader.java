@@ -8,6 +8,7 @@ import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class VttConIotReader extends SeedReader {
         int[] part = {0};
         RunCutter<String> cutter = new RunCutter<>(specs.size(), Double.POSITIVE_INFINITY, (k, run) ->
                 sessions.add(Sessions.make(NAME, stem + "_" + part[0]++, user, label, RATE_HZ, specs,
-                        Resampler.toRate(run.times(), run.channels(), RATE_HZ), file, run.firstLine(),
+                        LinearResampler.resample(run.times(), run.channels(), RATE_HZ), file, run.firstLine(),
                         run.lastLine(), log)));
         float[] sample = new float[specs.size()];
         long index = 0;
