@@ -9,6 +9,11 @@ import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.generic.GenericManifest.ChannelSpec;
 import io.tsfm.core.data.generic.GenericManifest.FileSpec;
+import io.tsfm.core.data.reading.BadRun;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.ProblemLog;
+import io.tsfm.core.data.reading.SampleBuffer;
 import io.tsfm.core.data.resample.LinearResampler;
 import io.tsfm.core.labels.LabelVocabulary;
 import java.io.IOException;
@@ -139,10 +144,7 @@ public final class GenericCsvReader implements DatasetReader {
         private SampleBuffer run;
 
         // a run of rows with an unknown label, reported once when it ends
-        private String badLabel;
-        private long badLabelLine;
-        private int badLabelColumn;
-        private long badLabelRows;
+        private final BadRun badLabels;
         private long unlabelledRows;
         private long unlabelledLine;
 
@@ -151,6 +153,7 @@ public final class GenericCsvReader implements DatasetReader {
             this.rel = rel;
             this.out = out;
             this.log = out.problems();
+            this.badLabels = new BadRun(log);
         }
 
         void read(InputStream in) throws IOException {
@@ -170,7 +173,7 @@ public final class GenericCsvReader implements DatasetReader {
                 }
                 flush();
             }
-            endBadLabelRun();
+            badLabels.end();
             if (unlabelledRows > 0) {
                 log.warning(file, unlabelledLine, labelCol + 1, "rows with an empty label cell skipped", unlabelledRows);
             }
@@ -252,12 +255,12 @@ public final class GenericCsvReader implements DatasetReader {
             if (labelCol >= 0) {
                 String raw = r.text(labelCol);
                 if (manifest.ignoreLabels().contains(raw)) {
-                    endBadLabelRun();
+                    badLabels.end();
                     flush();
                     return;
                 }
                 if (raw.isEmpty()) {
-                    endBadLabelRun();
+                    badLabels.end();
                     flush();
                     if (unlabelledRows++ == 0) unlabelledLine = r.line();
                     return;
@@ -265,16 +268,10 @@ public final class GenericCsvReader implements DatasetReader {
                 label = resolveLabel(raw);
                 if (label == null) {
                     flush();
-                    if (!raw.equals(badLabel)) {
-                        endBadLabelRun();
-                        badLabel = raw;
-                        badLabelLine = r.line();
-                        badLabelColumn = labelCol + 1;
-                    }
-                    badLabelRows++;
+                    badLabels.add(file, r.line(), labelCol + 1, raw, "label '" + raw + "' is not in " + vocabularyName());
                     return;
                 }
-                endBadLabelRun();
+                badLabels.end();
             }
             String subject = fileSubject;
             if (subjectCol >= 0) {
@@ -341,14 +338,6 @@ public final class GenericCsvReader implements DatasetReader {
             String id = String.format(java.util.Locale.ROOT, "%s_%03d", stem, sessionNo++);
             out.add(new Session(id, manifest.name(), runSubject, runLabel, manifest.rateHz(), channels, samples,
                     file + ":" + firstLine + "-" + lastLine));
-        }
-
-        private void endBadLabelRun() {
-            if (badLabel == null) return;
-            log.error(file, badLabelLine, badLabelColumn, "label '" + badLabel + "' is not in " + vocabularyName()
-                    + "; " + badLabelRows + " row" + (badLabelRows == 1 ? "" : "s") + " skipped", badLabelRows);
-            badLabel = null;
-            badLabelRows = 0;
         }
     }
 

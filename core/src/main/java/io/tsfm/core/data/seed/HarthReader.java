@@ -7,6 +7,8 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -88,7 +90,7 @@ public final class HarthReader extends SeedReader {
         for (String file : require(source, FILE.pattern(), "HARTH subject files S0NN.csv")) {
             Matcher m = FILE.matcher(file);
             if (!m.matches()) continue;
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
+            try (DelimitedText rows = csvRows(source.open(file), file)) {
                 readFile(rows, m.group(1), sessions, log);
             } catch (DataFormatException e) {
                 log.skippedFile(e);
@@ -97,7 +99,7 @@ public final class HarthReader extends SeedReader {
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String subject, List<Session> sessions, ReadLog log) throws IOException {
+    private void readFile(DelimitedText rows, String subject, List<Session> sessions, ReadLog log) throws IOException {
         Row first = rows.next();
         if (first == null) {
             log.skippedFile(rows.file(), "empty file");
@@ -112,7 +114,7 @@ public final class HarthReader extends SeedReader {
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, run) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", subject, seq[0]++, label);
-            float[][] samples = LinearResampler.regularize(run.times(), run.channels(), RATE_HZ);
+            float[][] samples = LinearResampler.regularize(run.times(), run.samples(), RATE_HZ);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, samples, file,
                     run.firstLine(), run.lastLine(), log));
         });
@@ -121,7 +123,7 @@ public final class HarthReader extends SeedReader {
         Row row;
         while ((row = rows.next()) != null) {
             try {
-                long code = row.integer(labelCol);
+                long code = row.wholeNumber(labelCol);
                 String label = CODES.get(code);
                 if (label == null) {
                     throw new DataFormatException(file, row.line(), labelCol + 1,
@@ -154,7 +156,7 @@ public final class HarthReader extends SeedReader {
                 return Double.parseDouble(s);
             } catch (NumberFormatException e2) {
                 throw new DataFormatException(row.file(), row.line(), col + 1,
-                        "not a timestamp: '" + Row.abbreviate(s) + "'");
+                        "not a timestamp: '" + DelimitedText.abbreviate(s) + "'");
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.tsfm.core.data.seed;
 
 import io.tsfm.core.data.DataFormatException;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,7 @@ final class Header {
     private Header(Row row) {
         this.row = row;
         for (int i = 0; i < row.size(); i++) {
-            index.putIfAbsent(key(row.cells()[i]), i);
+            index.putIfAbsent(key(row.text(i)), i);
         }
     }
 

@@ -7,6 +7,8 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -95,7 +97,7 @@ public final class MobiActReader extends SeedReader {
             Matcher m = FILE.matcher(file);
             if (!m.matches()) continue;
             String stem = m.group(2) + "_" + m.group(3) + "_" + m.group(4);
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
+            try (DelimitedText rows = csvRows(source.open(file), file)) {
                 readFile(rows, m.group(3), stem, sessions, log);
             } catch (DataFormatException e) {
                 log.skippedFile(e);
@@ -104,7 +106,7 @@ public final class MobiActReader extends SeedReader {
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String subject, String stem, List<Session> sessions, ReadLog log)
+    private void readFile(DelimitedText rows, String subject, String stem, List<Session> sessions, ReadLog log)
             throws IOException {
         Row first = rows.next();
         if (first == null) {
@@ -123,7 +125,7 @@ public final class MobiActReader extends SeedReader {
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, run) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", stem, seq[0]++, label);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS,
-                    LinearResampler.resample(run.times(), run.channels(), RATE_HZ), file, run.firstLine(), run.lastLine(),
+                    LinearResampler.resample(run.times(), run.samples(), RATE_HZ), file, run.firstLine(), run.lastLine(),
                     log));
         });
         float[] sample = new float[CHANNELS.size()];
@@ -135,7 +137,7 @@ public final class MobiActReader extends SeedReader {
                 String label = CODES.get(code.toUpperCase(Locale.ROOT));
                 if (label == null) {
                     throw new DataFormatException(file, row.line(), labelCol + 1, "unknown activity code '"
-                            + Row.abbreviate(code) + "' (known: " + CODES.keySet() + ")");
+                            + DelimitedText.abbreviate(code) + "' (known: " + CODES.keySet() + ")");
                 }
                 double t = row.number(timeCol) * toSeconds;
                 if (Double.isNaN(origin)) origin = t;

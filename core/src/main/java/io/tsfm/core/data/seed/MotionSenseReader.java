@@ -7,6 +7,8 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +110,7 @@ public final class MotionSenseReader extends SeedReader {
             String subject = m.group(3);
             String stem = String.format(Locale.ROOT, "sub%02d_%s_%s", Integer.parseInt(subject), m.group(1),
                     m.group(2));
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
+            try (DelimitedText rows = csvRows(source.open(file), file)) {
                 readFile(rows, stem, subject, label, sessions, log);
             } catch (DataFormatException e) {
                 log.skippedFile(e);
@@ -117,7 +119,7 @@ public final class MotionSenseReader extends SeedReader {
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String stem, String subject, String label, List<Session> sessions,
+    private void readFile(DelimitedText rows, String stem, String subject, String label, List<Session> sessions,
                           ReadLog log) throws IOException {
         Row first = rows.next();
         if (first == null) {
@@ -131,7 +133,7 @@ public final class MotionSenseReader extends SeedReader {
         int[] part = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), Double.POSITIVE_INFINITY, (k, run) ->
                 sessions.add(Sessions.make(NAME, stem + "_" + part[0]++, subject, label, RATE_HZ, CHANNELS,
-                        run.channels(), file, run.firstLine(), run.lastLine(), log)));
+                        run.samples(), file, run.firstLine(), run.lastLine(), log)));
         float[] sample = new float[CHANNELS.size()];
         long index = 0;
         Row row;

@@ -7,6 +7,8 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import io.tsfm.core.data.resample.LinearResampler;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -130,7 +132,7 @@ public final class OpportunityReader extends SeedReader {
             String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
             Layout layout = layouts.computeIfAbsent(folder, f -> layout(source, f, log));
             String run = m.group(1) + "-" + m.group(2);
-            try (TextRows rows = new TextRows(source.open(file), file, TextRows.WHITESPACE)) {
+            try (DelimitedText rows = whitespaceRows(source.open(file), file)) {
                 readFile(rows, m.group(1), run, layout, sessions, log);
             }
         }
@@ -173,13 +175,13 @@ public final class OpportunityReader extends SeedReader {
         return new Layout(time == null ? fallback.time() : time, label == null ? fallback.label() : label, cols);
     }
 
-    private void readFile(TextRows rows, String subject, String run, Layout layout, List<Session> sessions,
+    private void readFile(DelimitedText rows, String subject, String run, Layout layout, List<Session> sessions,
                           ReadLog log) throws IOException {
         String file = rows.file();
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, r) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", run, seq[0]++, label);
-            float[][] samples = LinearResampler.regularize(r.times(), r.channels(), RATE_HZ);
+            float[][] samples = LinearResampler.regularize(r.times(), r.samples(), RATE_HZ);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, samples, file,
                     r.firstLine(), r.lastLine(), log));
         });
@@ -189,7 +191,7 @@ public final class OpportunityReader extends SeedReader {
         Row row;
         while ((row = rows.next()) != null) {
             try {
-                long code = row.integer(layout.label());
+                long code = row.wholeNumber(layout.label());
                 if (code == 0) {
                     if (unlabelled++ == 0) firstUnlabelled = row.line();
                     cutter.cut();

@@ -7,6 +7,9 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
+import io.tsfm.core.data.reading.SampleBuffer;
 import io.tsfm.core.data.resample.LinearResampler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -177,7 +180,7 @@ public final class RealWorldReader extends SeedReader {
     }
 
     private static Series readCsv(byte[] bytes, String file, ReadLog log) throws IOException {
-        try (TextRows rows = new TextRows(new ByteArrayInputStream(bytes), file, ',')) {
+        try (DelimitedText rows = csvRows(new ByteArrayInputStream(bytes), file)) {
             Row first = rows.next();
             if (first == null) {
                 log.skippedFile(file, "empty file");
@@ -198,7 +201,7 @@ public final class RealWorldReader extends SeedReader {
                                 + "row dropped", 1);
                         continue;
                     }
-                    buf.add(t, v, row.line());
+                    buf.append(t, v, row.line());
                 } catch (DataFormatException e) {
                     // the row is left out; interpolation bridges the 20 ms it covered
                     log.error(e);
@@ -208,7 +211,7 @@ public final class RealWorldReader extends SeedReader {
                 log.skippedFile(file, "no readable samples");
                 return null;
             }
-            return new Series(file, buf.times(), buf.channels(), buf.firstLine(), buf.lastLine());
+            return new Series(file, buf.times(), buf.samples(), buf.firstLine(), buf.lastLine());
         } catch (DataFormatException e) {
             log.skippedFile(e);
             return null;

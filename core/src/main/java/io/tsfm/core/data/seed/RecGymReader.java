@@ -7,6 +7,8 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +92,7 @@ public final class RecGymReader extends SeedReader {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
         for (String file : require(source, "(?i)(?:.*/)?RecGym\\.csv", "RecGym.csv")) {
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
+            try (DelimitedText rows = csvRows(source.open(file), file)) {
                 readFile(rows, sessions, log);
             } catch (DataFormatException e) {
                 log.skippedFile(e);
@@ -99,7 +101,7 @@ public final class RecGymReader extends SeedReader {
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, List<Session> sessions, ReadLog log) throws IOException {
+    private void readFile(DelimitedText rows, List<Session> sessions, ReadLog log) throws IOException {
         Row first = rows.next();
         if (first == null) {
             log.skippedFile(rows.file(), "empty file");
@@ -116,7 +118,7 @@ public final class RecGymReader extends SeedReader {
         RunCutter<RunKey> cutter = new RunCutter<>(CHANNELS.size(), Double.POSITIVE_INFINITY, (key, run) -> {
             String id = String.format(Locale.ROOT, "subj%s_sess%s_%04d_%s",
                     key.subject(), key.session(), sessions.size(), key.label());
-            sessions.add(Sessions.make(NAME, id, key.subject(), key.label(), RATE_HZ, CHANNELS, run.channels(),
+            sessions.add(Sessions.make(NAME, id, key.subject(), key.label(), RATE_HZ, CHANNELS, run.samples(),
                     file, run.firstLine(), run.lastLine(), log));
         });
         float[] sample = new float[CHANNELS.size()];
@@ -138,7 +140,7 @@ public final class RecGymReader extends SeedReader {
                 String label = WORKOUTS.get(key);
                 if (label == null) {
                     throw new DataFormatException(file, row.line(), workoutCol + 1,
-                            "unknown workout '" + Row.abbreviate(workout) + "' (known: " + WORKOUTS.keySet() + ", Null)");
+                            "unknown workout '" + DelimitedText.abbreviate(workout) + "' (known: " + WORKOUTS.keySet() + ", Null)");
                 }
                 for (int c = 0; c < dataCols.length; c++) sample[c] = (float) row.number(dataCols[c]);
                 RunKey k = new RunKey(row.text(subjectCol), row.text(sessionCol), label);

@@ -2,9 +2,9 @@ package io.tsfm.core.data.seed;
 
 import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.DatasetSource;
-import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.ProblemLog;
-import io.tsfm.core.data.generic.SampleBuffer;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.ProblemLog;
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.tsfm.core.data.seed;
 
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ final class RunCutter<K> {
             run = new SampleBuffer(channels);
             key = k;
         }
-        run.add(time, sample, line);
+        run.append(time, sample, line);
         return true;
     }
 

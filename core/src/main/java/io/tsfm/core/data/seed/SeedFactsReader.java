@@ -5,7 +5,7 @@ import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetReader;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
-import io.tsfm.core.data.generic.DatasetBuilder;
+import io.tsfm.core.data.reading.DatasetBuilder;
 import java.io.IOException;
 import java.util.List;
 

@@ -7,7 +7,9 @@ import io.tsfm.core.data.DatasetReader;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,6 +41,19 @@ public abstract class SeedReader implements DatasetReader {
         DatasetManifest manifest = new DatasetManifest(info.name(), info.description(), info.role(), subjects.size(),
                 labels(), sourceUnits(), resampling(), info.licence(), info.citation());
         return new Dataset(manifest, sorted, log.problems());
+    }
+
+    /**
+     * A published CSV file read row by row: quoted cells, rows of any width (the reader checks the cells it
+     * uses, so one bad row costs only itself), header rows read as rows.
+     */
+    static DelimitedText csvRows(InputStream in, String file) throws IOException {
+        return DelimitedText.open(in, file, DelimitedText.Format.csv().ragged());
+    }
+
+    /** A published blank-separated file read row by row, rows of any width. */
+    static DelimitedText whitespaceRows(InputStream in, String file) throws IOException {
+        return DelimitedText.open(in, file, DelimitedText.Format.whitespace().ragged());
     }
 
     /** The entries matching {@code regex}, or an error saying what layout was expected. */

@@ -6,7 +6,7 @@ import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.generic.DatasetBuilder;
+import io.tsfm.core.data.reading.DatasetBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -8,6 +8,8 @@ import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -105,7 +107,7 @@ public final class VttConIotReader extends SeedReader {
             }
             String user = Integer.toString(Integer.parseInt(m.group(2)));
             String stem = String.format(Locale.ROOT, "user%02d_activity%02d_%s", Integer.parseInt(user), activity, label);
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
+            try (DelimitedText rows = csvRows(source.open(file), file)) {
                 readFile(rows, user, label, stem, sessions, log);
             } catch (DataFormatException e) {
                 log.skippedFile(e);
@@ -114,7 +116,7 @@ public final class VttConIotReader extends SeedReader {
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String user, String label, String stem, List<Session> sessions,
+    private void readFile(DelimitedText rows, String user, String label, String stem, List<Session> sessions,
                           ReadLog log) throws IOException {
         Row first = rows.next();
         if (first == null) {
@@ -128,7 +130,7 @@ public final class VttConIotReader extends SeedReader {
         int[] part = {0};
         RunCutter<String> cutter = new RunCutter<>(specs.size(), Double.POSITIVE_INFINITY, (k, run) ->
                 sessions.add(Sessions.make(NAME, stem + "_" + part[0]++, user, label, RATE_HZ, specs,
-                        LinearResampler.resample(run.times(), run.channels(), RATE_HZ), file, run.firstLine(),
+                        LinearResampler.resample(run.times(), run.samples(), RATE_HZ), file, run.firstLine(),
                         run.lastLine(), log)));
         float[] sample = new float[specs.size()];
         long index = 0;
@@ -152,7 +154,7 @@ public final class VttConIotReader extends SeedReader {
         String prefix = (PLACE + "_" + STEMS[c] + "_").toLowerCase(Locale.ROOT);
         ChannelSpec base = CHANNELS.get(c);
         for (int i = 0; i < header.size(); i++) {
-            String name = header.cells()[i];
+            String name = header.text(i);
             if (!name.toLowerCase(Locale.ROOT).startsWith(prefix)) continue;
             String unit = name.substring(prefix.length());
             try {

@@ -1,6 +1,7 @@
-package io.tsfm.core.data.generic;
+package io.tsfm.core.data.reading;
 
 import io.tsfm.core.data.DataFormatException;
+import io.tsfm.core.data.NumericCell;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,34 +10,48 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A delimited text file read line by line, tolerant of bad lines: a line with the wrong number of cells is
- * recorded in a {@link ProblemLog} (file, line, column) and skipped, and reading goes on; a cell that does
- * not parse throws a {@link DataFormatException} naming file, line and column, which the caller records to
- * skip just that row. This is the line-tolerant counterpart of {@link io.tsfm.core.data.NumericTable}
- * (which stops at the first bad line), for formats where one bad line must not cost the whole file.
+ * A delimited text file read row by row, as text cells, tolerant of bad lines: every cell error names file,
+ * line and column, and the caller decides what a bad row costs. The row-wise counterpart of
+ * {@link io.tsfm.core.data.NumericTable} (all-numeric tables read column-wise), for files that mix text and
+ * numbers: labels, headers, quoted cells, timestamps.
  *
- * <p>Blank lines and comment lines are ignored. The column count is the header's when there is one, else
- * the configured count, else the first data row's. Not thread-safe; the {@link Row} returned by
- * {@link #next} is reused and valid until the next call.
+ * <p>Two policies for a row whose width is wrong, chosen by the {@link Format}:
+ * <ul>
+ *   <li>fixed width (the default): the column count is the header's when there is one, else the configured
+ *       count, else the first data row's; a row with another number of cells is recorded in a
+ *       {@link ProblemLog} (as truncated or over-long) and skipped, and the next row says so
+ *       ({@link Row#skippedBefore});</li>
+ *   <li>{@linkplain Format#ragged() ragged}: every row is returned as it is and the reader checks the cells it
+ *       uses ({@link Row#text} names a missing cell as a truncated row), for files whose rows differ in width
+ *       by design or whose header rows are read as rows.</li>
+ * </ul>
+ * A cell that is not a number throws a {@link DataFormatException} naming file, line and column, which the
+ * caller records to skip just that row. Blank lines and comment lines are ignored, a byte-order mark is
+ * dropped. Numbers are read by {@link NumericCell}. Not thread-safe; the {@link Row}s returned are immutable.
  */
 public final class DelimitedText implements Closeable {
 
-    /** How lines are split. Defaults: comma-delimited, no header, no comments, no quoting. */
+    /** How lines are split. Defaults: comma-delimited, fixed width, no header, no comments, no quoting. */
     public static final class Format {
         private char delimiter = ',';
         private boolean whitespace;
         private boolean header;
         private boolean quotes;
+        private boolean ragged;
         private String comment;
         private String lineSuffix;
         private int columns = -1;
 
         /** Comma-separated values with a header line and double-quoted fields. */
         public static Format csvWithHeader() {
-            return new Format().delimiter(',').header(true).quotes(true);
+            return csv().header(true);
+        }
+
+        /** Comma-separated values with double-quoted fields, no header line. */
+        public static Format csv() {
+            return new Format().delimiter(',').quotes(true);
         }
 
         /** Cells separated by runs of spaces and tabs (leading and trailing blanks ignored). */
@@ -53,49 +68,73 @@ public final class DelimitedText implements Closeable {
 
         public Format delimiter(char c) { this.delimiter = c; this.whitespace = false; return this; }
         public Format header(boolean h) { this.header = h; return this; }
+        /**
+         * Whether a cell starting with {@code "} is quoted: it runs to the closing quote (delimiters inside are
+         * text, {@code ""} is a quote) and what follows up to the delimiter is dropped.
+         */
         public Format quotes(boolean q) { this.quotes = q; return this; }
         public Format comment(String prefix) { this.comment = prefix; return this; }
         /** A terminator every line may end with (WISDM ends lines with ';'); stripped before splitting. */
         public Format lineSuffix(String suffix) { this.lineSuffix = suffix; return this; }
         public Format columns(int n) { this.columns = n; return this; }
+        /** Rows of any width are returned; the caller checks the cells it reads. */
+        public Format ragged() { this.ragged = true; return this; }
     }
 
-    /** One data line split into cells. */
-    public final class Row {
-        private String[] cells = new String[16];
-        private int size;
-        private long line;
-        private int skippedBefore;
+    /** One data line split into trimmed cells, with where it came from. Immutable. */
+    public static final class Row {
+        private final String file;
+        private final long line;
+        private final String[] cells;
+        private final int skippedBefore;
+
+        private Row(String file, long line, String[] cells, int skippedBefore) {
+            this.file = file;
+            this.line = line;
+            this.cells = cells;
+            this.skippedBefore = skippedBefore;
+        }
 
         public String file() { return file; }
         /** 1-based line number in the file. */
         public long line() { return line; }
-        public int size() { return size; }
+        public int size() { return cells.length; }
         /** Malformed lines skipped (and logged) since the previous row returned: the data is not contiguous. */
         public int skippedBefore() { return skippedBefore; }
 
-        /** Cell {@code i} (0-based), trimmed. */
+        /** Cell {@code i} (0-based), trimmed; an error naming the missing column when the row is shorter. */
         public String text(int i) {
+            if (i >= cells.length) {
+                throw new DataFormatException(file, line, i + 1,
+                        "row has " + cells.length + " values, expected at least " + (i + 1) + " (truncated row)");
+            }
             return cells[i];
         }
 
-        /** Cell {@code i} as a number; NaN and infinities are accepted as written ("NaN", "nan", "Inf", "-inf"). */
+        /** The cells, in order. */
+        public List<String> cells() {
+            return List.of(cells);
+        }
+
+        /** Cell {@code i} as a number ({@link NumericCell}: NaN and infinities are numbers, in any case). */
         public double number(int i) {
-            String s = cells[i];
+            String s = text(i);
             if (s.isEmpty()) throw error(i, "empty cell where a number was expected");
-            double v = parseNumber(s);
-            if (Double.isNaN(v) && !isNanWord(s)) throw error(i, "not a number: '" + abbreviate(s) + "'");
-            return v;
+            try {
+                return NumericCell.parse(s);
+            } catch (NumberFormatException e) {
+                throw error(i, "not a number: '" + abbreviate(s) + "'");
+            }
         }
 
         /** Like {@link #number} but an empty cell reads as NaN (a missing value, as pandas writes it). */
         public double numberOrNaN(int i) {
-            return cells[i].isEmpty() ? Double.NaN : number(i);
+            return text(i).isEmpty() ? Double.NaN : number(i);
         }
 
-        /** Cell {@code i} as a whole number (for timestamps in ns, which do not fit a double exactly). */
+        /** Cell {@code i} as a whole number written in digits (for timestamps in ns, which a double cannot hold). */
         public long integer(int i) {
-            String s = cells[i];
+            String s = text(i);
             try {
                 return Long.parseLong(s);
             } catch (NumberFormatException e) {
@@ -103,21 +142,25 @@ public final class DelimitedText implements Closeable {
             }
         }
 
+        /** Cell {@code i} as a number without a fraction, however written ({@code 4}, {@code 4.0}): codes, labels. */
+        public long wholeNumber(int i) {
+            double v = number(i);
+            if (!Double.isFinite(v) || v != Math.rint(v)) {
+                throw error(i, "not an integer: '" + abbreviate(text(i)) + "'");
+            }
+            return (long) v;
+        }
+
         /** An error naming this row's file, line and 1-based column {@code i + 1}. */
         public DataFormatException error(int i, String reason) {
             return new DataFormatException(file, line, i + 1, reason);
-        }
-
-        private void add(String cell) {
-            if (size == cells.length) cells = Arrays.copyOf(cells, size * 2);
-            cells[size++] = cell;
         }
     }
 
     private final BufferedReader reader;
     private final String file;
     private final Format format;
-    private final Row row = new Row();
+    private final Cells cells = new Cells();
     private List<String> header;
     private long headerLine;
     private int columns;
@@ -142,11 +185,9 @@ public final class DelimitedText implements Closeable {
             if (!t.readLine()) {
                 throw new DataFormatException(file, 0, 0, "empty file: expected a header line");
             }
-            String[] names = new String[t.row.size];
-            for (int i = 0; i < names.length; i++) names[i] = t.row.cells[i];
-            t.header = List.of(names);
-            t.headerLine = t.row.line;
-            t.columns = names.length;
+            t.header = List.of(t.cells.toArray());
+            t.headerLine = t.lineNo;
+            t.columns = t.header.size();
         }
         return t;
     }
@@ -172,22 +213,26 @@ public final class DelimitedText implements Closeable {
     }
 
     /**
-     * The next data row, or null at the end. A row with the wrong number of cells is recorded in
-     * {@code log} (as truncated or over-long) and skipped.
+     * The next data row, or null at the end. With a fixed width, a row with the wrong number of cells is
+     * recorded in {@code log} (as truncated or over-long) and skipped.
      */
     public Row next(ProblemLog log) throws IOException {
         int skipped = 0;
         while (readLine()) {
-            if (columns < 0) columns = row.size;
-            if (row.size == columns) {
-                row.skippedBefore = skipped;
-                return row;
-            }
+            if (format.ragged) return new Row(file, lineNo, cells.toArray(), 0);
+            if (columns < 0) columns = cells.n;
+            if (cells.n == columns) return new Row(file, lineNo, cells.toArray(), skipped);
             skipped++;
-            log.error(file, row.line, Math.min(row.size, columns) + 1, "expected " + columns + " cells, found "
-                    + row.size + (row.size < columns ? " (truncated row)" : " (extra cells)") + "; row skipped");
+            log.error(file, lineNo, Math.min(cells.n, columns) + 1, "expected " + columns + " cells, found "
+                    + cells.n + (cells.n < columns ? " (truncated row)" : " (extra cells)") + "; row skipped");
         }
         return null;
+    }
+
+    /** The next row of a {@linkplain Format#ragged() ragged} file, or null at the end. */
+    public Row next() throws IOException {
+        if (!format.ragged) throw new IllegalStateException("rows of a fixed width need a ProblemLog for bad rows");
+        return next(null);
     }
 
     private boolean readLine() throws IOException {
@@ -200,9 +245,8 @@ public final class DelimitedText implements Closeable {
             if (format.lineSuffix != null && t.endsWith(format.lineSuffix)) {
                 t = t.substring(0, t.length() - format.lineSuffix.length()).strip();
             }
-            row.size = 0;
-            row.line = lineNo;
             lastContentLine = lineNo;
+            cells.n = 0;
             if (format.whitespace) splitWhitespace(t);
             else split(t);
             return true;
@@ -218,7 +262,7 @@ public final class DelimitedText implements Closeable {
             if (i >= n) break;
             int start = i;
             while (i < n && !isBlank(t.charAt(i))) i++;
-            row.add(t.substring(start, i));
+            cells.add(t.substring(start, i));
         }
     }
 
@@ -241,16 +285,16 @@ public final class DelimitedText implements Closeable {
                     i++;
                 }
                 while (i < n && t.charAt(i) != d) i++;
-                row.add(b.toString().strip());
+                cells.add(b.toString().strip());
             } else {
                 int j = t.indexOf(d, i);
                 if (j < 0) j = n;
-                row.add(t.substring(i, j).strip());
+                cells.add(t.substring(i, j).strip());
                 i = j;
             }
             if (i >= n) break;
             i++; // past the delimiter
-            if (i == n) { row.add(""); break; }
+            if (i == n) { cells.add(""); break; }
         }
     }
 
@@ -258,30 +302,28 @@ public final class DelimitedText implements Closeable {
         return c == ' ' || c == '\t';
     }
 
-    private static double parseNumber(String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            String l = s.toLowerCase(Locale.ROOT);
-            switch (l) {
-                case "nan": return Double.NaN;
-                case "inf": case "+inf": case "infinity": case "+infinity": return Double.POSITIVE_INFINITY;
-                case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
-                default: return Double.NaN;
-            }
-        }
-    }
-
-    private static boolean isNanWord(String s) {
-        return s.equalsIgnoreCase("nan") || s.equalsIgnoreCase("+nan") || s.equalsIgnoreCase("-nan");
-    }
-
-    static String abbreviate(String s) {
+    /** {@code s} cut to 40 characters for a message. */
+    public static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     @Override
     public void close() throws IOException {
         reader.close();
+    }
+
+    /** The cells of the current line; reused line after line. */
+    private static final class Cells {
+        private String[] cells = new String[16];
+        private int n;
+
+        void add(String cell) {
+            if (n == cells.length) cells = Arrays.copyOf(cells, n * 2);
+            cells[n++] = cell;
+        }
+
+        String[] toArray() {
+            return Arrays.copyOf(cells, n);
+        }
     }
 }

@@ -1,11 +1,11 @@
-package io.tsfm.core.data.generic;
+package io.tsfm.core.data.reading;
 
 import java.util.Arrays;
 
 /**
- * A growable, channel-major buffer of the rows of one session being collected, with their timestamps
- * (when the source has them) and the source lines they came from, so the finished session can name its
- * line range. Not thread-safe.
+ * A growable, channel-major buffer of the rows of one run being collected, with their timestamps (when the
+ * source has them) and the source lines they came from, so the finished session can name its line range.
+ * Not thread-safe.
  */
 public final class SampleBuffer {
     private float[][] values;
@@ -46,6 +46,8 @@ public final class SampleBuffer {
     public long firstLine() { return firstLine; }
     /** Source line of the last row. */
     public long lastLine() { return lastLine; }
+    /** Timestamp of the first row (seconds). */
+    public double firstTime() { return times[0]; }
     /** Timestamp of the last row (seconds). */
     public double lastTime() { return times[n - 1]; }
 
