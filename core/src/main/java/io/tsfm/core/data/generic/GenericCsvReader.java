@@ -162,16 +162,7 @@ public final class GenericCsvReader implements DatasetReader {
             try (DelimitedText t = DelimitedText.open(in, file, fmt)) {
                 if (!mapColumns(t)) return;
                 run = new SampleBuffer(specs.size());
-                DelimitedText.Row r;
-                while ((r = t.next(log)) != null) {
-                    try {
-                        row(r);
-                    } catch (DataFormatException e) {
-                        log.error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, session ends here");
-                        flush();
-                    }
-                }
-                flush();
+                t.readRuns(log, "session ends here", this::row, this::flush);
             }
             badLabels.end();
             if (unlabelledRows > 0) {
@@ -250,7 +241,6 @@ public final class GenericCsvReader implements DatasetReader {
         }
 
         private void row(DelimitedText.Row r) {
-            if (r.skippedBefore() > 0) flush(); // a skipped line breaks the run: rows either side are not contiguous
             String label = fileLabel;
             if (labelCol >= 0) {
                 String raw = r.text(labelCol);
@@ -308,17 +298,13 @@ public final class GenericCsvReader implements DatasetReader {
         }
 
         private void flush() {
-            if (run == null || run.isEmpty()) return;
-            int len = run.size();
-            long firstLine = run.firstLine();
-            long lastLine = run.lastLine();
-            float[][] raw = run.samples();
-            double[] ts = run.times();
-            run.clear();
-            if (len < 2) {
-                log.warning(file, firstLine, 0, "sessions shorter than 2 rows skipped", 1);
-                return;
-            }
+            SampleBuffer.Run taken = run == null ? null : run.take(log, file, "sessions");
+            if (taken == null) return;
+            int len = taken.length();
+            long firstLine = taken.firstLine();
+            long lastLine = taken.lastLine();
+            float[][] raw = taken.samples();
+            double[] ts = taken.times();
             out.fillMissing(raw, file, firstLine);
             for (int c = 0; c < raw.length; c++) {
                 double k = specs.get(c).scale();

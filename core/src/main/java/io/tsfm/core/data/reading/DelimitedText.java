@@ -151,6 +151,11 @@ public final class DelimitedText implements Closeable {
             return (long) v;
         }
 
+        /** Cells {@code columns[c]} as numbers, narrowed to floats, into {@code into[c]}; the first bad cell throws. */
+        public void floats(int[] columns, float[] into) {
+            for (int c = 0; c < columns.length; c++) into[c] = (float) number(columns[c]);
+        }
+
         /** An error naming this row's file, line and 1-based column {@code i + 1}. */
         public DataFormatException error(int i, String reason) {
             return new DataFormatException(file, line, i + 1, reason);
@@ -227,6 +232,31 @@ public final class DelimitedText implements Closeable {
                     + cells.n + (cells.n < columns ? " (truncated row)" : " (extra cells)") + "; row skipped");
         }
         return null;
+    }
+
+    /** Handles one row; a {@link DataFormatException} rejects it. */
+    public interface RowHandler {
+        void accept(Row row);
+    }
+
+    /**
+     * Reads the remaining rows of a fixed-width file as runs of contiguous rows: each row goes to
+     * {@code handler}, and {@code endRun} is called where the rows stop being contiguous (before a row that
+     * follows a line skipped for its width, after a row the handler rejects) and at the end. A rejected row is
+     * logged as an error, its reason followed by "; row skipped, {@code consequence}".
+     */
+    public void readRuns(ProblemLog log, String consequence, RowHandler handler, Runnable endRun) throws IOException {
+        Row r;
+        while ((r = next(log)) != null) {
+            if (r.skippedBefore() > 0) endRun.run();
+            try {
+                handler.accept(r);
+            } catch (DataFormatException e) {
+                log.error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, " + consequence);
+                endRun.run();
+            }
+        }
+        endRun.run();
     }
 
     /** The next row of a {@linkplain Format#ragged() ragged} file, or null at the end. */

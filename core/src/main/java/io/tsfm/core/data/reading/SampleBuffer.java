@@ -63,6 +63,34 @@ public final class SampleBuffer {
         return Arrays.copyOf(times, n);
     }
 
+    /**
+     * A finished run.
+     *
+     * @param samples   {@code [channel][t]}
+     * @param times     timestamps (seconds; zeros when the source has none)
+     * @param firstLine source line of the first row
+     * @param lastLine  source line of the last row
+     */
+    public record Run(float[][] samples, double[] times, long firstLine, long lastLine) {
+        /** Number of rows. */
+        public int length() {
+            return times.length;
+        }
+    }
+
+    /**
+     * Ends the run collected so far: returns it and empties the buffer. A run of fewer than 2 rows is no
+     * session: it is counted in {@code log} as the warning "{@code <what>} shorter than 2 rows skipped" at its
+     * first line and null is returned, as for an empty buffer.
+     */
+    public Run take(ProblemLog log, String file, String what) {
+        if (n == 0) return null;
+        Run run = n < 2 ? null : new Run(samples(), times(), firstLine, lastLine);
+        if (run == null) log.warning(file, firstLine, 0, what + " shorter than 2 rows skipped", 1);
+        n = 0;
+        return run;
+    }
+
     /** Empties the buffer, keeping its capacity. */
     public void clear() {
         n = 0;

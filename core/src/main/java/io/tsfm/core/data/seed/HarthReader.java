@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -63,53 +62,26 @@ public final class HarthReader extends SeedReader {
             "A. Logacjov, K. Bach, A. Kongsvold, H. B. Bardstu, P. J. Mork. HARTH: A Human Activity Recognition "
                     + "Dataset for Machine Learning. Sensors 21(23), 7853, 2021.");
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return CODES.values().stream().distinct().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "g");
-    }
-
-    @Override
-    public String resampling() {
-        return "runs on the 50 Hz timestamp grid kept as recorded; others linearly interpolated onto it";
+    public HarthReader() {
+        super(INFO, CODES.values(), Map.of(SensorKind.ACCELEROMETER, "g"),
+                "runs on the 50 Hz timestamp grid kept as recorded; others linearly interpolated onto it");
     }
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, FILE.pattern(), "HARTH subject files S0NN.csv")) {
-            Matcher m = FILE.matcher(file);
-            if (!m.matches()) continue;
-            try (DelimitedText rows = csvRows(source.open(file), file)) {
-                readFile(rows, m.group(1), sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+        readCsvFiles(source, FILE, "HARTH subject files S0NN.csv", log,
+                (m, rows) -> readFile(rows, m.group(1), sessions, log));
         return dataset(sessions, log);
     }
 
     private void readFile(DelimitedText rows, String subject, List<Session> sessions, ReadLog log) throws IOException {
-        Row first = rows.next();
-        if (first == null) {
-            log.skippedFile(rows.file(), "empty file");
-            return;
-        }
-        Header h = Header.of(first);
+        Header h = Header.read(rows, log);
+        if (h == null) return;
         int timeCol = h.require("timestamp");
         int labelCol = h.require("label");
-        int[] cols = new int[COLUMNS.length];
-        for (int c = 0; c < cols.length; c++) cols[c] = h.require(COLUMNS[c]);
+        int[] cols = h.requireAll(COLUMNS);
         String file = rows.file();
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, run) -> {
@@ -119,30 +91,22 @@ public final class HarthReader extends SeedReader {
                     run.firstLine(), run.lastLine(), log));
         });
         float[] sample = new float[CHANNELS.size()];
-        double origin = Double.NaN; // times relative to the file's first row keep sub-millisecond precision
-        Row row;
-        while ((row = rows.next()) != null) {
-            try {
-                long code = row.wholeNumber(labelCol);
-                String label = CODES.get(code);
-                if (label == null) {
-                    throw new DataFormatException(file, row.line(), labelCol + 1,
-                            "unknown activity code " + code + " (known: " + CODES.keySet() + ")");
-                }
-                double t = seconds(row, timeCol);
-                if (Double.isNaN(origin)) origin = t;
-                t -= origin;
-                for (int c = 0; c < cols.length; c++) sample[c] = (float) row.number(cols[c]);
-                if (!cutter.add(label, t, sample, row.line())) {
-                    log.warn(file, row.line(), timeCol + 1, "clock", "timestamp not after the previous row's; "
-                            + "row dropped", 1);
-                }
-            } catch (DataFormatException e) {
-                log.error(e);
-                cutter.cut();
+        double[] origin = {Double.NaN}; // times relative to the file's first row keep sub-millisecond precision
+        cutter.feed(rows, log, (row, n) -> {
+            long code = row.wholeNumber(labelCol);
+            String label = CODES.get(code);
+            if (label == null) {
+                throw row.error(labelCol, "unknown activity code " + code + " (known: " + CODES.keySet() + ")");
             }
-        }
-        cutter.finish();
+            double t = seconds(row, timeCol);
+            if (Double.isNaN(origin[0])) origin[0] = t;
+            t -= origin[0];
+            row.floats(cols, sample);
+            if (!cutter.add(label, t, sample, row.line())) {
+                log.warn(file, row.line(), timeCol + 1, "clock", "timestamp not after the previous row's; "
+                        + "row dropped", 1);
+            }
+        });
     }
 
     /** A HARTH timestamp ("2019-01-12 00:00:00.020") in seconds, or plain seconds if numeric. */

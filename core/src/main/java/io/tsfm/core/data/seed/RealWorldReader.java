@@ -80,25 +80,13 @@ public final class RealWorldReader extends SeedReader {
         return List.copyOf(out);
     }
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return ACTIVITIES.values().stream().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s", SensorKind.MAGNETOMETER, "uT");
-    }
-
-    @Override
-    public String resampling() {
-        return "acc, gyr and mag (separate ~50 Hz clocks) linearly interpolated onto one 50 Hz grid over the span "
-                + "all cover";
+    public RealWorldReader() {
+        super(INFO, ACTIVITIES.values(), Map.of(
+                SensorKind.ACCELEROMETER, "m/s^2",
+                SensorKind.GYROSCOPE, "rad/s",
+                SensorKind.MAGNETOMETER, "uT"),
+                "acc, gyr and mag (separate ~50 Hz clocks) linearly interpolated onto one 50 Hz grid over the span "
+                        + "all cover");
     }
 
     /** One recording: subject, activity code, part. */
@@ -181,21 +169,17 @@ public final class RealWorldReader extends SeedReader {
 
     private static Series readCsv(byte[] bytes, String file, ReadLog log) throws IOException {
         try (DelimitedText rows = csvRows(new ByteArrayInputStream(bytes), file)) {
-            Row first = rows.next();
-            if (first == null) {
-                log.skippedFile(file, "empty file");
-                return null;
-            }
-            Header h = Header.of(first);
+            Header h = Header.read(rows, log);
+            if (h == null) return null;
             int timeCol = h.require("attr_time");
-            int[] cols = {h.require("attr_x"), h.require("attr_y"), h.require("attr_z")};
+            int[] cols = h.requireAll("attr_x", "attr_y", "attr_z");
             SampleBuffer buf = new SampleBuffer(3);
             float[] v = new float[3];
             Row row;
             while ((row = rows.next()) != null) {
                 try {
                     double t = row.number(timeCol);
-                    for (int c = 0; c < 3; c++) v[c] = (float) row.number(cols[c]);
+                    row.floats(cols, v);
                     if (!buf.isEmpty() && !(t > buf.lastTime())) {
                         log.warn(file, row.line(), timeCol + 1, "clock", "attr_time not after the previous row's; "
                                 + "row dropped", 1);

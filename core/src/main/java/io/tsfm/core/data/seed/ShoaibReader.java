@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -83,39 +82,20 @@ public final class ShoaibReader extends SeedReader {
         return List.copyOf(out);
     }
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return ACTIVITIES.values().stream().distinct().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s", SensorKind.MAGNETOMETER, "uT");
-    }
-
-    @Override
-    public String resampling() {
-        return "none (50 Hz rows)";
+    public ShoaibReader() {
+        super(INFO, ACTIVITIES.values(), Map.of(
+                SensorKind.ACCELEROMETER, "m/s^2",
+                SensorKind.GYROSCOPE, "rad/s",
+                SensorKind.MAGNETOMETER, "uT"),
+                "none (50 Hz rows)");
     }
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, FILE.pattern(), "Shoaib Participant_N.csv files")) {
-            Matcher m = FILE.matcher(file);
-            if (!m.matches()) continue;
-            try (DelimitedText rows = csvRows(source.open(file), file)) {
-                readFile(rows, m.group(1), sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+        readCsvFiles(source, FILE, "Shoaib Participant_N.csv files", log,
+                (m, rows) -> readFile(rows, m.group(1), sessions, log));
         return dataset(sessions, log);
     }
 
@@ -137,25 +117,16 @@ public final class ShoaibReader extends SeedReader {
                     run.firstLine(), run.lastLine(), log));
         });
         float[] sample = new float[CHANNELS.size()];
-        long index = 0;
-        Row row;
-        while ((row = rows.next()) != null) {
-            index++;
-            try {
-                String raw = row.text(labelCol);
-                String label = ACTIVITIES.get(raw.toLowerCase(Locale.ROOT));
-                if (label == null) {
-                    throw new DataFormatException(file, row.line(), labelCol + 1, "unknown activity '"
-                            + DelimitedText.abbreviate(raw) + "' (known: " + ACTIVITIES.keySet() + ")");
-                }
-                for (int c = 0; c < cols.length; c++) sample[c] = (float) row.number(cols[c]);
-                cutter.add(label, index / RATE_HZ, sample, row.line());
-            } catch (DataFormatException e) {
-                log.error(e);
-                cutter.cut();
+        cutter.feed(rows, log, (row, n) -> {
+            String raw = row.text(labelCol);
+            String label = ACTIVITIES.get(raw.toLowerCase(Locale.ROOT));
+            if (label == null) {
+                throw row.error(labelCol, "unknown activity '" + DelimitedText.abbreviate(raw) + "' (known: "
+                        + ACTIVITIES.keySet() + ")");
             }
-        }
-        cutter.finish();
+            row.floats(cols, sample);
+            cutter.add(label, n / RATE_HZ, sample, row.line());
+        });
     }
 
     /** 0-based source column of each channel, from the position row and the column-name row. */

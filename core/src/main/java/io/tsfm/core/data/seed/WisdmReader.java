@@ -53,7 +53,10 @@ public final class WisdmReader extends SeedFactsReader {
                 "'wisdm-dataset/raw/phone/accel/data_1600_accel_phone.txt', ... (phone|watch × accel|gyro)",
                 "CC BY 4.0 (UCI Machine Learning Repository)",
                 "Weiss, Yoneda, Hayajneh. Smartphone and Smartwatch-Based Biometrics Using Activities of Daily "
-                        + "Living. IEEE Access 7, 2019.");
+                        + "Living. IEEE Access 7, 2019.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s"),
+                "none: each stream's rows taken at the published 20 Hz; phone and watch streams aligned "
+                        + "at their first row and cut to the shortest");
         for (String stream : STREAMS) {
             String device = stream.substring(0, 5);
             SensorKind kind = stream.endsWith("accel") ? SensorKind.ACCELEROMETER : SensorKind.GYROSCOPE;
@@ -76,9 +79,6 @@ public final class WisdmReader extends SeedFactsReader {
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s")
-                .resampling("none: each stream's rows taken at the published 20 Hz; phone and watch streams aligned "
-                        + "at their first row and cut to the shortest");
         Map<String, String[]> bySubject = new TreeMap<>();
         for (String e : source.entries()) {
             Matcher m = FILE.matcher(e);
