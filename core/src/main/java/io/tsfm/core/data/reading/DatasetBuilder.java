@@ -1,4 +1,4 @@
-package io.tsfm.core.data.generic;
+package io.tsfm.core.data.reading;
 
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetManifest;

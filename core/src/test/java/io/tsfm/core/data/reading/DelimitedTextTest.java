@@ -1,4 +1,4 @@
-package io.tsfm.core.data.generic;
+package io.tsfm.core.data.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,5 +61,48 @@ class DelimitedTextTest {
         assertThat(log.problems()).hasSize(6);
         assertThat(log.problems().get(5).count()).isEqualTo(25);
         assertThat(log.errors("f.txt")).isEqualTo(30);
+    }
+
+    @Test
+    void raggedRowsAreReturnedAsTheyAreAndAMissingCellIsNamed() throws IOException {
+        try (DelimitedText t = open("a,\"b\",c\n1,2\n\n3,4,5,6\n", DelimitedText.Format.csv().ragged())) {
+            DelimitedText.Row header = t.next();
+            assertThat(header.cells()).containsExactly("a", "b", "c");
+            DelimitedText.Row shorter = t.next();
+            assertThat(shorter.size()).isEqualTo(2);
+            assertThatThrownBy(() -> shorter.number(2)).isInstanceOfSatisfying(DataFormatException.class, e -> {
+                assertThat(e.line()).isEqualTo(2);
+                assertThat(e.column()).isEqualTo(3);
+                assertThat(e.reason()).contains("truncated row");
+            });
+            DelimitedText.Row longer = t.next();
+            assertThat(longer.line()).isEqualTo(4);
+            assertThat(longer.size()).isEqualTo(4);
+            assertThat(longer.skippedBefore()).isZero();
+            assertThat(t.next()).isNull();
+            assertThat(header.text(1)).isEqualTo("b"); // rows stay valid after later reads
+        }
+    }
+
+    @Test
+    void wholeNumbersAndExactIntegers() throws IOException {
+        try (DelimitedText t = open("4,4.0,4.5,1424696633908000001,1.5e3\n", DelimitedText.Format.csv().ragged())) {
+            DelimitedText.Row r = t.next();
+            assertThat(r.wholeNumber(0)).isEqualTo(4);
+            assertThat(r.wholeNumber(1)).isEqualTo(4);
+            assertThat(r.wholeNumber(4)).isEqualTo(1500);
+            assertThatThrownBy(() -> r.wholeNumber(2)).isInstanceOf(DataFormatException.class)
+                    .hasMessageContaining("not an integer: '4.5'");
+            assertThat(r.integer(3)).isEqualTo(1424696633908000001L); // beyond a double's precision
+            assertThatThrownBy(() -> r.integer(1)).isInstanceOf(DataFormatException.class)
+                    .hasMessageContaining("not a whole number: '4.0'");
+        }
+    }
+
+    @Test
+    void rowsOfAFixedWidthNeedALogForTheBadOnes() throws IOException {
+        try (DelimitedText t = open("1,2\n", DelimitedText.Format.delimited(','))) {
+            assertThatThrownBy(t::next).isInstanceOf(IllegalStateException.class);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.tsfm.core.data.generic;
+package io.tsfm.core.data.reading;
 
 import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.ReadProblem;
@@ -13,6 +13,9 @@ import java.util.Map;
  * one up to a limit per file, so a file that is broken on every line does not bury the rest; the errors
  * beyond the limit are counted into one closing entry per file. Warnings (repaired values) are aggregated
  * per file and message: the message must not contain the count, which is summed instead.
+ *
+ * <p>The seed readers that declare their facts in code report through {@code io.tsfm.core.data.seed.ReadLog}
+ * instead, which folds repeats of a problem into one counted entry; see there why both exist.
  *
  * <p>Not thread-safe: one log per read.
  */

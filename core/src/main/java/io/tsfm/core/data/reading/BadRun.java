@@ -1,12 +1,11 @@
-package io.tsfm.core.data.seed;
-
-import io.tsfm.core.data.generic.ProblemLog;
+package io.tsfm.core.data.reading;
 
 /**
  * Tracks a run of consecutive rows skipped for the same reason (an unknown activity code, say) so that it
- * is reported once, at its first line, with the number of rows, instead of once per row. Not thread-safe.
+ * is reported once, at its first line, with the number of rows, instead of once per row: the error reads
+ * {@code <message>; <n> row(s) skipped} and counts the rows. Not thread-safe.
  */
-final class BadRun {
+public final class BadRun {
     private final ProblemLog log;
     private String file;
     private String key;
@@ -15,12 +14,12 @@ final class BadRun {
     private int column;
     private long rows;
 
-    BadRun(ProblemLog log) {
+    public BadRun(ProblemLog log) {
         this.log = log;
     }
 
     /** Counts a skipped row; a new key (or file) ends the previous run first. */
-    void add(String file, long line, int column, String key, String message) {
+    public void add(String file, long line, int column, String key, String message) {
         if (!key.equals(this.key) || !file.equals(this.file)) {
             end();
             this.file = file;
@@ -33,7 +32,7 @@ final class BadRun {
     }
 
     /** Reports the current run, if any. */
-    void end() {
+    public void end() {
         if (key == null) return;
         log.error(file, line, column, message + "; " + rows + " row" + (rows == 1 ? "" : "s") + " skipped", rows);
         key = null;

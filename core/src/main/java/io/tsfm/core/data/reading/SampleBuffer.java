@@ -1,11 +1,11 @@
-package io.tsfm.core.data.generic;
+package io.tsfm.core.data.reading;
 
 import java.util.Arrays;
 
 /**
- * A growable, channel-major buffer of the rows of one session being collected, with their timestamps
- * (when the source has them) and the source lines they came from, so the finished session can name its
- * line range. Not thread-safe.
+ * A growable, channel-major buffer of the rows of one run being collected, with their timestamps (when the
+ * source has them) and the source lines they came from, so the finished session can name its line range.
+ * Not thread-safe.
  */
 public final class SampleBuffer {
     private float[][] values;
@@ -46,6 +46,8 @@ public final class SampleBuffer {
     public long firstLine() { return firstLine; }
     /** Source line of the last row. */
     public long lastLine() { return lastLine; }
+    /** Timestamp of the first row (seconds). */
+    public double firstTime() { return times[0]; }
     /** Timestamp of the last row (seconds). */
     public double lastTime() { return times[n - 1]; }
 
@@ -59,6 +61,34 @@ public final class SampleBuffer {
     /** The timestamps so far (a copy). */
     public double[] times() {
         return Arrays.copyOf(times, n);
+    }
+
+    /**
+     * A finished run.
+     *
+     * @param samples   {@code [channel][t]}
+     * @param times     timestamps (seconds; zeros when the source has none)
+     * @param firstLine source line of the first row
+     * @param lastLine  source line of the last row
+     */
+    public record Run(float[][] samples, double[] times, long firstLine, long lastLine) {
+        /** Number of rows. */
+        public int length() {
+            return times.length;
+        }
+    }
+
+    /**
+     * Ends the run collected so far: returns it and empties the buffer. A run of fewer than 2 rows is no
+     * session: it is counted in {@code log} as the warning "{@code <what>} shorter than 2 rows skipped" at its
+     * first line and null is returned, as for an empty buffer.
+     */
+    public Run take(ProblemLog log, String file, String what) {
+        if (n == 0) return null;
+        Run run = n < 2 ? null : new Run(samples(), times(), firstLine, lastLine);
+        if (run == null) log.warning(file, firstLine, 0, what + " shorter than 2 rows skipped", 1);
+        n = 0;
+        return run;
     }
 
     /** Empties the buffer, keeping its capacity. */
