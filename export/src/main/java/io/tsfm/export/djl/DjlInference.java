@@ -9,6 +9,7 @@ import io.tsfm.core.preprocess.PatchBatch;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.core.text.TokenBatch;
+import io.tsfm.core.text.TokenEmbeddings;
 import io.tsfm.training.model.TrainableTsfm;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.model.TsfmInputs;
@@ -25,7 +26,8 @@ import java.util.Map;
  * checked against, and the eager baseline of the serving benchmark. Text inputs come from a caller-owned frozen
  * text encoder, exactly as in training.
  *
- * <p>Not thread-safe: one caller at a time. Owns its NDManager; close it.
+ * <p>Token states of every string are kept after first use (as the trainer's text bank does), so repeated calls run
+ * only the model. Not thread-safe: one caller at a time. Owns its NDManager; close it.
  */
 public final class DjlInference implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class DjlInference implements AutoCloseable {
     private final TrainableTsfm net;
     private final TextEncoder encoder;
     private final ParameterStore ps;
+    private final Map<String, TokenEmbeddings> tokens = new java.util.HashMap<>();
 
     private DjlInference(NDManager manager, TrainableTsfm net, TextEncoder encoder) {
         this.manager = manager;
@@ -87,7 +90,7 @@ public final class DjlInference implements AutoCloseable {
                     index[i * b.maxChannels() + c] = rows.computeIfAbsent(d.get(c), k -> rows.size());
                 }
             }
-            TokenBatch tok = TokenBatch.of(encoder.encode(new ArrayList<>(rows.keySet())));
+            TokenBatch tok = TokenBatch.of(encode(new ArrayList<>(rows.keySet())));
             TsfmInputs in = TsfmInputs.of(m.create(b.patches(), new Shape(b.patchesShape())),
                     m.create(b.patchMask(), new Shape(b.batchSize(), b.maxPatches())),
                     m.create(b.channelMask(), new Shape(b.batchSize(), b.maxChannels())),
@@ -114,7 +117,7 @@ public final class DjlInference implements AutoCloseable {
 
     /** ChannelTextFusion's text vector {@code ch} of each description. */
     public float[][] channelVectors(List<String> descriptions) {
-        TokenBatch tok = TokenBatch.of(encoder.encode(descriptions));
+        TokenBatch tok = TokenBatch.of(encode(descriptions));
         try (NDManager m = manager.newSubManager()) {
             NDArray ch = net.getModel().getChannelTextFusion().encodeText(ps,
                     m.create(tok.states(), new Shape(tok.shape())),
@@ -130,15 +133,24 @@ public final class DjlInference implements AutoCloseable {
     public float[][] labelEmbeddings(List<String> labels, boolean frozen) {
         if (frozen) {
             float[][] out = new float[labels.size()][];
-            var enc = encoder.encode(labels);
+            var enc = encode(labels);
             for (int i = 0; i < out.length; i++) out[i] = enc.get(i).pooled().clone();
             return out;
         }
-        TokenBatch tok = TokenBatch.of(encoder.encode(labels));
+        TokenBatch tok = TokenBatch.of(encode(labels));
         try (NDManager m = manager.newSubManager()) {
             return rows(net.getLabelBank().apply(ps, m.create(tok.states(), new Shape(tok.shape())),
                     m.create(tok.mask(), new Shape(tok.size(), tok.maxTokens())), false));
         }
+    }
+
+    private List<TokenEmbeddings> encode(List<String> texts) {
+        List<String> missing = texts.stream().filter(t -> !tokens.containsKey(t)).distinct().toList();
+        if (!missing.isEmpty()) {
+            List<TokenEmbeddings> enc = encoder.encode(missing);
+            for (int i = 0; i < missing.size(); i++) tokens.put(missing.get(i), enc.get(i));
+        }
+        return texts.stream().map(tokens::get).toList();
     }
 
     private static float[][] rows(NDArray a) {
