@@ -47,7 +47,7 @@ class ExportClassifyCommandTest {
     void exportsACheckpointAndClassifiesADatasetWithIt(@TempDir Path tmp) throws Exception {
         TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(tmp.resolve("run"))
                 .optDatasets(List.of("hapt")).optEpochs(1).optSamplesPerEpoch(128).optBatchSize(16).optQueueSize(0)
-                .optMaxSeconds(6).optThreads(2).optLabelEncoder("frozen").build();
+                .optMaxSeconds(6).optThreads(2).optLabelEncoder("frozen").optValidationFraction(0.01).build();
         Path checkpoint = new Trainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
                 .run().finalCheckpoint();
         Path bundle = tmp.resolve("bundle");
