@@ -106,6 +106,7 @@ public final class BundleExporter {
                     + "); refusing to replace it");
         }
         TsfmConfig cfg = Checkpoint.readConfig(ckpt);
+        tier(cfg, ckpt);
         JsonNode prov = readProvenance(ckpt);
         String labelEncoder = requireText(prov, BundleLayout.PROVENANCE_LABEL_ENCODER, ckpt);
         boolean frozen = labelEncoder.equals(BundleLayout.LABEL_ENCODER_FROZEN);
@@ -216,7 +217,7 @@ public final class BundleExporter {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (String label : vocabulary) groups.computeIfAbsent(vocab.groupOf(label), g -> new ArrayList<>()).add(label);
         return new BundleManifest(BundleManifest.FORMAT_VERSION,
-                BundleManifest.Tier.valueOf(cfg.getTier().toUpperCase(Locale.ROOT)),
+                tier(cfg),
                 new BundleManifest.Dimensions(cfg.getDModel(), cfg.getDModelFused(), cfg.getSemanticDim(),
                         cfg.getNumHeads(), cfg.getNumTemporalLayers()),
                 new BundleManifest.Preprocessing(SERVING_PATCH_SECONDS, PatchingConfig.STEPS, maxPatches,
@@ -224,6 +225,19 @@ public final class BundleExporter {
                         "linear"),
                 new BundleManifest.Labels(vocab.version(), vocabulary, groups),
                 OnnxGraph.OPSET, provenance, metrics, List.of());
+    }
+
+    private static BundleManifest.Tier tier(TsfmConfig cfg) {
+        return BundleManifest.Tier.valueOf(cfg.getTier().toUpperCase(Locale.ROOT));
+    }
+
+    private static void tier(TsfmConfig cfg, Path ckpt) throws IOException {
+        try {
+            tier(cfg);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IOException(ckpt + ": tier '" + cfg.getTier() + "' is not a bundle tier (micro, tiny, small, "
+                    + "small_deep, medium, large)");
+        }
     }
 
     private static byte[] npy(float[][] rows) throws IOException {
