@@ -355,9 +355,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
-            // the broker's own message does not always name the port (it depends on which start-up stage failed)
-            throw new IllegalStateException("embedded Kafka did not start in " + dir + " (broker port "
-                    + (port != 0 ? Integer.toString(port) : "picked automatically") + "): " + last.getMessage(), last);
+            throw new IllegalStateException("embedded Kafka did not start in " + dir + ": " + describe(last), last);
         }
 
         private Properties properties(Path dir, int brokerPort, int controllerPort) {
@@ -438,6 +436,20 @@ public final class EmbeddedKafka implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("no free port on " + HOST, e);
             }
+        }
+
+        /** The failure with its causes' messages: Kafka's top message ("acceptors not started") hides the port. */
+        private static String describe(Throwable e) {
+            StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+            String previous = b.toString();
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                String m = t.getMessage();
+                if (m != null && !previous.contains(m)) {
+                    b.append(" <- ").append(m);
+                    previous = m;
+                }
+            }
+            return b.toString();
         }
 
         private static boolean isBindFailure(Throwable e) {

@@ -1,0 +1,34 @@
+package io.tsfm.job.decode;
+
+import io.tsfm.job.inference.LabelSetEntry;
+import io.tsfm.schemas.WireFormat;
+import io.tsfm.schemas.WireFormatException;
+import io.tsfm.schemas.avro.DeadLetterReason;
+import io.tsfm.schemas.avro.LabelSetUpdate;
+
+/**
+ * Turns the bytes of one control-topic record into a {@link LabelSetEntry} or a {@link Rejection}; never throws on
+ * data. The wire rules (non-empty id, version >= 0, at least one unique non-blank label, unique device scope) are
+ * {@link WireFormat#LABEL_SET_UPDATE}'s. Stateless; thread-safe.
+ */
+public final class LabelSetDecoder implements RecordDecoder {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Decodes and validates {@code record}. */
+    @Override
+    public Decoded decode(SourceRecord record) {
+        try {
+            LabelSetUpdate u = WireFormat.LABEL_SET_UPDATE.decode(record.value() == null ? new byte[0]
+                    : record.value());
+            return Decoded.of(new LabelSetEntry(u.getLabelSetId(), u.getVersion(),
+                    u.getLabels().toArray(String[]::new),
+                    u.getDeviceScope() == null ? null : u.getDeviceScope().toArray(String[]::new),
+                    u.getIssuedAtEpochMicros()));
+        } catch (WireFormatException e) {
+            return Decoded.of(Rejection.of(record, e.deadLetterReason(), e.getMessage()));
+        } catch (RuntimeException e) {
+            return Decoded.of(Rejection.of(record, DeadLetterReason.MALFORMED, "LabelSetUpdate: " + e));
+        }
+    }
+}

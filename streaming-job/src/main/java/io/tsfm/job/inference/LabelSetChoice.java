@@ -1,0 +1,33 @@
+package io.tsfm.job.inference;
+
+/**
+ * Which label set scores a device's windows: among the sets that apply to the device, one that names the device
+ * beats one for every device; among equals, the latest issued wins (then the smaller id, so the choice never depends
+ * on iteration order); with none, the job's default. Stateless.
+ */
+public final class LabelSetChoice {
+
+    private LabelSetChoice() {
+    }
+
+    /** The set for {@code deviceId} among {@code sets}, else {@code fallback}. */
+    public static LabelSetEntry choose(Iterable<LabelSetEntry> sets, String deviceId, LabelSetEntry fallback) {
+        LabelSetEntry best = null;
+        for (LabelSetEntry s : sets) {
+            if (s.appliesTo(deviceId) && (best == null || better(s, best))) {
+                best = s;
+            }
+        }
+        return best != null ? best : fallback;
+    }
+
+    private static boolean better(LabelSetEntry a, LabelSetEntry b) {
+        if (a.scoped() != b.scoped()) {
+            return a.scoped();
+        }
+        if (a.issuedAtMicros() != b.issuedAtMicros()) {
+            return a.issuedAtMicros() > b.issuedAtMicros();
+        }
+        return a.id().compareTo(b.id()) < 0;
+    }
+}

@@ -1,0 +1,51 @@
+package io.tsfm.job.kafka;
+
+import io.tsfm.job.decode.WallClock;
+import io.tsfm.job.inference.ScoredWindow;
+import io.tsfm.schemas.WireFormat;
+import io.tsfm.schemas.avro.Prediction;
+import io.tsfm.schemas.avro.ScoredLabel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes a {@link ScoredWindow} as a {@code Prediction} (single-object Avro, key = device id). The emit time and the
+ * end-to-end latency are taken here, when the record is handed to the Kafka producer.
+ */
+public final class PredictionSerializer implements KafkaRecordSerializationSchema<ScoredWindow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String topic;
+
+    /** @param topic the predictions topic */
+    public PredictionSerializer(String topic) {
+        this.topic = topic;
+    }
+
+    @Override
+    public ProducerRecord<byte[], byte[]> serialize(ScoredWindow w, KafkaSinkContext context, Long timestamp) {
+        List<ScoredLabel> top = new ArrayList<>(w.labels().length);
+        for (int i = 0; i < w.labels().length; i++) {
+            top.add(new ScoredLabel(w.labels()[i], w.scores()[i]));
+        }
+        long now = WallClock.nowMicros();
+        Prediction p = Prediction.newBuilder()
+                .setDeviceId(w.deviceId())
+                .setWindowStartEpochMicros(w.startMicros())
+                .setWindowEndEpochMicros(w.endMicros())
+                .setTopK(top)
+                .setLabelSetId(w.labelSetId())
+                .setLabelSetVersion(w.labelSetVersion())
+                .setModelBundleSha256(w.modelId())
+                .setProcessingLatencyMicros(w.processingMicros())
+                .setEndToEndLatencyMicros(w.newestSentMicros() > 0 ? Math.max(0, now - w.newestSentMicros()) : null)
+                .setEmittedAtEpochMicros(now)
+                .build();
+        return new ProducerRecord<>(topic, null, timestamp, w.deviceId().getBytes(StandardCharsets.UTF_8),
+                WireFormat.PREDICTION.encode(p));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The streaming job: IMU frames from Kafka through Flink windows to zero-shot predictions in Kafka.
+ * {@link io.tsfm.job.StreamingJob} is the entry point (also of the shaded job jar), {@link io.tsfm.job.JobOptions}
+ * every argument, {@link io.tsfm.job.TsfmPipeline} the dataflow, {@link io.tsfm.job.EmbeddedRunner} the
+ * one-machine mode (in-process Kafka and MiniCluster).
+ */
+package io.tsfm.job;
