@@ -41,7 +41,10 @@ import java.util.function.BiConsumer;
  * @param labels                   the default label set's texts
  * @param deviceDescription        text put before every channel description ("device + channel"); empty for none
  * @param model                    model bundle directory, passed to the classifier factory
- * @param classifierFactory        {@code ClassifierFactory} class
+ * @param classifierFactory        {@code ClassifierFactory} class; none = the built-in bundle classifier over
+ *                                 {@code model}
+ * @param inferenceThreads         ONNX Runtime threads of each inference task's bundle classifier; 0 = ONNX Runtime's
+ *                                 default (one per core)
  * @param checkpointIntervalMillis checkpoint interval; predictions become visible to read_committed consumers when
  *                                 the checkpoint after them completes
  * @param exactlyOnce              Kafka transactions for both sinks (true) or at-least-once (false)
@@ -63,7 +66,7 @@ public record JobOptions(
         long outOfOrdernessMillis, long idleTimeoutMillis, long watermarkIntervalMillis, long maxFutureMillis,
         int maxBatch, long maxWaitMillis, int topK, int smoothWindows,
         String labelSetId, List<String> labels, String deviceDescription, String model, String classifierFactory,
-        long checkpointIntervalMillis, boolean exactlyOnce, String transactionalIdPrefix,
+        int inferenceThreads, long checkpointIntervalMillis, boolean exactlyOnce, String transactionalIdPrefix,
         long transactionTimeoutMillis, int parallelism, String jobName, Map<String, String> kafkaProperties,
         boolean embedded, int kafkaPort, int partitions, String cluster, String jar) implements Serializable {
 
@@ -117,7 +120,7 @@ public record JobOptions(
                 startingOffsets, bounded, windowMillis, hopMillis, maxGapMillis, minCoverage, outOfOrdernessMillis,
                 idleTimeoutMillis, watermarkIntervalMillis, maxFutureMillis, maxBatch, maxWaitMillis, topK,
                 smoothWindows, labelSetId, labels, deviceDescription, model, classifierFactory,
-                checkpointIntervalMillis, exactlyOnce, transactionalIdPrefix, transactionTimeoutMillis, parallelism,
+                inferenceThreads, checkpointIntervalMillis, exactlyOnce, transactionalIdPrefix, transactionTimeoutMillis, parallelism,
                 jobName, kafkaProperties, embedded, kafkaPort, partitions, cluster, jar);
     }
 
@@ -187,9 +190,13 @@ public record JobOptions(
                     (p, v) -> p.labels = labelList(v));
             opt("device-description", "TEXT", "text before every channel description (default none)",
                     (p, v) -> p.deviceDescription = v);
-            opt("model", "DIR", "model bundle directory, given to the classifier factory", (p, v) -> p.model = v);
-            opt("classifier-factory", "CLASS", "io.tsfm.job.inference.ClassifierFactory implementation",
+            opt("model", "DIR", "model bundle directory (tsfm export); the built-in bundle classifier serves it",
+                    (p, v) -> p.model = nonBlank("model", v));
+            opt("classifier-factory", "CLASS", "io.tsfm.job.inference.ClassifierFactory implementation instead of "
+                    + "the built-in bundle classifier (given the --model path if any)",
                     (p, v) -> p.classifierFactory = v);
+            opt("inference-threads", "N", "ONNX Runtime threads per inference task; 0 = one per core (default 1)",
+                    (p, v) -> p.inferenceThreads = (int) nonNegative("inference-threads", v));
             opt("checkpoint-interval-ms", "MS", "checkpoint interval (default 1000)",
                     (p, v) -> p.checkpointIntervalMillis = positive("checkpoint-interval-ms", v));
             opt("delivery-guarantee", "G", "exactly-once (Kafka transactions) or at-least-once (default exactly-once)",
@@ -242,6 +249,7 @@ public record JobOptions(
         String deviceDescription = "";
         String model;
         String classifierFactory;
+        int inferenceThreads = 1;
         long checkpointIntervalMillis = 1000;
         boolean exactlyOnce = true;
         String transactionalIdPrefix = "tsfm-job";
@@ -305,7 +313,7 @@ public record JobOptions(
                     groupId, startingOffsets, bounded, windowMillis, hopMillis, maxGapMillis, minCoverage,
                     outOfOrdernessMillis, idleTimeoutMillis, watermarkIntervalMillis, maxFutureMillis, maxBatch,
                     maxWaitMillis, topK, smoothWindows, labelSetId, labels, deviceDescription, model,
-                    classifierFactory, checkpointIntervalMillis, exactlyOnce, transactionalIdPrefix,
+                    classifierFactory, inferenceThreads, checkpointIntervalMillis, exactlyOnce, transactionalIdPrefix,
                     transactionTimeoutMillis, parallelism, jobName, kafkaProperties, embedded, kafkaPort, partitions,
                     cluster, jar);
         }

@@ -31,7 +31,7 @@ public final class StreamingJob {
         try {
             options = JobOptions.parse(args);
             options.requireRunnable();
-            classifiers = ClassifierFactories.resolve(options.classifierFactory(), options.model());
+            classifiers = ClassifierFactories.resolve(options);
         } catch (IllegalArgumentException e) {
             System.err.println("tsfm job: " + e.getMessage());
             System.err.print(JobOptions.usage());
