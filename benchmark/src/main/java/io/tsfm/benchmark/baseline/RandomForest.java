@@ -26,6 +26,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class RandomForest {
     private static final LabelFactory LABELS = new LabelFactory();
+    // Tribuo logs every tree it builds at INFO through java.util.logging; keep the reference so the level sticks
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet("org.tribuo");
 
     private final Model<Label> model;
     private final List<String> featureNames;
@@ -74,6 +76,12 @@ public final class RandomForest {
         RandomForestTrainer<Label> forest = new RandomForestTrainer<>(tree, new VotingCombiner(), params.trees(),
                 params.seed());
         return new RandomForest(forest.train(data), names);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
     }
 
     /** The best label of each window, in order. */

@@ -28,9 +28,8 @@ public final class StoredRandomForest implements SupervisedSystem {
 
     @Override
     public String description() {
-        return "per-window statistical + spectral features (" + "WindowFeatures" + "), Tribuo random forest of "
-                + RandomForest.Params.DEFAULT.trees() + " trees, trained on the 1 % / 10 % labelled windows of each "
-                + "test dataset (checkpoints in " + store.root() + ")";
+        return "per-window statistical + spectral features, Tribuo random forest trained on the 1 % / 10 % labelled "
+                + "windows of each test dataset (checkpoints, with their hyper-parameters, in " + store.root() + ")";
     }
 
     @Override

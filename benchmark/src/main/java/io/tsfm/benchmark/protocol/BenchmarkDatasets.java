@@ -17,7 +17,8 @@ public final class BenchmarkDatasets {
     private BenchmarkDatasets() {}
 
     /**
-     * Reads and windows {@code names} in order. Every name is checked before any dataset is read.
+     * Reads and windows {@code names} in order. Every name, and the presence of its files, is checked before any
+     * dataset is read.
      *
      * @throws IllegalArgumentException for an unknown or repeated name (the known names are listed)
      * @throws IOException              when a dataset's files are absent or unreadable (the reader says which)
@@ -29,6 +30,10 @@ public final class BenchmarkDatasets {
         for (String n : names) {
             catalog.get(n);
             if (!seen.add(n)) throw new IllegalArgumentException("dataset '" + n + "' is listed twice");
+        }
+        for (String n : names) {
+            // an absent dataset fails at once with its reader's download hint, before any other is read
+            if (root.locate(n).isEmpty()) catalog.read(n, root);
         }
         List<BenchmarkDataset> out = new ArrayList<>();
         for (String n : names) {
