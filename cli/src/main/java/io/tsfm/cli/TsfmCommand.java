@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 /** The root {@code tsfm} command; every user-facing job is a subcommand. */
 @Command(name = "tsfm", mixinStandardHelpOptions = true, version = "tsfm 0.1.0-SNAPSHOT",
         description = "TSFM: language-aligned IMU foundation model for zero-shot human activity recognition.",
-        subcommands = {DatasetsCommand.class, TrainCommand.class, PerfCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, TrainCommand.class, PerfCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class, io.tsfm.cli.benchmark.BaselineCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TsfmCommand {
 }

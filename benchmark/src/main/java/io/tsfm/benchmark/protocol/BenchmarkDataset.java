@@ -23,9 +23,11 @@ import java.util.TreeSet;
  * @param labels      the dataset's labels, sorted
  * @param windows     every window, {@code windows.get(i).index() == i}
  * @param subjects    number of subjects (devices)
+ * @param mixedWindows windows whose samples carry more than one label (where concatenated sessions of different
+ *                     activities meet); they keep the majority label, as in the reference
  */
 public record BenchmarkDataset(String name, String description, List<String> labels, List<BenchmarkWindow> windows,
-                               int subjects) {
+                               int subjects, int mixedWindows) {
     public BenchmarkDataset {
         labels = List.copyOf(labels);
         windows = List.copyOf(windows);
@@ -48,9 +50,17 @@ public record BenchmarkDataset(String name, String description, List<String> lab
         for (Session s : dataset.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
         Map<String, LabeledTable> tables = EvalWindows.bySubject(dataset.sessions(), labels);
         List<BenchmarkWindow> windows = new ArrayList<>();
+        int mixed = 0;
         for (Map.Entry<String, LabeledTable> e : tables.entrySet()) {
             LabeledTable t = e.getValue();
             for (EvalWindow w : EvalWindows.slice(t)) {
+                int[] perSample = t.labels();
+                for (int i = w.startSample() + 1; i < w.startSample() + w.length(); i++) {
+                    if (perSample[i] != perSample[w.startSample()]) {
+                        mixed++;
+                        break;
+                    }
+                }
                 windows.add(new BenchmarkWindow(new WindowKey(dataset.name(), e.getKey(), w.startSample()),
                         windows.size(), w.label(), labels.get(w.label()), w.samples(), t.rateHz(),
                         channelsOf.get(e.getKey())));
@@ -61,7 +71,7 @@ public record BenchmarkDataset(String name, String description, List<String> lab
                     + " s window: every subject's recordings are shorter");
         }
         return new BenchmarkDataset(dataset.name(), dataset.manifest().description(), labels, windows,
-                tables.size());
+                tables.size(), mixed);
     }
 
     /** The class index of every window, in window order (the split's input). */

@@ -252,7 +252,9 @@ public final class ReportWriter {
                     .append("---:|".repeat(cols.size())).append("\n");
             avg.forEach((sys, v) -> {
                 sb.append("| ").append(sys).append(" (published, not measured) |");
-                for (String c : cols) sb.append(" ").append(v.get(c) == null ? "–" : num(v.get(c))).append(" |");
+                for (String c : cols) {
+                    sb.append(" ").append(v.get(c) == null ? "–" : String.format(Locale.ROOT, "%.1f", v.get(c))).append(" |");
+                }
                 sb.append("\n");
             });
         }

@@ -38,8 +38,10 @@ class BenchmarkDatasetTest {
         sessions.sort(Comparator.comparing(Session::id));
         List<String> perSample = new ArrayList<>();
         for (Session s : sessions) for (int t = 0; t < s.length(); t++) perSample.add(s.label());
+        int mixed = 0;
         for (int i = 0; i < d.windows().size(); i++) {
             BenchmarkWindow w = d.windows().get(i);
+            if (new java.util.HashSet<>(perSample.subList(60 * i, 60 * i + 60)).size() > 1) mixed++;
             assertThat(w.index()).isEqualTo(i);
             assertThat(w.key()).isEqualTo(new WindowKey("basicmotions", sessions.get(0).subject(), 60 * i));
             assertThat(w.length()).isEqualTo(60);
@@ -50,6 +52,7 @@ class BenchmarkDatasetTest {
             assertThat(w.labelIndex()).as("window %d", i).isEqualTo(best);
             assertThat(w.label()).isEqualTo(d.labels().get(best));
         }
+        assertThat(d.mixedWindows()).isEqualTo(mixed).isPositive();
         assertThat(d.windows().get(5).toSensorWindow(d.description(), 1.0).channelDescriptions().get(0))
                 .endsWith("Accelerometer X-axis (wrist) (sampled at 10Hz, 1.0s window)");
     }

@@ -29,6 +29,6 @@ final class Synthetic {
             out.add(new BenchmarkWindow(new WindowKey(name, "s1", i * 60), i, labels.indexOf(truth.get(i)),
                     truth.get(i), windows.get(i), RATE, CHANNELS));
         }
-        return new BenchmarkDataset(name, "A synthetic test dataset.", labels, out, 1);
+        return new BenchmarkDataset(name, "A synthetic test dataset.", labels, out, 1, 0);
     }
 }
