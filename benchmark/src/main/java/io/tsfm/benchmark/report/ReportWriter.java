@@ -170,8 +170,13 @@ public final class ReportWriter {
 
         sb.append("## Settings\n\n| Setting | Value |\n|---|---|\n");
         r.settings().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(esc(v)).append(" |\n"));
-        sb.append("\n## Model\n\n| Fact | Value |\n|---|---|\n");
-        r.model().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(esc(v)).append(" |\n"));
+        sb.append("\n## Model\n\n");
+        if (r.model().isEmpty()) {
+            sb.append("No model was benchmarked (baselines and published rows only).\n");
+        } else {
+            sb.append("| Fact | Value |\n|---|---|\n");
+            r.model().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(esc(v)).append(" |\n"));
+        }
 
         sb.append("\n## Datasets\n\n| Dataset | Windows | Subjects | Rate (Hz) | Labels | Train / val / test | 1 % / 10 % labelled | Open-set uncovered labels |\n|---|---:|---:|---:|---:|---|---|---|\n");
         for (DatasetSummary d : r.datasets()) {
