@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.DecodedRouter;
 import io.tsfm.job.decode.Frame;
@@ -15,7 +16,6 @@ import io.tsfm.job.kafka.KafkaConnectors;
 import io.tsfm.job.metrics.DeadLetterCounter;
 import io.tsfm.job.window.DeviceWindow;
 import io.tsfm.job.window.DeviceWindower;
-import io.tsfm.job.window.WindowGrid;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

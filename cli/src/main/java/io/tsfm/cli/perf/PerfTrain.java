@@ -27,11 +27,14 @@ public final class PerfTrain implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Micro-batch size (default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--max-seconds", defaultValue = "12", description = "Longest training window, as in train (default ${DEFAULT-VALUE}).")
+    double maxSeconds;
+
     @Mixin DataRootOption rootOption;
 
     @Override
     public Integer call() throws Exception {
-        var rows = TrainingBenchmark.run(tiers, rootOption.resolve(), datasets, warmup, steps, batchSize, System.err);
+        var rows = TrainingBenchmark.run(tiers, rootOption.resolve(), datasets, warmup, steps, batchSize, maxSeconds, System.err);
         TrainingBenchmark.print(rows, System.out);
         return 0;
     }

@@ -3,6 +3,7 @@ package io.tsfm.job.window;
 import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
+import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.SideOutputs;
 import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.LayoutSpec;

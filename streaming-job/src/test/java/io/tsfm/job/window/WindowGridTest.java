@@ -1,5 +1,6 @@
 package io.tsfm.job.window;
 
+import io.tsfm.core.window.WindowGrid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

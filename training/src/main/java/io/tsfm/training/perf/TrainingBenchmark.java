@@ -58,7 +58,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {}
 
     public static List<Row> run(List<String> tiers, DataRoot root, List<String> datasetNames, int warmup, int steps,
-                                int batchSize, PrintStream log) throws IOException {
+                                int batchSize, double maxSeconds, PrintStream log) throws IOException {
         System.setProperty("ai.djl.offline", "true");
         DatasetCatalog catalog = DatasetCatalog.load(root);
         List<Session> sessions = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class TrainingBenchmark {
         }
         LabelVocabulary vocab = LabelVocabulary.defaults();
         BatchAssembler assembler = new BatchAssembler(sessions, descriptions, vocab, LabelTextAugmenter.defaults(),
-                new Patcher(), 12, 3);
+                new Patcher(), maxSeconds, Math.min(3, maxSeconds));
         GroupBalancedSampler sampler = new GroupBalancedSampler(sessions.stream().map(s -> vocab.groupOf(s.label())).toList(),
                 sessions.stream().mapToInt(Session::numChannels).toArray(), 20);
         List<Row> rows = new ArrayList<>();

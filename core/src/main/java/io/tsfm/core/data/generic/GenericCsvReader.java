@@ -9,6 +9,12 @@ import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.generic.GenericManifest.ChannelSpec;
 import io.tsfm.core.data.generic.GenericManifest.FileSpec;
+import io.tsfm.core.data.reading.BadRun;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.ProblemLog;
+import io.tsfm.core.data.reading.SampleBuffer;
+import io.tsfm.core.data.resample.LinearResampler;
 import io.tsfm.core.labels.LabelVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,10 +144,7 @@ public final class GenericCsvReader implements DatasetReader {
         private SampleBuffer run;
 
         // a run of rows with an unknown label, reported once when it ends
-        private String badLabel;
-        private long badLabelLine;
-        private int badLabelColumn;
-        private long badLabelRows;
+        private final BadRun badLabels;
         private long unlabelledRows;
         private long unlabelledLine;
 
@@ -150,6 +153,7 @@ public final class GenericCsvReader implements DatasetReader {
             this.rel = rel;
             this.out = out;
             this.log = out.problems();
+            this.badLabels = new BadRun(log);
         }
 
         void read(InputStream in) throws IOException {
@@ -158,18 +162,9 @@ public final class GenericCsvReader implements DatasetReader {
             try (DelimitedText t = DelimitedText.open(in, file, fmt)) {
                 if (!mapColumns(t)) return;
                 run = new SampleBuffer(specs.size());
-                DelimitedText.Row r;
-                while ((r = t.next(log)) != null) {
-                    try {
-                        row(r);
-                    } catch (DataFormatException e) {
-                        log.error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, session ends here");
-                        flush();
-                    }
-                }
-                flush();
+                t.readRuns(log, "session ends here", this::row, this::flush);
             }
-            endBadLabelRun();
+            badLabels.end();
             if (unlabelledRows > 0) {
                 log.warning(file, unlabelledLine, labelCol + 1, "rows with an empty label cell skipped", unlabelledRows);
             }
@@ -246,17 +241,16 @@ public final class GenericCsvReader implements DatasetReader {
         }
 
         private void row(DelimitedText.Row r) {
-            if (r.skippedBefore() > 0) flush(); // a skipped line breaks the run: rows either side are not contiguous
             String label = fileLabel;
             if (labelCol >= 0) {
                 String raw = r.text(labelCol);
                 if (manifest.ignoreLabels().contains(raw)) {
-                    endBadLabelRun();
+                    badLabels.end();
                     flush();
                     return;
                 }
                 if (raw.isEmpty()) {
-                    endBadLabelRun();
+                    badLabels.end();
                     flush();
                     if (unlabelledRows++ == 0) unlabelledLine = r.line();
                     return;
@@ -264,16 +258,10 @@ public final class GenericCsvReader implements DatasetReader {
                 label = resolveLabel(raw);
                 if (label == null) {
                     flush();
-                    if (!raw.equals(badLabel)) {
-                        endBadLabelRun();
-                        badLabel = raw;
-                        badLabelLine = r.line();
-                        badLabelColumn = labelCol + 1;
-                    }
-                    badLabelRows++;
+                    badLabels.add(file, r.line(), labelCol + 1, raw, "label '" + raw + "' is not in " + vocabularyName());
                     return;
                 }
-                endBadLabelRun();
+                badLabels.end();
             }
             String subject = fileSubject;
             if (subjectCol >= 0) {
@@ -310,17 +298,13 @@ public final class GenericCsvReader implements DatasetReader {
         }
 
         private void flush() {
-            if (run == null || run.isEmpty()) return;
-            int len = run.size();
-            long firstLine = run.firstLine();
-            long lastLine = run.lastLine();
-            float[][] raw = run.samples();
-            double[] ts = run.times();
-            run.clear();
-            if (len < 2) {
-                log.warning(file, firstLine, 0, "sessions shorter than 2 rows skipped", 1);
-                return;
-            }
+            SampleBuffer.Run taken = run == null ? null : run.take(log, file, "sessions");
+            if (taken == null) return;
+            int len = taken.length();
+            long firstLine = taken.firstLine();
+            long lastLine = taken.lastLine();
+            float[][] raw = taken.samples();
+            double[] ts = taken.times();
             out.fillMissing(raw, file, firstLine);
             for (int c = 0; c < raw.length; c++) {
                 double k = specs.get(c).scale();
@@ -340,14 +324,6 @@ public final class GenericCsvReader implements DatasetReader {
             String id = String.format(java.util.Locale.ROOT, "%s_%03d", stem, sessionNo++);
             out.add(new Session(id, manifest.name(), runSubject, runLabel, manifest.rateHz(), channels, samples,
                     file + ":" + firstLine + "-" + lastLine));
-        }
-
-        private void endBadLabelRun() {
-            if (badLabel == null) return;
-            log.error(file, badLabelLine, badLabelColumn, "label '" + badLabel + "' is not in " + vocabularyName()
-                    + "; " + badLabelRows + " row" + (badLabelRows == 1 ? "" : "s") + " skipped", badLabelRows);
-            badLabel = null;
-            badLabelRows = 0;
         }
     }
 

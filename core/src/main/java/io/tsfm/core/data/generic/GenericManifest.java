@@ -9,6 +9,7 @@ import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.data.resample.LinearResampler;
 import io.tsfm.core.labels.LabelVocabulary;
 import java.io.IOException;
 import java.util.ArrayList;

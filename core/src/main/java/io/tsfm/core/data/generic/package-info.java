@@ -1,9 +1,6 @@
 /**
  * The generic labelled-CSV format that lets users bring their own recordings (a folder of CSV files plus a
- * {@code tsfm-dataset.json} manifest; see {@code docs/data-generic-csv.md}), and the reading blocks the
- * seed readers share with it: line-tolerant delimited text ({@link io.tsfm.core.data.generic.DelimitedText}),
- * the problem log ({@link io.tsfm.core.data.generic.ProblemLog}), resampling of timestamped samples
- * ({@link io.tsfm.core.data.generic.LinearResampler}) and dataset assembly
- * ({@link io.tsfm.core.data.generic.DatasetBuilder}).
+ * {@code tsfm-dataset.json} manifest; see {@code docs/data-generic-csv.md}). Its reading blocks are shared
+ * with the seed readers and live in {@link io.tsfm.core.data.reading}.
  */
 package io.tsfm.core.data.generic;

@@ -1,12 +1,12 @@
 package io.tsfm.core.data.readers;
 
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetReader;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
+import io.tsfm.core.data.NumericTable;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
@@ -108,7 +108,10 @@ public final class HaptReader implements DatasetReader {
         }
 
         Map<String, Experiment> experiments = new TreeMap<>();
-        TolerantTable labels = TolerantTable.read(src, labelsFile, 5, 0, null, problems);
+        NumericTable labels;
+        try (InputStream in = src.open(labelsFile)) {
+            labels = NumericTable.readSkippingBadRows(in, labelsFile, new NumericTable.Format().columns(5), problems);
+        }
         for (int r = 0; r < labels.rows(); r++) {
             long line = labels.line(r);
             int[] v = new int[5];
@@ -242,12 +245,9 @@ public final class HaptReader implements DatasetReader {
         }
 
         static Samples read(DatasetSource src, String file, List<ReadProblem> problems) throws IOException {
-            TolerantTable t;
-            try {
-                t = TolerantTable.read(src, file, 3, 0, null, problems);
-            } catch (DataFormatException e) {
-                problems.add(ReadProblem.of(e));
-                return new Samples(file, new double[3][0], new boolean[0]);
+            NumericTable t;
+            try (InputStream in = src.open(file)) {
+                t = NumericTable.readSkippingBadRows(in, file, new NumericTable.Format().columns(3), problems);
             }
             int n = t.rows() == 0 ? 0 : Math.toIntExact(t.line(t.rows() - 1));
             boolean contiguous = n == t.rows();

@@ -1,13 +1,13 @@
 package io.tsfm.core.data.readers;
 
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetReader;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.MissingValues;
+import io.tsfm.core.data.NumericTable;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
@@ -206,12 +206,10 @@ public final class MobiFallReader implements DatasetReader {
      */
     private static Stream readStream(DatasetSource src, String file, double[] origin, List<ReadProblem> problems)
             throws IOException {
-        TolerantTable tab;
-        try {
-            tab = TolerantTable.read(src, file, 4, headerLines(src, file), "#", problems);
-        } catch (DataFormatException e) {
-            problems.add(new ReadProblem(e.file(), e.line(), e.column(), e.reason() + "; trial skipped", 1, true));
-            return null;
+        NumericTable tab;
+        NumericTable.Format format = new NumericTable.Format().columns(4).skip(headerLines(src, file)).comment("#");
+        try (InputStream in = src.open(file)) {
+            tab = NumericTable.readSkippingBadRows(in, file, format, problems);
         }
         int n = tab.rows();
         double[] ts = tab.column(0);

@@ -5,12 +5,14 @@ import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.generic.DatasetBuilder;
-import io.tsfm.core.data.generic.DelimitedText;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +41,11 @@ public final class DsadsReader extends SeedFactsReader {
                 "'data/a01/p1/s01.txt' ... 'data/a19/p8/s60.txt'",
                 "CC BY 4.0 (UCI Machine Learning Repository)",
                 "Altun, Barshan, Tunçel. Comparative study on classifying human activities with miniature inertial "
-                        + "and magnetic sensors. Pattern Recognition 43(10), 2010.");
+                        + "and magnetic sensors. Pattern Recognition 43(10), 2010.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2",
+                        SensorKind.GYROSCOPE, "rad/s",
+                        SensorKind.MAGNETOMETER, "a.u. (as published)"),
+                "none");
         for (String ax : new String[] {"x", "y", "z"}) channels.add(facts().channel("acc_" + ax, SensorKind.ACCELEROMETER, ax, "torso"));
         for (String ax : new String[] {"x", "y", "z"}) channels.add(facts().channel("gyro_" + ax, SensorKind.GYROSCOPE, ax, "torso"));
         for (String ax : new String[] {"x", "y", "z"}) channels.add(facts().channel("mag_" + ax, SensorKind.MAGNETOMETER, ax, "a.u.", "torso"));
@@ -53,8 +59,6 @@ public final class DsadsReader extends SeedFactsReader {
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s")
-                .sourceUnit(SensorKind.MAGNETOMETER, "a.u. (as published)");
         int files = 0;
         for (String e : source.entries()) {
             Matcher m = FILE.matcher(e);
@@ -74,12 +78,12 @@ public final class DsadsReader extends SeedFactsReader {
     private void readSegment(DatasetSource source, String file, int activity, String subject, String segment,
                              DatasetBuilder out) throws IOException {
         String baseId = String.format(Locale.ROOT, "a%02d_p%s_s%s", activity, subject, segment);
-        List<RecordingFile.Part> parts = RecordingFile.read(source, file,
+        List<SampleBuffer.Run> parts = RecordingFile.read(source, file,
                 DelimitedText.Format.delimited(',').columns(COLUMNS), TORSO, (r, row) -> {
                     for (int c = 0; c < TORSO; c++) row[c] = (float) r.number(c);
                 }, out.problems());
         for (int i = 0; i < parts.size(); i++) {
-            RecordingFile.Part p = parts.get(i);
+            SampleBuffer.Run p = parts.get(i);
             out.fillMissing(p.samples(), file, p.firstLine());
             out.add(new Session(RecordingFile.partId(baseId, i), name(), subject, facts().activity(ACTIVITY[activity]),
                     RATE, channels, p.samples(), file + ":" + p.firstLine() + "-" + p.lastLine()));

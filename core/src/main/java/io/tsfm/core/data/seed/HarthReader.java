@@ -7,6 +7,9 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,86 +62,51 @@ public final class HarthReader extends SeedReader {
             "A. Logacjov, K. Bach, A. Kongsvold, H. B. Bardstu, P. J. Mork. HARTH: A Human Activity Recognition "
                     + "Dataset for Machine Learning. Sensors 21(23), 7853, 2021.");
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return CODES.values().stream().distinct().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "g");
-    }
-
-    @Override
-    public String resampling() {
-        return "runs on the 50 Hz timestamp grid kept as recorded; others linearly interpolated onto it";
+    public HarthReader() {
+        super(INFO, CODES.values(), Map.of(SensorKind.ACCELEROMETER, "g"),
+                "runs on the 50 Hz timestamp grid kept as recorded; others linearly interpolated onto it");
     }
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, FILE.pattern(), "HARTH subject files S0NN.csv")) {
-            Matcher m = FILE.matcher(file);
-            if (!m.matches()) continue;
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
-                readFile(rows, m.group(1), sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+        readCsvFiles(source, FILE, "HARTH subject files S0NN.csv", log,
+                (m, rows) -> readFile(rows, m.group(1), sessions, log));
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String subject, List<Session> sessions, ReadLog log) throws IOException {
-        Row first = rows.next();
-        if (first == null) {
-            log.skippedFile(rows.file(), "empty file");
-            return;
-        }
-        Header h = Header.of(first);
+    private void readFile(DelimitedText rows, String subject, List<Session> sessions, ReadLog log) throws IOException {
+        Header h = Header.read(rows, log);
+        if (h == null) return;
         int timeCol = h.require("timestamp");
         int labelCol = h.require("label");
-        int[] cols = new int[COLUMNS.length];
-        for (int c = 0; c < cols.length; c++) cols[c] = h.require(COLUMNS[c]);
+        int[] cols = h.requireAll(COLUMNS);
         String file = rows.file();
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, run) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", subject, seq[0]++, label);
-            float[][] samples = Resampler.regularize(run.times(), run.channels(), RATE_HZ);
+            float[][] samples = LinearResampler.regularize(run.times(), run.samples(), RATE_HZ);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, samples, file,
                     run.firstLine(), run.lastLine(), log));
         });
         float[] sample = new float[CHANNELS.size()];
-        double origin = Double.NaN; // times relative to the file's first row keep sub-millisecond precision
-        Row row;
-        while ((row = rows.next()) != null) {
-            try {
-                long code = row.integer(labelCol);
-                String label = CODES.get(code);
-                if (label == null) {
-                    throw new DataFormatException(file, row.line(), labelCol + 1,
-                            "unknown activity code " + code + " (known: " + CODES.keySet() + ")");
-                }
-                double t = seconds(row, timeCol);
-                if (Double.isNaN(origin)) origin = t;
-                t -= origin;
-                for (int c = 0; c < cols.length; c++) sample[c] = (float) row.number(cols[c]);
-                if (!cutter.add(label, t, sample, row.line())) {
-                    log.warn(file, row.line(), timeCol + 1, "clock", "timestamp not after the previous row's; "
-                            + "row dropped", 1);
-                }
-            } catch (DataFormatException e) {
-                log.error(e);
-                cutter.cut();
+        double[] origin = {Double.NaN}; // times relative to the file's first row keep sub-millisecond precision
+        cutter.feed(rows, log, (row, n) -> {
+            long code = row.wholeNumber(labelCol);
+            String label = CODES.get(code);
+            if (label == null) {
+                throw row.error(labelCol, "unknown activity code " + code + " (known: " + CODES.keySet() + ")");
             }
-        }
-        cutter.finish();
+            double t = seconds(row, timeCol);
+            if (Double.isNaN(origin[0])) origin[0] = t;
+            t -= origin[0];
+            row.floats(cols, sample);
+            if (!cutter.add(label, t, sample, row.line())) {
+                log.warn(file, row.line(), timeCol + 1, "clock", "timestamp not after the previous row's; "
+                        + "row dropped", 1);
+            }
+        });
     }
 
     /** A HARTH timestamp ("2019-01-12 00:00:00.020") in seconds, or plain seconds if numeric. */
@@ -153,7 +120,7 @@ public final class HarthReader extends SeedReader {
                 return Double.parseDouble(s);
             } catch (NumberFormatException e2) {
                 throw new DataFormatException(row.file(), row.line(), col + 1,
-                        "not a timestamp: '" + Row.abbreviate(s) + "'");
+                        "not a timestamp: '" + DelimitedText.abbreviate(s) + "'");
             }
         }
     }

@@ -1,6 +1,9 @@
 package io.tsfm.core.data.seed;
 
 import io.tsfm.core.data.DataFormatException;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,12 +16,22 @@ final class Header {
     private Header(Row row) {
         this.row = row;
         for (int i = 0; i < row.size(); i++) {
-            index.putIfAbsent(key(row.cells()[i]), i);
+            index.putIfAbsent(key(row.text(i)), i);
         }
     }
 
     static Header of(Row row) {
         return new Header(row);
+    }
+
+    /** The header of a file, its first row; null, with the file logged as skipped, when the file is empty. */
+    static Header read(DelimitedText rows, ReadLog log) throws IOException {
+        Row first = rows.next();
+        if (first == null) {
+            log.skippedFile(rows.file(), "empty file");
+            return null;
+        }
+        return new Header(first);
     }
 
     /** Position of the first of {@code names} present, or -1. */
@@ -28,6 +41,13 @@ final class Header {
             if (i != null) return i;
         }
         return -1;
+    }
+
+    /** Positions of {@code names}, each required ({@link #require}). */
+    int[] requireAll(String... names) {
+        int[] cols = new int[names.length];
+        for (int c = 0; c < cols.length; c++) cols[c] = require(names[c]);
+        return cols;
     }
 
     /** Position of the first of {@code names} present, or an error naming the header line. */

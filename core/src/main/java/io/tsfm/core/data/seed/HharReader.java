@@ -6,9 +6,10 @@ import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.generic.DatasetBuilder;
-import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.LinearResampler;
+import io.tsfm.core.data.reading.BadRun;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -51,7 +52,10 @@ public final class HharReader extends SeedFactsReader {
                 "'Activity recognition exp/Phones_accelerometer.csv' and 'Phones_gyroscope.csv'",
                 "CC BY 4.0 (UCI Machine Learning Repository)",
                 "Stisen et al. Smart Devices are Different: Assessing and Mitigating Mobile Sensing Heterogeneities "
-                        + "for Activity Recognition. SenSys 2015.");
+                        + "for Activity Recognition. SenSys 2015.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s"),
+                LinearResampler.METHOD + " at 50 Hz from each phone's Creation_Time (ns), accelerometer "
+                        + "and gyroscope of one phone on one grid; gaps over 1 s split sessions");
         String pos = "phone (variable placement)";
         accChannels = List.of(facts().channel("acc_x", SensorKind.ACCELEROMETER, "x", pos),
                 facts().channel("acc_y", SensorKind.ACCELEROMETER, "y", pos),
@@ -73,9 +77,6 @@ public final class HharReader extends SeedFactsReader {
         List<String> gyroFiles = source.entries("(.*/)?" + GYRO.replace(".", "\\."));
         if (accFiles.isEmpty()) throw notFound(source, ACC + " (and " + GYRO + ")");
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s")
-                .resampling(LinearResampler.METHOD + " at 50 Hz from each phone's Creation_Time (ns), accelerometer "
-                        + "and gyroscope of one phone on one grid; gaps over 1 s split sessions");
         String accFile = accFiles.get(0);
         Map<String, Stream> acc = readFile(source, accFile, out);
         Map<String, Stream> gyro = new TreeMap<>();

@@ -5,12 +5,14 @@ import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.generic.DatasetBuilder;
-import io.tsfm.core.data.generic.DelimitedText;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,9 @@ public final class KuHarReader extends SeedFactsReader {
                 "'1.Raw_time_domian_data/0.Stand/1001_A_1.csv' ... '17.Table-tennis/...'",
                 "CC BY 4.0 (Mendeley Data)",
                 "Sikder, Nahid. KU-HAR: An open dataset for heterogeneous human activity recognition. "
-                        + "Pattern Recognition Letters 146, 2021.");
+                        + "Pattern Recognition Letters 146, 2021.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s"),
+                "none");
         for (String ax : new String[] {"x", "y", "z"}) {
             channels.add(facts().channel("acc_" + ax, SensorKind.ACCELEROMETER, ax, "front trouser pocket"));
         }
@@ -70,7 +74,6 @@ public final class KuHarReader extends SeedFactsReader {
         if (rawFolder) files.removeIf(e -> !isRaw(e));
         if (files.isEmpty()) throw notFound(source, "1.Raw_time_domian_data/<id>.<Activity>/<subject>_*.csv");
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s");
         for (String file : files) {
             Matcher m = FILE.matcher(file);
             m.matches();
@@ -87,13 +90,13 @@ public final class KuHarReader extends SeedFactsReader {
                 continue;
             }
             String baseId = String.format(Locale.ROOT, "%02d_%s", id, m.group(4));
-            List<RecordingFile.Part> parts = RecordingFile.read(source, file,
+            List<SampleBuffer.Run> parts = RecordingFile.read(source, file,
                     DelimitedText.Format.delimited(',').columns(COLUMNS), 6, (r, row) -> {
                         for (int c = 0; c < 3; c++) row[c] = (float) r.number(1 + c);
                         for (int c = 0; c < 3; c++) row[3 + c] = (float) r.number(5 + c);
                     }, out.problems());
             for (int i = 0; i < parts.size(); i++) {
-                RecordingFile.Part p = parts.get(i);
+                SampleBuffer.Run p = parts.get(i);
                 out.fillMissing(p.samples(), file, p.firstLine());
                 out.add(new Session(RecordingFile.partId(baseId, i), name(), s.group(1),
                         facts().activity(ACTIVITY[id][1]), RATE, channels, p.samples(),

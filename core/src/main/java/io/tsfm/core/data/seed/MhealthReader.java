@@ -1,20 +1,21 @@
 package io.tsfm.core.data.seed;
 
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.Units;
-import io.tsfm.core.data.generic.DatasetBuilder;
-import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.SampleBuffer;
+import io.tsfm.core.data.reading.BadRun;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,12 @@ public final class MhealthReader extends SeedFactsReader {
                 "'MHEALTHDATASET/mHealth_subject1.log' ... 'mHealth_subject10.log'",
                 "CC BY 4.0 (UCI Machine Learning Repository)",
                 "Banos et al. mHealthDroid: a novel framework for agile development of mobile health applications. "
-                        + "IWAAL 2014.");
+                        + "IWAAL 2014.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2",
+                        SensorKind.GYROSCOPE, "deg/s",
+                        SensorKind.MAGNETOMETER, "local (uncalibrated, kept as read)",
+                        SensorKind.OTHER, "mV (ECG)"),
+                "none");
         add("chest_acc", SensorKind.ACCELEROMETER, "chest");
         channels.add(facts().channel("ecg_lead1", SensorKind.OTHER, "", "mV", "chest"));
         channels.add(facts().channel("ecg_lead2", SensorKind.OTHER, "", "mV", "chest"));
@@ -71,18 +77,9 @@ public final class MhealthReader extends SeedFactsReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        List<String> files = new ArrayList<>();
-        for (String e : source.entries()) if (FILE.matcher(e).matches()) files.add(e);
-        if (files.isEmpty()) throw notFound(source, "MHEALTHDATASET/mHealth_subject<N>.log");
+        List<Matcher> files = matching(source, FILE, "MHEALTHDATASET/mHealth_subject<N>.log");
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "deg/s")
-                .sourceUnit(SensorKind.MAGNETOMETER, "local (uncalibrated, kept as read)")
-                .sourceUnit(SensorKind.OTHER, "mV (ECG)");
-        for (String f : files) {
-            Matcher m = FILE.matcher(f);
-            m.matches();
-            new SubjectFile(f, Integer.parseInt(m.group(2)), out).read(source);
-        }
+        for (Matcher m : files) new SubjectFile(m.group(), Integer.parseInt(m.group(2)), out).read(source);
         return out.build();
     }
 
@@ -106,50 +103,36 @@ public final class MhealthReader extends SeedFactsReader {
             float[] row = new float[23];
             try (InputStream in = source.open(file);
                  DelimitedText t = DelimitedText.open(in, file, DelimitedText.Format.whitespace().columns(COLUMNS))) {
-                DelimitedText.Row r;
-                while ((r = t.next(out.problems())) != null) {
-                    if (r.skippedBefore() > 0) flush(); // rows either side of a skipped line are not contiguous
-                    try {
-                        double code = r.number(23);
-                        int id = (int) code;
-                        if (id != code || id < 0 || id >= ACTIVITY.length) {
-                            flush();
-                            bad.add(file, r.line(), 24, String.valueOf(code), "activity " + code + " is not one of 0..12");
-                            continue;
-                        }
-                        bad.end();
-                        for (int c = 0; c < 23; c++) row[c] = (float) r.number(c);
-                        if (id != runLabel) flush();
-                        runLabel = id;
-                        if (id == 0) continue; // null class: between activities, not a session
-                        run.append(row, r.line());
-                    } catch (DataFormatException e) {
-                        out.problems().error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, session ends here");
+                t.readRuns(out.problems(), "session ends here", r -> {
+                    double code = r.number(23);
+                    int id = (int) code;
+                    if (id != code || id < 0 || id >= ACTIVITY.length) {
                         flush();
+                        bad.add(file, r.line(), 24, String.valueOf(code), "activity " + code + " is not one of 0..12");
+                        return;
                     }
-                }
+                    bad.end();
+                    for (int c = 0; c < 23; c++) row[c] = (float) r.number(c);
+                    if (id != runLabel) flush();
+                    runLabel = id;
+                    if (id == 0) return; // null class: between activities, not a session
+                    run.append(row, r.line());
+                }, this::flush);
             }
             bad.end();
-            flush();
         }
 
         private void flush() {
-            if (run.isEmpty()) return;
-            float[][] samples = run.samples();
-            long first = run.firstLine();
-            long last = run.lastLine();
-            run.clear();
-            if (samples[0].length < 2) {
-                out.problems().warning(file, first, 0, "sessions shorter than 2 rows skipped", 1);
-                return;
-            }
-            out.fillMissing(samples, file, first);
+            SampleBuffer.Run r = run.take(out.problems(), file, "sessions");
+            if (r == null) return;
+            float[][] samples = r.samples();
+            out.fillMissing(samples, file, r.firstLine());
             for (int c = 0; c < samples.length; c++) {
                 if (scale[c] != 1.0) for (int i = 0; i < samples[c].length; i++) samples[c][i] = (float) (samples[c][i] * scale[c]);
             }
             String id = String.format(Locale.ROOT, "subject%02d_%03d", subject, sessionNo++);
             out.add(new Session(id, name(), String.valueOf(subject), facts().activity(ACTIVITY[runLabel]), RATE,
-                    channels, samples, file + ":" + first + "-" + last));
+                    channels, samples, file + ":" + r.firstLine() + "-" + r.lastLine()));
         }
     }
 }

@@ -1,18 +1,18 @@
 package io.tsfm.core.data.seed;
 
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,87 +66,52 @@ public final class MobiActReader extends SeedReader {
                     + "of Activities of Daily Living using Smartphones. Proc. ICT4AWE 2016; C. Chatzaki et al. Human "
                     + "Daily Activity and Fall Recognition Using a Smartphone's Acceleration Sensor. CCIS 736, 2017.");
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return CODES.values().stream().distinct().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s");
-    }
-
-    @Override
-    public String resampling() {
-        return "each activity run linearly interpolated from its rel_time stamps onto a 50 Hz grid";
+    public MobiActReader() {
+        super(INFO, CODES.values(), Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s"),
+                "each activity run linearly interpolated from its rel_time stamps onto a 50 Hz grid");
     }
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, FILE.pattern(), "MobiAct 'Annotated Data/<CODE>/*_annotated.csv' files")) {
-            Matcher m = FILE.matcher(file);
-            if (!m.matches()) continue;
-            String stem = m.group(2) + "_" + m.group(3) + "_" + m.group(4);
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
-                readFile(rows, m.group(3), stem, sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+        readCsvFiles(source, FILE, "MobiAct 'Annotated Data/<CODE>/*_annotated.csv' files", log, (m, rows) ->
+                readFile(rows, m.group(3), m.group(2) + "_" + m.group(3) + "_" + m.group(4), sessions, log));
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String subject, String stem, List<Session> sessions, ReadLog log)
+    private void readFile(DelimitedText rows, String subject, String stem, List<Session> sessions, ReadLog log)
             throws IOException {
-        Row first = rows.next();
-        if (first == null) {
-            log.skippedFile(rows.file(), "empty file");
-            return;
-        }
-        Header h = Header.of(first);
+        Header h = Header.read(rows, log);
+        if (h == null) return;
         int relTimeCol = h.find("rel_time");
         int timeCol = relTimeCol >= 0 ? relTimeCol : h.require("rel_time", "timestamp");
         double toSeconds = relTimeCol >= 0 ? 1.0 : 1e-9;
         int labelCol = h.require("label");
-        int[] cols = new int[COLUMNS.length];
-        for (int c = 0; c < cols.length; c++) cols[c] = h.require(COLUMNS[c]);
+        int[] cols = h.requireAll(COLUMNS);
         String file = rows.file();
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, run) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", stem, seq[0]++, label);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS,
-                    Resampler.toRate(run.times(), run.channels(), RATE_HZ), file, run.firstLine(), run.lastLine(),
+                    LinearResampler.resample(run.times(), run.samples(), RATE_HZ), file, run.firstLine(), run.lastLine(),
                     log));
         });
         float[] sample = new float[CHANNELS.size()];
-        double origin = Double.NaN;
-        Row row;
-        while ((row = rows.next()) != null) {
-            try {
-                String code = row.text(labelCol);
-                String label = CODES.get(code.toUpperCase(Locale.ROOT));
-                if (label == null) {
-                    throw new DataFormatException(file, row.line(), labelCol + 1, "unknown activity code '"
-                            + Row.abbreviate(code) + "' (known: " + CODES.keySet() + ")");
-                }
-                double t = row.number(timeCol) * toSeconds;
-                if (Double.isNaN(origin)) origin = t;
-                for (int c = 0; c < cols.length; c++) sample[c] = (float) row.number(cols[c]);
-                if (!cutter.add(label, t - origin, sample, row.line())) {
-                    log.warn(file, row.line(), timeCol + 1, "clock", "time not after the previous row's; row dropped", 1);
-                }
-            } catch (DataFormatException e) {
-                log.error(e);
-                cutter.cut();
+        double[] origin = {Double.NaN};
+        cutter.feed(rows, log, (row, n) -> {
+            String code = row.text(labelCol);
+            String label = CODES.get(code.toUpperCase(Locale.ROOT));
+            if (label == null) {
+                throw row.error(labelCol, "unknown activity code '" + DelimitedText.abbreviate(code) + "' (known: "
+                        + CODES.keySet() + ")");
             }
-        }
-        cutter.finish();
+            double t = row.number(timeCol) * toSeconds;
+            if (Double.isNaN(origin[0])) origin[0] = t;
+            row.floats(cols, sample);
+            if (!cutter.add(label, t - origin[0], sample, row.line())) {
+                log.warn(file, row.line(), timeCol + 1, "clock", "time not after the previous row's; row dropped", 1);
+            }
+        });
     }
 }

@@ -1,18 +1,17 @@
 package io.tsfm.core.data.seed;
 
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -72,79 +71,44 @@ public final class MotionSenseReader extends SeedReader {
             "M. Malekzadeh, R. G. Clegg, A. Cavallaro, H. Haddadi. Mobile Sensor Data Anonymization. "
                     + "Proc. IoTDI 2019.");
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return ACTIVITIES.values().stream().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "rad/s");
-    }
-
-    @Override
-    public String resampling() {
-        return "none (50 Hz rows)";
+    public MotionSenseReader() {
+        super(INFO, ACTIVITIES.values(), Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "rad/s"),
+                "none (50 Hz rows)");
     }
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, FILE.pattern(), "A_DeviceMotion_data/<act>_<trial>/sub_<n>.csv")) {
-            Matcher m = FILE.matcher(file);
-            if (!m.matches()) continue;
+        readCsvFiles(source, FILE, "A_DeviceMotion_data/<act>_<trial>/sub_<n>.csv", log, (m, rows) -> {
             String label = ACTIVITIES.get(m.group(1));
             if (label == null) {
-                log.skippedFile(file, "unknown activity code '" + m.group(1) + "' in folder name (known: "
+                log.skippedFile(rows.file(), "unknown activity code '" + m.group(1) + "' in folder name (known: "
                         + ACTIVITIES.keySet() + ")");
-                continue;
+                return;
             }
             String subject = m.group(3);
             String stem = String.format(Locale.ROOT, "sub%02d_%s_%s", Integer.parseInt(subject), m.group(1),
                     m.group(2));
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
-                readFile(rows, stem, subject, label, sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+            readFile(rows, stem, subject, label, sessions, log);
+        });
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String stem, String subject, String label, List<Session> sessions,
+    private void readFile(DelimitedText rows, String stem, String subject, String label, List<Session> sessions,
                           ReadLog log) throws IOException {
-        Row first = rows.next();
-        if (first == null) {
-            log.skippedFile(rows.file(), "empty file");
-            return;
-        }
-        Header h = Header.of(first);
-        int[] cols = new int[COLUMNS.length];
-        for (int c = 0; c < cols.length; c++) cols[c] = h.require(COLUMNS[c]);
+        Header h = Header.read(rows, log);
+        if (h == null) return;
+        int[] cols = h.requireAll(COLUMNS);
         String file = rows.file();
         int[] part = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), Double.POSITIVE_INFINITY, (k, run) ->
                 sessions.add(Sessions.make(NAME, stem + "_" + part[0]++, subject, label, RATE_HZ, CHANNELS,
-                        run.channels(), file, run.firstLine(), run.lastLine(), log)));
+                        run.samples(), file, run.firstLine(), run.lastLine(), log)));
         float[] sample = new float[CHANNELS.size()];
-        long index = 0;
-        Row row;
-        while ((row = rows.next()) != null) {
-            index++;
-            try {
-                for (int c = 0; c < cols.length; c++) sample[c] = (float) row.number(cols[c]);
-                cutter.add(stem, index / RATE_HZ, sample, row.line());
-            } catch (DataFormatException e) {
-                log.error(e);
-                cutter.cut();
-            }
-        }
-        cutter.finish();
+        cutter.feed(rows, log, (row, n) -> {
+            row.floats(cols, sample);
+            cutter.add(stem, n / RATE_HZ, sample, row.line());
+        });
     }
 }

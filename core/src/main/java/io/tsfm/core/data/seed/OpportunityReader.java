@@ -1,12 +1,13 @@
 package io.tsfm.core.data.seed;
 
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,24 +96,9 @@ public final class OpportunityReader extends SeedReader {
         return IMU_FIRST_COLUMN.get(parts[0].toUpperCase(Locale.ROOT)) + (parts[1].equals("acc") ? 0 : 3) + axis;
     }
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return LOCOMOTION.values().stream().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "mg", SensorKind.GYROSCOPE, "mrad/s");
-    }
-
-    @Override
-    public String resampling() {
-        return "none where MILLISEC is on the 30 Hz grid; linear interpolation onto it otherwise";
+    public OpportunityReader() {
+        super(INFO, LOCOMOTION.values(), Map.of(SensorKind.ACCELEROMETER, "mg", SensorKind.GYROSCOPE, "mrad/s"),
+                "none where MILLISEC is on the 30 Hz grid; linear interpolation onto it otherwise");
     }
 
     /** 0-based positions of time, label and each channel in one folder's .dat files. */
@@ -129,7 +115,7 @@ public final class OpportunityReader extends SeedReader {
             String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
             Layout layout = layouts.computeIfAbsent(folder, f -> layout(source, f, log));
             String run = m.group(1) + "-" + m.group(2);
-            try (TextRows rows = new TextRows(source.open(file), file, TextRows.WHITESPACE)) {
+            try (DelimitedText rows = whitespaceRows(source.open(file), file)) {
                 readFile(rows, m.group(1), run, layout, sessions, log);
             }
         }
@@ -172,48 +158,40 @@ public final class OpportunityReader extends SeedReader {
         return new Layout(time == null ? fallback.time() : time, label == null ? fallback.label() : label, cols);
     }
 
-    private void readFile(TextRows rows, String subject, String run, Layout layout, List<Session> sessions,
+    private void readFile(DelimitedText rows, String subject, String run, Layout layout, List<Session> sessions,
                           ReadLog log) throws IOException {
         String file = rows.file();
         int[] seq = {0};
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), MAX_GAP_S, (label, r) -> {
             String id = String.format(Locale.ROOT, "%s_%04d_%s", run, seq[0]++, label);
-            float[][] samples = Resampler.regularize(r.times(), r.channels(), RATE_HZ);
+            float[][] samples = LinearResampler.regularize(r.times(), r.samples(), RATE_HZ);
             sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, samples, file,
                     r.firstLine(), r.lastLine(), log));
         });
         float[] sample = new float[CHANNELS.size()];
-        long unlabelled = 0;
-        long firstUnlabelled = 0;
-        Row row;
-        while ((row = rows.next()) != null) {
-            try {
-                long code = row.integer(layout.label());
-                if (code == 0) {
-                    if (unlabelled++ == 0) firstUnlabelled = row.line();
-                    cutter.cut();
-                    continue;
-                }
-                String label = LOCOMOTION.get(code);
-                if (label == null) {
-                    throw new DataFormatException(file, row.line(), layout.label() + 1,
-                            "unknown locomotion code " + code + " (known: 0 and " + LOCOMOTION.keySet() + ")");
-                }
-                double t = row.number(layout.time()) / 1000.0;
-                for (int c = 0; c < sample.length; c++) sample[c] = (float) row.number(layout.channels()[c]);
-                if (!cutter.add(label, t, sample, row.line())) {
-                    log.warn(file, row.line(), layout.time() + 1, "clock",
-                            "MILLISEC not after the previous row's; row dropped", 1);
-                }
-            } catch (DataFormatException e) {
-                log.error(e);
+        long[] unlabelled = {0, 0}; // count, first line
+        cutter.feed(rows, log, (row, n) -> {
+            long code = row.wholeNumber(layout.label());
+            if (code == 0) {
+                if (unlabelled[0]++ == 0) unlabelled[1] = row.line();
                 cutter.cut();
+                return;
             }
-        }
-        cutter.finish();
-        if (unlabelled > 0) {
-            log.warn(file, firstUnlabelled, layout.label() + 1, "null",
-                    "rows with locomotion label 0 (none) are not an activity and were left out", unlabelled);
+            String label = LOCOMOTION.get(code);
+            if (label == null) {
+                throw row.error(layout.label(), "unknown locomotion code " + code + " (known: 0 and "
+                        + LOCOMOTION.keySet() + ")");
+            }
+            double t = row.number(layout.time()) / 1000.0;
+            row.floats(layout.channels(), sample);
+            if (!cutter.add(label, t, sample, row.line())) {
+                log.warn(file, row.line(), layout.time() + 1, "clock",
+                        "MILLISEC not after the previous row's; row dropped", 1);
+            }
+        });
+        if (unlabelled[0] > 0) {
+            log.warn(file, unlabelled[1], layout.label() + 1, "null",
+                    "rows with locomotion label 0 (none) are not an activity and were left out", unlabelled[0]);
         }
     }
 }

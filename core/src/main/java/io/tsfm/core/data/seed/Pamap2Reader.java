@@ -1,15 +1,15 @@
 package io.tsfm.core.data.seed;
 
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.MissingValues;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.generic.DatasetBuilder;
-import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.SampleBuffer;
+import io.tsfm.core.data.reading.BadRun;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -53,7 +53,13 @@ public final class Pamap2Reader extends SeedFactsReader {
         super("pamap2", "https://archive.ics.uci.edu/dataset/231/pamap2+physical+activity+monitoring",
                 "'PAMAP2_Dataset/Protocol/subject101.dat' ... 'subject109.dat'",
                 "CC BY 4.0 (UCI Machine Learning Repository)",
-                "Reiss, Stricker. Introducing a New Benchmarked Dataset for Activity Monitoring. ISWC 2012.");
+                "Reiss, Stricker. Introducing a New Benchmarked Dataset for Activity Monitoring. ISWC 2012.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2",
+                        SensorKind.GYROSCOPE, "rad/s",
+                        SensorKind.MAGNETOMETER, "uT",
+                        SensorKind.ORIENTATION, "quaternion",
+                        SensorKind.OTHER, "bpm (heart rate), degC (temperature)"),
+                "none");
         channels.add(facts().channel("heart_rate", SensorKind.OTHER, "", "bpm", "chest"));
         imu("hand", "wrist");
         imu("chest", "chest");
@@ -81,18 +87,9 @@ public final class Pamap2Reader extends SeedFactsReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        List<String> files = new ArrayList<>();
-        for (String e : source.entries()) if (FILE.matcher(e).matches()) files.add(e);
-        if (files.isEmpty()) throw notFound(source, "PAMAP2_Dataset/Protocol/subject1NN.dat");
+        List<Matcher> files = matching(source, FILE, "PAMAP2_Dataset/Protocol/subject1NN.dat");
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s")
-                .sourceUnit(SensorKind.MAGNETOMETER, "uT").sourceUnit(SensorKind.ORIENTATION, "quaternion")
-                .sourceUnit(SensorKind.OTHER, "bpm (heart rate), degC (temperature)");
-        for (String f : files) {
-            Matcher m = FILE.matcher(f);
-            m.matches();
-            new SubjectFile(f, m.group(2), out).read(source);
-        }
+        for (Matcher m : files) new SubjectFile(m.group(), m.group(2), out).read(source);
         return out.build();
     }
 
@@ -104,6 +101,7 @@ public final class Pamap2Reader extends SeedFactsReader {
         private final SampleBuffer run = new SampleBuffer(SIGNALS);
         private int runActivity;
         private int sessionNo;
+        private double prevTime = Double.NEGATIVE_INFINITY;
 
         SubjectFile(String file, String subject, DatasetBuilder out) {
             this.file = file;
@@ -114,65 +112,50 @@ public final class Pamap2Reader extends SeedFactsReader {
         void read(DatasetSource source) throws IOException {
             BadRun bad = new BadRun(out.problems());
             float[] row = new float[SIGNALS];
-            double prevTime = Double.NEGATIVE_INFINITY;
             try (InputStream in = source.open(file);
                  DelimitedText t = DelimitedText.open(in, file, DelimitedText.Format.whitespace().columns(COLUMNS))) {
-                DelimitedText.Row r;
-                while ((r = t.next(out.problems())) != null) {
-                    if (r.skippedBefore() > 0) flush(); // rows either side of a skipped line are not contiguous
-                    try {
-                        double time = r.number(0);
-                        double code = r.number(1);
-                        int id = (int) code;
-                        if (!Double.isFinite(time)) throw r.error(0, "timestamp is not finite");
-                        if (time <= prevTime) {
-                            out.problems().error(file, r.line(), 1, "timestamp " + time + " s does not increase (previous "
-                                    + prevTime + " s); session ends here");
-                            flush();
-                        } else if (time - prevTime > MAX_GAP_S) {
-                            flush();
-                        }
-                        prevTime = time;
-                        if (id != code || (id != 0 && !ACTIVITY.containsKey(id))) {
-                            flush();
-                            String name = UNLABELLED.get(id);
-                            bad.add(file, r.line(), 2, String.valueOf(code), name != null
-                                    ? "activity " + id + " (" + name + ") has no label in the reference vocabulary"
-                                    : "activity id " + code + " is not a PAMAP2 activity");
-                            continue;
-                        }
-                        bad.end();
-                        for (int c = 0; c < SIGNALS; c++) row[c] = (float) r.number(c + 2);
-                        if (id != runActivity) flush();
-                        runActivity = id;
-                        if (id == 0) continue; // transient activity between protocol activities: not a session
-                        run.append(time, row, r.line());
-                    } catch (DataFormatException e) {
-                        out.problems().error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, session ends here");
+                t.readRuns(out.problems(), "session ends here", r -> {
+                    double time = r.number(0);
+                    double code = r.number(1);
+                    int id = (int) code;
+                    if (!Double.isFinite(time)) throw r.error(0, "timestamp is not finite");
+                    if (time <= prevTime) {
+                        out.problems().error(file, r.line(), 1, "timestamp " + time + " s does not increase (previous "
+                                + prevTime + " s); session ends here");
+                        flush();
+                    } else if (time - prevTime > MAX_GAP_S) {
                         flush();
                     }
-                }
+                    prevTime = time;
+                    if (id != code || (id != 0 && !ACTIVITY.containsKey(id))) {
+                        flush();
+                        String name = UNLABELLED.get(id);
+                        bad.add(file, r.line(), 2, String.valueOf(code), name != null
+                                ? "activity " + id + " (" + name + ") has no label in the reference vocabulary"
+                                : "activity id " + code + " is not a PAMAP2 activity");
+                        return;
+                    }
+                    bad.end();
+                    for (int c = 0; c < SIGNALS; c++) row[c] = (float) r.number(c + 2);
+                    if (id != runActivity) flush();
+                    runActivity = id;
+                    if (id == 0) return; // transient activity between protocol activities: not a session
+                    run.append(time, row, r.line());
+                }, this::flush);
             }
             bad.end();
-            flush();
         }
 
         private void flush() {
-            if (run.isEmpty()) return;
-            float[][] samples = run.samples();
-            long first = run.firstLine();
-            long last = run.lastLine();
-            run.clear();
-            if (samples[0].length < 2) {
-                out.problems().warning(file, first, 0, "sessions shorter than 2 rows skipped", 1);
-                return;
-            }
+            SampleBuffer.Run r = run.take(out.problems(), file, "sessions");
+            if (r == null) return;
+            float[][] samples = r.samples();
             long hr = MissingValues.fill(new float[][] {samples[0]});
-            out.problems().warning(file, first, 3, "heart rate (about 9 Hz) filled onto the 100 Hz rows", hr);
-            out.fillMissing(Arrays.copyOfRange(samples, 1, SIGNALS), file, first);
+            out.problems().warning(file, r.firstLine(), 3, "heart rate (about 9 Hz) filled onto the 100 Hz rows", hr);
+            out.fillMissing(Arrays.copyOfRange(samples, 1, SIGNALS), file, r.firstLine());
             String id = String.format(Locale.ROOT, "subject%s_%03d", subject, sessionNo++);
             out.add(new Session(id, name(), subject, facts().activity(ACTIVITY.get(runActivity)), RATE, channels,
-                    samples, file + ":" + first + "-" + last));
+                    samples, file + ":" + r.firstLine() + "-" + r.lastLine()));
         }
     }
 }

@@ -12,6 +12,14 @@ import java.util.Map;
  * (a column of bad values, a file of NaNs) are folded into one {@link ReadProblem} that keeps the first
  * occurrence's line and message and counts the rest, so a damaged 4-million-row file yields a readable report.
  * Not thread-safe.
+ *
+ * <p>Why this and {@link io.tsfm.core.data.reading.ProblemLog} both exist: they are two reporting policies, and
+ * each family of seed readers is tested against its own. This one folds every repeat of a kind of problem
+ * (same file and column) into one counted entry and keeps entries in order of first occurrence, errors and
+ * warnings interleaved; ProblemLog lists each error on its own (up to a cap per file, then one summary) and
+ * puts warnings, aggregated by message, after the errors. The readers deriving from {@link SeedReader} directly
+ * use this one; those deriving from {@link SeedFactsReader} (through
+ * {@link io.tsfm.core.data.reading.DatasetBuilder}) use ProblemLog.
  */
 final class ReadLog {
     private final Map<String, ReadProblem> problems = new LinkedHashMap<>();

@@ -7,6 +7,10 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
+import io.tsfm.core.data.reading.SampleBuffer;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,25 +80,13 @@ public final class RealWorldReader extends SeedReader {
         return List.copyOf(out);
     }
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return ACTIVITIES.values().stream().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s", SensorKind.MAGNETOMETER, "uT");
-    }
-
-    @Override
-    public String resampling() {
-        return "acc, gyr and mag (separate ~50 Hz clocks) linearly interpolated onto one 50 Hz grid over the span "
-                + "all cover";
+    public RealWorldReader() {
+        super(INFO, ACTIVITIES.values(), Map.of(
+                SensorKind.ACCELEROMETER, "m/s^2",
+                SensorKind.GYROSCOPE, "rad/s",
+                SensorKind.MAGNETOMETER, "uT"),
+                "acc, gyr and mag (separate ~50 Hz clocks) linearly interpolated onto one 50 Hz grid over the span "
+                        + "all cover");
     }
 
     /** One recording: subject, activity code, part. */
@@ -176,28 +168,24 @@ public final class RealWorldReader extends SeedReader {
     }
 
     private static Series readCsv(byte[] bytes, String file, ReadLog log) throws IOException {
-        try (TextRows rows = new TextRows(new ByteArrayInputStream(bytes), file, ',')) {
-            Row first = rows.next();
-            if (first == null) {
-                log.skippedFile(file, "empty file");
-                return null;
-            }
-            Header h = Header.of(first);
+        try (DelimitedText rows = csvRows(new ByteArrayInputStream(bytes), file)) {
+            Header h = Header.read(rows, log);
+            if (h == null) return null;
             int timeCol = h.require("attr_time");
-            int[] cols = {h.require("attr_x"), h.require("attr_y"), h.require("attr_z")};
+            int[] cols = h.requireAll("attr_x", "attr_y", "attr_z");
             SampleBuffer buf = new SampleBuffer(3);
             float[] v = new float[3];
             Row row;
             while ((row = rows.next()) != null) {
                 try {
                     double t = row.number(timeCol);
-                    for (int c = 0; c < 3; c++) v[c] = (float) row.number(cols[c]);
+                    row.floats(cols, v);
                     if (!buf.isEmpty() && !(t > buf.lastTime())) {
                         log.warn(file, row.line(), timeCol + 1, "clock", "attr_time not after the previous row's; "
                                 + "row dropped", 1);
                         continue;
                     }
-                    buf.add(t, v, row.line());
+                    buf.append(t, v, row.line());
                 } catch (DataFormatException e) {
                     // the row is left out; interpolation bridges the 20 ms it covered
                     log.error(e);
@@ -207,7 +195,7 @@ public final class RealWorldReader extends SeedReader {
                 log.skippedFile(file, "no readable samples");
                 return null;
             }
-            return new Series(file, buf.times(), buf.channels(), buf.firstLine(), buf.lastLine());
+            return new Series(file, buf.times(), buf.samples(), buf.firstLine(), buf.lastLine());
         } catch (DataFormatException e) {
             log.skippedFile(e);
             return null;
@@ -236,7 +224,7 @@ public final class RealWorldReader extends SeedReader {
             log.warn(acc.file(), 0, 0, "partial", "recording " + where + " has no file for some of " + List.of(SENSORS)
                     + "; session holds " + present + " only", 1);
         }
-        int n = Resampler.gridLength(0, (endMs - startMs) / 1000.0, RATE_HZ);
+        int n = LinearResampler.gridLength(0, (endMs - startMs) / 1000.0, RATE_HZ);
         if (n == 0) {
             log.warn(acc.file(), 0, 0, "overlap", "the sensors of " + where + " do not overlap in time; left out", 1);
             return null;
@@ -248,7 +236,7 @@ public final class RealWorldReader extends SeedReader {
             Series series = bySensor.get(s);
             double[] t = new double[series.timesMs().length];
             for (int i = 0; i < t.length; i++) t[i] = (series.timesMs()[i] - startMs) / 1000.0;
-            float[][] grid = Resampler.interpolate(t, series.xyz(), 0, RATE_HZ, n);
+            float[][] grid = LinearResampler.resample(t, series.xyz(), LinearResampler.Clock.atRate(0, RATE_HZ, n));
             int first = List.of(SENSORS).indexOf(s) * 3;
             for (int a = 0; a < 3; a++) {
                 specs.add(CHANNELS.get(first + a));

@@ -1,17 +1,18 @@
 package io.tsfm.core.data.seed;
 
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * RecGym (UCI dataset 1128): one file {@code RecGym.csv} with columns {@code Subject, Position, Session, A_x,
@@ -43,6 +44,7 @@ public final class RecGymReader extends SeedReader {
             Map.entry("stairsclimber", "stairclimber"),
             Map.entry("walking", "walking"));
     private static final String NULL_WORKOUT = "null";
+    private static final Pattern FILE = Pattern.compile("(?i)(?:.*/)?RecGym\\.csv");
 
     static final List<ChannelSpec> CHANNELS = List.of(
             ChannelSpec.of("acc_x", SensorKind.ACCELEROMETER, "x", "g", POSITION, "Accelerometer X-axis (wrist)"),
@@ -63,24 +65,9 @@ public final class RecGymReader extends SeedReader {
             "S. Bian, V. F. Rey, S. Yuan, P. Lukowicz. RecGym: Gym Workouts Recognition Dataset with IMU and "
                     + "Capacitive Sensor. UCI Machine Learning Repository.");
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return WORKOUTS.values().stream().distinct().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "deg/s");
-    }
-
-    @Override
-    public String resampling() {
-        return "none (20 Hz rows)";
+    public RecGymReader() {
+        super(INFO, WORKOUTS.values(), Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "deg/s"),
+                "none (20 Hz rows)");
     }
 
     private record RunKey(String subject, String session, String label) {}
@@ -89,69 +76,50 @@ public final class RecGymReader extends SeedReader {
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, "(?i)(?:.*/)?RecGym\\.csv", "RecGym.csv")) {
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
-                readFile(rows, sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+        readCsvFiles(source, FILE, "RecGym.csv", log, (m, rows) -> readFile(rows, sessions, log));
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, List<Session> sessions, ReadLog log) throws IOException {
-        Row first = rows.next();
-        if (first == null) {
-            log.skippedFile(rows.file(), "empty file");
-            return;
-        }
-        Header h = Header.of(first);
+    private void readFile(DelimitedText rows, List<Session> sessions, ReadLog log) throws IOException {
+        Header h = Header.read(rows, log);
+        if (h == null) return;
         int subjectCol = h.require("Subject", "Object");
         int positionCol = h.require("Position");
         int sessionCol = h.require("Session");
         int workoutCol = h.require("Workout");
-        int[] dataCols = {h.require("A_x"), h.require("A_y"), h.require("A_z"),
-                h.require("G_x"), h.require("G_y"), h.require("G_z")};
+        int[] dataCols = h.requireAll("A_x", "A_y", "A_z", "G_x", "G_y", "G_z");
         String file = rows.file();
         RunCutter<RunKey> cutter = new RunCutter<>(CHANNELS.size(), Double.POSITIVE_INFINITY, (key, run) -> {
             String id = String.format(Locale.ROOT, "subj%s_sess%s_%04d_%s",
                     key.subject(), key.session(), sessions.size(), key.label());
-            sessions.add(Sessions.make(NAME, id, key.subject(), key.label(), RATE_HZ, CHANNELS, run.channels(),
+            sessions.add(Sessions.make(NAME, id, key.subject(), key.label(), RATE_HZ, CHANNELS, run.samples(),
                     file, run.firstLine(), run.lastLine(), log));
         });
         float[] sample = new float[CHANNELS.size()];
-        long wristRows = 0;
-        long nullRows = 0;
-        long firstNullLine = 0;
-        Row row;
-        while ((row = rows.next()) != null) {
-            try {
-                if (!row.text(positionCol).equalsIgnoreCase(POSITION)) continue;
-                wristRows++;
-                String workout = row.text(workoutCol);
-                String key = workout.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-                if (key.equals(NULL_WORKOUT) || key.isEmpty()) {
-                    if (nullRows++ == 0) firstNullLine = row.line();
-                    cutter.cut();
-                    continue;
-                }
-                String label = WORKOUTS.get(key);
-                if (label == null) {
-                    throw new DataFormatException(file, row.line(), workoutCol + 1,
-                            "unknown workout '" + Row.abbreviate(workout) + "' (known: " + WORKOUTS.keySet() + ", Null)");
-                }
-                for (int c = 0; c < dataCols.length; c++) sample[c] = (float) row.number(dataCols[c]);
-                RunKey k = new RunKey(row.text(subjectCol), row.text(sessionCol), label);
-                cutter.add(k, wristRows / RATE_HZ, sample, row.line());
-            } catch (DataFormatException e) {
-                log.error(e);
+        long[] wristRows = {0};
+        long[] nullRows = {0, 0}; // count, first line
+        cutter.feed(rows, log, (row, n) -> {
+            if (!row.text(positionCol).equalsIgnoreCase(POSITION)) return;
+            wristRows[0]++;
+            String workout = row.text(workoutCol);
+            String key = workout.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            if (key.equals(NULL_WORKOUT) || key.isEmpty()) {
+                if (nullRows[0]++ == 0) nullRows[1] = row.line();
                 cutter.cut();
+                return;
             }
-        }
-        cutter.finish();
-        if (nullRows > 0) {
-            log.warn(file, firstNullLine, workoutCol + 1, "null", "wrist rows labelled Null (rest between sets) "
-                    + "are not an activity and were left out", nullRows);
+            String label = WORKOUTS.get(key);
+            if (label == null) {
+                throw row.error(workoutCol, "unknown workout '" + DelimitedText.abbreviate(workout) + "' (known: "
+                        + WORKOUTS.keySet() + ", Null)");
+            }
+            row.floats(dataCols, sample);
+            RunKey k = new RunKey(row.text(subjectCol), row.text(sessionCol), label);
+            cutter.add(k, wristRows[0] / RATE_HZ, sample, row.line());
+        });
+        if (nullRows[0] > 0) {
+            log.warn(file, nullRows[1], workoutCol + 1, "null", "wrist rows labelled Null (rest between sets) "
+                    + "are not an activity and were left out", nullRows[0]);
         }
     }
 }

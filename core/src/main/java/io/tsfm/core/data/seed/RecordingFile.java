@@ -1,10 +1,9 @@
 package io.tsfm.core.data.seed;
 
-import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.DatasetSource;
-import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.ProblemLog;
-import io.tsfm.core.data.generic.SampleBuffer;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.ProblemLog;
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -23,45 +22,22 @@ final class RecordingFile {
         void parse(DelimitedText.Row row, float[] into);
     }
 
-    /**
-     * A contiguous part of the recording.
-     *
-     * @param samples   {@code [channel][t]}
-     * @param firstLine first source line
-     * @param lastLine  last source line
-     */
-    record Part(float[][] samples, long firstLine, long lastLine) {}
-
-    static List<Part> read(DatasetSource source, String file, DelimitedText.Format format, int channels,
-                           RowParser parser, ProblemLog log) throws IOException {
-        List<Part> parts = new ArrayList<>();
+    /** The contiguous parts of the recording, in file order. */
+    static List<SampleBuffer.Run> read(DatasetSource source, String file, DelimitedText.Format format, int channels,
+                                       RowParser parser, ProblemLog log) throws IOException {
+        List<SampleBuffer.Run> parts = new ArrayList<>();
         SampleBuffer buf = new SampleBuffer(channels);
         float[] row = new float[channels];
         try (InputStream in = source.open(file); DelimitedText t = DelimitedText.open(in, file, format)) {
-            DelimitedText.Row r;
-            while ((r = t.next(log)) != null) {
-                if (r.skippedBefore() > 0) cut(buf, parts, file, log);
-                try {
-                    parser.parse(r, row);
-                    buf.append(row, r.line());
-                } catch (DataFormatException e) {
-                    log.error(e.file(), e.line(), e.column(), e.reason() + "; row skipped, recording split here");
-                    cut(buf, parts, file, log);
-                }
-            }
+            t.readRuns(log, "recording split here", r -> {
+                parser.parse(r, row);
+                buf.append(row, r.line());
+            }, () -> {
+                SampleBuffer.Run part = buf.take(log, file, "parts");
+                if (part != null) parts.add(part);
+            });
         }
-        cut(buf, parts, file, log);
         return parts;
-    }
-
-    private static void cut(SampleBuffer buf, List<Part> parts, String file, ProblemLog log) {
-        if (buf.isEmpty()) return;
-        if (buf.size() < 2) {
-            log.warning(file, buf.firstLine(), 0, "parts shorter than 2 rows skipped", 1);
-        } else {
-            parts.add(new Part(buf.samples(), buf.firstLine(), buf.lastLine()));
-        }
-        buf.clear();
     }
 
     /** The session id of part {@code i}: the base id, then {@code base_part2}, {@code base_part3}, ... */

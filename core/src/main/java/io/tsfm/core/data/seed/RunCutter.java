@@ -1,11 +1,16 @@
 package io.tsfm.core.data.seed;
 
+import io.tsfm.core.data.DataFormatException;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
+import io.tsfm.core.data.reading.SampleBuffer;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
  * Cuts a stream of samples into continuous single-key runs (key = subject, recording and activity): a run ends
  * when the key changes, when the caller cuts it (a skipped bad row, an unlabelled stretch) or when the clock
- * jumps by more than {@code maxGapSeconds}. Samples whose time does not advance are refused so the caller can
+ * jumps by more than {@code maxGapSeconds}. {@link #feed} drives it from a file's rows. Samples whose time does not advance are refused so the caller can
  * report them. Not thread-safe.
  *
  * @param <K> run key
@@ -40,8 +45,33 @@ final class RunCutter<K> {
             run = new SampleBuffer(channels);
             key = k;
         }
-        run.add(time, sample, line);
+        run.append(time, sample, line);
         return true;
+    }
+
+    /** Handles one row; a {@link DataFormatException} rejects it. */
+    interface RowHandler {
+        /** @param n the row's 1-based number among the rows fed, rejected ones included */
+        void accept(Row row, long n);
+    }
+
+    /**
+     * Feeds every remaining row of {@code rows} to {@code handler}, then ends the stream. A row the handler
+     * rejects is logged and ends the current run, since the rows either side of it are not contiguous.
+     */
+    void feed(DelimitedText rows, ReadLog log, RowHandler handler) throws IOException {
+        long n = 0;
+        Row row;
+        while ((row = rows.next()) != null) {
+            n++;
+            try {
+                handler.accept(row, n);
+            } catch (DataFormatException e) {
+                log.error(e);
+                cut();
+            }
+        }
+        finish();
     }
 
     /** Ends the current run here. */

@@ -2,38 +2,51 @@ package io.tsfm.core.data.seed;
 
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DatasetInfo;
-import io.tsfm.core.data.DatasetReader;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
-import io.tsfm.core.data.generic.DatasetBuilder;
+import io.tsfm.core.data.SensorKind;
+import io.tsfm.core.data.reading.DatasetBuilder;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Base of the readers of the seed (training) datasets: each reads one dataset's original published
- * layout, emits the reference's activity labels, and describes the dataset and its channels with the
- * reference's strings ({@link SeedFacts}). Subclasses are stateless and thread-safe.
+ * A seed reader described by the reference's facts ({@link SeedFacts}): it reads one training dataset's
+ * original published layout, emits the reference's activity labels, and describes the dataset and its
+ * channels with the reference's strings. Why this is a subclass and not all of {@link SeedReader}: see there.
+ * Subclasses are stateless and thread-safe.
  */
-public abstract class SeedFactsReader implements DatasetReader {
+public abstract class SeedFactsReader extends SeedReader {
     private final SeedFacts facts;
-    private final DatasetInfo info;
 
     /**
      * @param name          dataset name (its facts resource and archive name)
      * @param officialPage  where the original archive is published
      * @param layout        what the archive unpacks to, e.g. {@code "UCI HAR Dataset/train/..."}
+     * @param sourceUnits   for each sensor kind the dataset records, the unit its files store
+     * @param resampling    how the source clocks are brought to the session rate, or "none"
      */
-    protected SeedFactsReader(String name, String officialPage, String layout, String licence, String citation) {
-        this.facts = SeedFacts.load(name);
-        String hint = "Download the original archive from " + officialPage + " and put it under the data root as "
-                + name + ".zip, or unpack it into the folder " + name + "/ (expected inside: " + layout + ").";
-        this.info = new DatasetInfo(name, facts.displayName(), DatasetRole.TRAIN, facts.description(), hint, licence,
-                citation);
+    protected SeedFactsReader(String name, String officialPage, String layout, String licence, String citation,
+                              Map<SensorKind, String> sourceUnits, String resampling) {
+        this(name, SeedFacts.load(name), officialPage, layout, licence, citation, sourceUnits, resampling);
     }
 
-    @Override
-    public final DatasetInfo info() {
-        return info;
+    private SeedFactsReader(String name, SeedFacts facts, String officialPage, String layout, String licence,
+                            String citation, Map<SensorKind, String> sourceUnits, String resampling) {
+        super(info(name, facts, officialPage, layout, licence, citation), facts.activities(), sourceUnits,
+                resampling);
+        this.facts = facts;
+    }
+
+    private static DatasetInfo info(String name, SeedFacts facts, String officialPage, String layout, String licence,
+                                    String citation) {
+        String hint = "Download the original archive from " + officialPage + " and put it under the data root as "
+                + name + ".zip, or unpack it into the folder " + name + "/ (expected inside: " + layout + ").";
+        return new DatasetInfo(name, facts.displayName(), DatasetRole.TRAIN, facts.description(), hint, licence,
+                citation);
     }
 
     /** The reference facts of this dataset. */
@@ -44,20 +57,32 @@ public abstract class SeedFactsReader implements DatasetReader {
     /** The channels of a complete session, in session order (a session missing a sensor has a subset). */
     public abstract List<Channel> channels();
 
-    /** Every label this reader can emit: the reference's activities. */
-    public List<String> labels() {
-        return facts.activities();
+    /** A builder for one read, with the dataset's facts, label vocabulary, source units and resampling. */
+    protected final DatasetBuilder builder() {
+        DatasetInfo info = info();
+        DatasetBuilder b = new DatasetBuilder(info.name(), info.description(), info.role(), info.licence(),
+                info.citation()).labels(labels()).resampling(resampling());
+        sourceUnits().forEach(b::sourceUnit);
+        return b;
     }
 
-    /** A builder for one read, with the dataset's facts and label vocabulary. */
-    protected final DatasetBuilder builder() {
-        return new DatasetBuilder(info.name(), info.description(), info.role(), info.licence(), info.citation())
-                .labels(facts.activities());
+    /**
+     * The entries whose whole name matches {@code file}, as matches (for the name's groups), in the source's
+     * order; none is the {@link #notFound} error saying what was {@code expected}.
+     */
+    protected final List<Matcher> matching(DatasetSource source, Pattern file, String expected) throws IOException {
+        List<Matcher> out = new ArrayList<>();
+        for (String e : source.entries()) {
+            Matcher m = file.matcher(e);
+            if (m.matches()) out.add(m);
+        }
+        if (out.isEmpty()) throw notFound(source, expected);
+        return out;
     }
 
     /** The error for a source that holds none of the dataset's files. */
     protected final IOException notFound(DatasetSource source, String expected) {
-        return new IOException(source.location() + ": no " + info.displayName() + " files found (expected "
-                + expected + "). " + info.downloadHint());
+        return new IOException(source.location() + ": no " + info().displayName() + " files found (expected "
+                + expected + "). " + info().downloadHint());
     }
 }

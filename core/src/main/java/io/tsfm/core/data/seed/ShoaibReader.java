@@ -7,13 +7,14 @@ import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -81,43 +82,24 @@ public final class ShoaibReader extends SeedReader {
         return List.copyOf(out);
     }
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return ACTIVITIES.values().stream().distinct().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s", SensorKind.MAGNETOMETER, "uT");
-    }
-
-    @Override
-    public String resampling() {
-        return "none (50 Hz rows)";
+    public ShoaibReader() {
+        super(INFO, ACTIVITIES.values(), Map.of(
+                SensorKind.ACCELEROMETER, "m/s^2",
+                SensorKind.GYROSCOPE, "rad/s",
+                SensorKind.MAGNETOMETER, "uT"),
+                "none (50 Hz rows)");
     }
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, FILE.pattern(), "Shoaib Participant_N.csv files")) {
-            Matcher m = FILE.matcher(file);
-            if (!m.matches()) continue;
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
-                readFile(rows, m.group(1), sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+        readCsvFiles(source, FILE, "Shoaib Participant_N.csv files", log,
+                (m, rows) -> readFile(rows, m.group(1), sessions, log));
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String subject, List<Session> sessions, ReadLog log) throws IOException {
+    private void readFile(DelimitedText rows, String subject, List<Session> sessions, ReadLog log) throws IOException {
         Row positions = rows.next();
         Row names = positions == null ? null : rows.next();
         if (names == null) {
@@ -131,36 +113,27 @@ public final class ShoaibReader extends SeedReader {
         RunCutter<String> cutter = new RunCutter<>(CHANNELS.size(), Double.POSITIVE_INFINITY, (label, run) -> {
             String id = String.format(Locale.ROOT, "participant%02d_%04d_%s", Integer.parseInt(subject), seq[0]++,
                     label);
-            sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, run.channels(), file,
+            sessions.add(Sessions.make(NAME, id, subject, label, RATE_HZ, CHANNELS, run.samples(), file,
                     run.firstLine(), run.lastLine(), log));
         });
         float[] sample = new float[CHANNELS.size()];
-        long index = 0;
-        Row row;
-        while ((row = rows.next()) != null) {
-            index++;
-            try {
-                String raw = row.text(labelCol);
-                String label = ACTIVITIES.get(raw.toLowerCase(Locale.ROOT));
-                if (label == null) {
-                    throw new DataFormatException(file, row.line(), labelCol + 1, "unknown activity '"
-                            + Row.abbreviate(raw) + "' (known: " + ACTIVITIES.keySet() + ")");
-                }
-                for (int c = 0; c < cols.length; c++) sample[c] = (float) row.number(cols[c]);
-                cutter.add(label, index / RATE_HZ, sample, row.line());
-            } catch (DataFormatException e) {
-                log.error(e);
-                cutter.cut();
+        cutter.feed(rows, log, (row, n) -> {
+            String raw = row.text(labelCol);
+            String label = ACTIVITIES.get(raw.toLowerCase(Locale.ROOT));
+            if (label == null) {
+                throw row.error(labelCol, "unknown activity '" + DelimitedText.abbreviate(raw) + "' (known: "
+                        + ACTIVITIES.keySet() + ")");
             }
-        }
-        cutter.finish();
+            row.floats(cols, sample);
+            cutter.add(label, n / RATE_HZ, sample, row.line());
+        });
     }
 
     /** 0-based source column of each channel, from the position row and the column-name row. */
     private static int[] columns(Row positions, Row names) {
         Map<String, Integer> blockStart = new LinkedHashMap<>();
         for (int i = 0; i < positions.size(); i++) {
-            String key = positions.cells()[i].toLowerCase(Locale.ROOT).replace(' ', '_');
+            String key = positions.text(i).toLowerCase(Locale.ROOT).replace(' ', '_');
             if (!key.isEmpty()) blockStart.putIfAbsent(key, i);
         }
         int[] cols = new int[CHANNELS.size()];
@@ -178,7 +151,7 @@ public final class ShoaibReader extends SeedReader {
                     String name = sensor[3] + axis;
                     int found = -1;
                     for (int i = start; i < end && found < 0; i++) {
-                        if (names.cells()[i].equalsIgnoreCase(name)) found = i;
+                        if (names.text(i).equalsIgnoreCase(name)) found = i;
                     }
                     if (found < 0) {
                         throw new DataFormatException(names.file(), names.line(), start + 1,

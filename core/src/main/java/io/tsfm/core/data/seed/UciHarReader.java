@@ -7,9 +7,9 @@ import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.Units;
-import io.tsfm.core.data.generic.DatasetBuilder;
-import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.ProblemLog;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.ProblemLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,7 +45,9 @@ public final class UciHarReader extends SeedFactsReader {
                         + "second zip, 'UCI HAR Dataset.zip', which is the one to use",
                 "CC BY 4.0 (UCI Machine Learning Repository)",
                 "Anguita, Ghio, Oneto, Parra, Reyes-Ortiz. A Public Domain Dataset for Human Activity Recognition "
-                        + "Using Smartphones. ESANN 2013.");
+                        + "Using Smartphones. ESANN 2013.",
+                Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "rad/s"),
+                "none");
         List<Channel> cs = new ArrayList<>();
         for (String sig : SIGNALS) {
             for (String ax : AXES) {
@@ -74,7 +76,6 @@ public final class UciHarReader extends SeedFactsReader {
         }
         if (splits.isEmpty()) throw notFound(source, "UCI HAR Dataset/<train|test>/Inertial Signals/*.txt");
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "g").sourceUnit(SensorKind.GYROSCOPE, "rad/s");
         for (Map.Entry<String, String[]> split : splits.entrySet()) {
             readSplit(source, split.getKey(), split.getValue(), channels, out);
         }

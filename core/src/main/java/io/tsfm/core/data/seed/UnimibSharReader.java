@@ -6,7 +6,7 @@ import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.generic.DatasetBuilder;
+import io.tsfm.core.data.reading.DatasetBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -41,7 +41,9 @@ public final class UnimibSharReader extends SeedFactsReader {
                 "'UniMiB-SHAR/data/acc_data.mat', 'acc_labels.mat', 'acc_names.mat'",
                 "research use with citation (see the dataset page)",
                 "Micucci, Mobilio, Napoletano. UniMiB SHAR: A Dataset for Human Activity Recognition Using "
-                        + "Acceleration Data from Smartphones. Applied Sciences 7(10):1101, 2017.");
+                        + "Acceleration Data from Smartphones. Applied Sciences 7(10):1101, 2017.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2"),
+                "none");
         for (String ax : new String[] {"x", "y", "z"}) {
             channels.add(facts().channel("acc_" + ax, SensorKind.ACCELEROMETER, ax, "trouser pocket"));
         }
@@ -58,7 +60,6 @@ public final class UnimibSharReader extends SeedFactsReader {
         String labelFile = find(source, "acc_labels.mat");
         if (dataFile == null || labelFile == null) throw notFound(source, "data/acc_data.mat and data/acc_labels.mat");
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2");
         String namesFile = find(source, "acc_names.mat");
         String[] labels;
         try {

@@ -8,12 +8,14 @@ import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.DelimitedText.Row;
+import io.tsfm.core.data.resample.LinearResampler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -69,81 +71,50 @@ public final class VttConIotReader extends SeedReader {
                     + "M. Bordallo López. Introducing VTT-ConIot: A Realistic Dataset for Activity Recognition of "
                     + "Construction Workers Using IMU Devices. Sustainability 14(1), 220, 2022.");
 
-    @Override
-    public DatasetInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<String> labels() {
-        return ACTIVITIES.values().stream().sorted().toList();
-    }
-
-    @Override
-    public Map<SensorKind, String> sourceUnits() {
-        return Map.of(SensorKind.ACCELEROMETER, "g", SensorKind.GYROSCOPE, "deg/s", SensorKind.MAGNETOMETER, "uT");
-    }
-
-    @Override
-    public String resampling() {
-        return "rows taken as 100 Hz (the published synchronised rate), linearly interpolated to 50 Hz";
+    public VttConIotReader() {
+        super(INFO, ACTIVITIES.values(), Map.of(
+                SensorKind.ACCELEROMETER, "g",
+                SensorKind.GYROSCOPE, "deg/s",
+                SensorKind.MAGNETOMETER, "uT"),
+                "rows taken as 100 Hz (the published synchronised rate), linearly interpolated to 50 Hz");
     }
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         ReadLog log = new ReadLog();
         List<Session> sessions = new ArrayList<>();
-        for (String file : require(source, FILE.pattern(), "VTT-ConIoT activity_<A>_user_<U>_combined.csv files")) {
-            Matcher m = FILE.matcher(file);
-            if (!m.matches()) continue;
+        readCsvFiles(source, FILE, "VTT-ConIoT activity_<A>_user_<U>_combined.csv files", log, (m, rows) -> {
             int activity = Integer.parseInt(m.group(1));
             String label = ACTIVITIES.get(activity);
             if (label == null) {
-                log.skippedFile(file, "unknown activity number " + activity + " (known: 1-16)");
-                continue;
+                log.skippedFile(rows.file(), "unknown activity number " + activity + " (known: 1-16)");
+                return;
             }
             String user = Integer.toString(Integer.parseInt(m.group(2)));
             String stem = String.format(Locale.ROOT, "user%02d_activity%02d_%s", Integer.parseInt(user), activity, label);
-            try (TextRows rows = new TextRows(source.open(file), file, ',')) {
-                readFile(rows, user, label, stem, sessions, log);
-            } catch (DataFormatException e) {
-                log.skippedFile(e);
-            }
-        }
+            readFile(rows, user, label, stem, sessions, log);
+        });
         return dataset(sessions, log);
     }
 
-    private void readFile(TextRows rows, String user, String label, String stem, List<Session> sessions,
+    private void readFile(DelimitedText rows, String user, String label, String stem, List<Session> sessions,
                           ReadLog log) throws IOException {
-        Row first = rows.next();
-        if (first == null) {
-            log.skippedFile(rows.file(), "empty file");
-            return;
-        }
+        Header h = Header.read(rows, log);
+        if (h == null) return;
         List<ChannelSpec> specs = new ArrayList<>();
         int[] cols = new int[CHANNELS.size()];
-        for (int c = 0; c < cols.length; c++) cols[c] = column(first, c, specs);
+        for (int c = 0; c < cols.length; c++) cols[c] = column(h.row(), c, specs);
         String file = rows.file();
         int[] part = {0};
         RunCutter<String> cutter = new RunCutter<>(specs.size(), Double.POSITIVE_INFINITY, (k, run) ->
                 sessions.add(Sessions.make(NAME, stem + "_" + part[0]++, user, label, RATE_HZ, specs,
-                        Resampler.toRate(run.times(), run.channels(), RATE_HZ), file, run.firstLine(),
+                        LinearResampler.resample(run.times(), run.samples(), RATE_HZ), file, run.firstLine(),
                         run.lastLine(), log)));
         float[] sample = new float[specs.size()];
-        long index = 0;
-        Row row;
-        while ((row = rows.next()) != null) {
-            try {
-                for (int c = 0; c < cols.length; c++) sample[c] = (float) row.number(cols[c]);
-                cutter.add(stem, index / SOURCE_RATE_HZ, sample, row.line());
-            } catch (DataFormatException e) {
-                log.error(e);
-                cutter.cut();
-            } finally {
-                index++;
-            }
-        }
-        cutter.finish();
+        cutter.feed(rows, log, (row, n) -> {
+            row.floats(cols, sample);
+            cutter.add(stem, (n - 1) / SOURCE_RATE_HZ, sample, row.line()); // rows at 100 Hz from the first
+        });
     }
 
     /** Finds {@code trousers_<stem>_<unit>} of channel {@code c}, adds its spec in that unit, returns its position. */
@@ -151,7 +122,7 @@ public final class VttConIotReader extends SeedReader {
         String prefix = (PLACE + "_" + STEMS[c] + "_").toLowerCase(Locale.ROOT);
         ChannelSpec base = CHANNELS.get(c);
         for (int i = 0; i < header.size(); i++) {
-            String name = header.cells()[i];
+            String name = header.text(i);
             if (!name.toLowerCase(Locale.ROOT).startsWith(prefix)) continue;
             String unit = name.substring(prefix.length());
             try {

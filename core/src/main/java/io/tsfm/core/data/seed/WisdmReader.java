@@ -6,9 +6,10 @@ import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.generic.DatasetBuilder;
-import io.tsfm.core.data.generic.DelimitedText;
-import io.tsfm.core.data.generic.SampleBuffer;
+import io.tsfm.core.data.reading.BadRun;
+import io.tsfm.core.data.reading.DatasetBuilder;
+import io.tsfm.core.data.reading.DelimitedText;
+import io.tsfm.core.data.reading.SampleBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ public final class WisdmReader extends SeedFactsReader {
                 "'wisdm-dataset/raw/phone/accel/data_1600_accel_phone.txt', ... (phone|watch × accel|gyro)",
                 "CC BY 4.0 (UCI Machine Learning Repository)",
                 "Weiss, Yoneda, Hayajneh. Smartphone and Smartwatch-Based Biometrics Using Activities of Daily "
-                        + "Living. IEEE Access 7, 2019.");
+                        + "Living. IEEE Access 7, 2019.",
+                Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s"),
+                "none: each stream's rows taken at the published 20 Hz; phone and watch streams aligned "
+                        + "at their first row and cut to the shortest");
         for (String stream : STREAMS) {
             String device = stream.substring(0, 5);
             SensorKind kind = stream.endsWith("accel") ? SensorKind.ACCELEROMETER : SensorKind.GYROSCOPE;
@@ -75,9 +79,6 @@ public final class WisdmReader extends SeedFactsReader {
     @Override
     public Dataset read(DatasetSource source) throws IOException {
         DatasetBuilder out = builder();
-        out.sourceUnit(SensorKind.ACCELEROMETER, "m/s^2").sourceUnit(SensorKind.GYROSCOPE, "rad/s")
-                .resampling("none: each stream's rows taken at the published 20 Hz; phone and watch streams aligned "
-                        + "at their first row and cut to the shortest");
         Map<String, String[]> bySubject = new TreeMap<>();
         for (String e : source.entries()) {
             Matcher m = FILE.matcher(e);

@@ -1,0 +1,113 @@
+package io.tsfm.cli.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tsfm.cli.Main;
+import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.schemas.Topics;
+import io.tsfm.schemas.WireFormat;
+import io.tsfm.schemas.avro.ImuFrame;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tsfm fleet} and {@code tsfm edge} against a real in-process broker. */
+class EdgeCommandsTest {
+
+    private static String run(int expectedExit, String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            System.setOut(p);
+            assertThat(Main.run(args)).as("exit code of %s", String.join(" ", args)).isEqualTo(expectedExit);
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fleetAndEdgePublishRealFramesThatDecode(@TempDir Path tmp) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().build()) {
+            kafka.createTopics(Topics.IMU_FRAMES, Topics.PREDICTIONS);
+            String out = run(0, "fleet", "--devices", "3", "--dataset", "basicmotions", "--rate-hz", "50", "--seconds", "20",
+                    "--speed", "0", "--bootstrap-servers", kafka.bootstrapServers(), "--drop", "0", "--duplicate", "0");
+            assertThat(out).contains("3 devices").contains("300 recorded, 300 sent");
+
+            Path dir = tmp.resolve("walk");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("tsfm-dataset.json"), """
+                    {"name": "walk", "description": "Phone in the pocket.", "role": "user", "rate_hz": 50,
+                     "channels": [{"column": "ax", "kind": "acc", "axis": "x", "unit": "g"},
+                                  {"column": "ay", "kind": "acc", "axis": "y", "unit": "g"}],
+                     "label_column": "activity"}
+                    """);
+            StringBuilder csv = new StringBuilder("ax,ay,activity\n");
+            for (int i = 0; i < 500; i++) csv.append(Math.sin(i / 5.0)).append(',').append(Math.cos(i / 5.0)).append(",walking\n");
+            Files.writeString(dir.resolve("walk.csv"), csv);
+            Path props = tmp.resolve("client.properties");
+            Files.writeString(props, "bootstrap.servers=" + kafka.bootstrapServers() + "\nlinger.ms=1\n");
+            run(0, "edge", "--source", "csv", "--manifest", dir.resolve("tsfm-dataset.json").toString(), "--csv",
+                    dir.resolve("walk.csv").toString(), "--device-id", "phone-7", "--kafka-config", props.toString(),
+                    "--spool", tmp.resolve("spool").toString());
+
+            List<ImuFrame> frames = readFrames(kafka.bootstrapServers());
+            Set<String> devices = new HashSet<>();
+            frames.forEach(f -> devices.add(f.getDeviceId()));
+            assertThat(devices).containsExactlyInAnyOrder("sim-0", "sim-1", "sim-2", "phone-7");
+            List<ImuFrame> phone = frames.stream().filter(f -> f.getDeviceId().equals("phone-7")).toList();
+            assertThat(phone).hasSize(50);
+            assertThat(phone.get(0).getSamples().get(1)).isCloseTo((float) (Math.cos(0) * 9.80665), org.assertj.core.data.Offset.offset(1e-4f));
+        }
+    }
+
+    @Test
+    void badInputFailsWithOneClearLine(@TempDir Path tmp) throws Exception {
+        Path props = tmp.resolve("typo.properties");
+        Files.writeString(props, "bootstrap.servers=127.0.0.1:1\nsasl.mechansim=PLAIN\n");
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream p = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(p);
+            run(1, "edge", "--kafka-config", props.toString(), "--seconds", "1", "--spool", tmp.resolve("s").toString());
+            run(1, "edge", "--source", "dataset");
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'sasl.mechansim' is not a Kafka client setting")
+                .contains("--source dataset needs --dataset NAME");
+    }
+
+    private static List<ImuFrame> readFrames(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ImuFrame> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            TopicPartition tp = new TopicPartition(Topics.IMU_FRAMES, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            while (consumer.position(tp) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(WireFormat.IMU_FRAME.decode(r.value())));
+            }
+        }
+        return out;
+    }
+}
