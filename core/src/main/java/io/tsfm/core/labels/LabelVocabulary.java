@@ -34,8 +34,10 @@ public final class LabelVocabulary {
     private final Map<String, List<String>> groups;
     private final List<String> referenceTrainingLabels;
     private final String hash;
+    private final int version;
 
-    private LabelVocabulary(Map<String, List<String>> groups, List<String> referenceTrainingLabels, String hash) {
+    private LabelVocabulary(Map<String, List<String>> groups, List<String> referenceTrainingLabels, String hash,
+                            int version) {
         Map<String, String> l2g = new TreeMap<>();
         for (Map.Entry<String, List<String>> e : groups.entrySet()) {
             for (String label : e.getValue()) {
@@ -49,6 +51,7 @@ public final class LabelVocabulary {
         this.groups = Collections.unmodifiableMap(groups);
         this.referenceTrainingLabels = List.copyOf(referenceTrainingLabels);
         this.hash = hash;
+        this.version = version;
     }
 
     /** The vocabulary shipped with TSFM. */
@@ -81,7 +84,8 @@ public final class LabelVocabulary {
         List<String> ref = new ArrayList<>();
         JsonNode r = root.get("reference_training_labels");
         if (r != null) for (JsonNode l : r) ref.add(l.asText());
-        return new LabelVocabulary(groups, ref, sha256(json));
+        JsonNode v = root.get("version");
+        return new LabelVocabulary(groups, ref, sha256(json), v != null && v.canConvertToInt() ? v.asInt() : 1);
     }
 
     /** Lower-case snake_case form used for every raw label ("Walking Upstairs" → "walking_upstairs"). */
@@ -122,6 +126,11 @@ public final class LabelVocabulary {
     /** The 87 global training labels of the reference model (for comparisons with its numbers). */
     public List<String> referenceTrainingLabels() {
         return referenceTrainingLabels;
+    }
+
+    /** The file's {@code version} (1 when absent), recorded in model bundles. */
+    public int version() {
+        return version;
     }
 
     /** SHA-256 of the vocabulary file, recorded in checkpoints and bundles. */

@@ -3,6 +3,7 @@ package io.tsfm.export.onnx;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import io.tsfm.core.preprocess.PatchingConfig;
+import io.tsfm.core.runtime.BundleLayout;
 import io.tsfm.export.onnx.blocks.BlockContext;
 import io.tsfm.export.onnx.blocks.ChannelTextFusionGraph;
 import io.tsfm.export.onnx.blocks.CrossChannelFusionGraph;
@@ -44,17 +45,17 @@ import java.util.Set;
 public final class TsfmOnnxGraph {
 
     /** Input: preprocessed patches {@code (B, P, 64, C)} float32. */
-    public static final String PATCHES = "patches";
+    public static final String PATCHES = BundleLayout.PATCHES;
     /** Input: per-channel text vectors {@code (B, C, D)} float32. */
-    public static final String CHANNEL_EMB = "channel_emb";
+    public static final String CHANNEL_EMB = BundleLayout.CHANNEL_EMB;
     /** Input: real channels {@code (B, C)} bool. */
-    public static final String CHANNEL_MASK = "channel_mask";
+    public static final String CHANNEL_MASK = BundleLayout.CHANNEL_MASK;
     /** Input: real patches {@code (B, P)} bool. */
-    public static final String PATCH_MASK = "patch_mask";
+    public static final String PATCH_MASK = BundleLayout.PATCH_MASK;
     /** Output of per-patch tiers: unit embeddings {@code (B, P, E)}. */
-    public static final String PATCH_EMB = "patch_emb";
+    public static final String PATCH_EMB = BundleLayout.PATCH_EMB;
     /** Output of pooled tiers: unit embeddings {@code (B, E)}. */
-    public static final String WINDOW_EMB = "window_emb";
+    public static final String WINDOW_EMB = BundleLayout.WINDOW_EMB;
 
     private final TsfmGraphConfig config;
     private final ModelProto model;

@@ -45,8 +45,9 @@ public record BundleManifest(
         return files.stream().filter(f -> f.role().equals(role)).findFirst();
     }
 
-    /** Model tier (spec 3.10). */
+    /** Model tier (spec 3.10), or {@code micro}, the port's tiny test configuration. */
     public enum Tier {
+        @JsonProperty("micro") MICRO,
         @JsonProperty("tiny") TINY,
         @JsonProperty("small") SMALL,
         @JsonProperty("small_deep") SMALL_DEEP,

@@ -3,6 +3,7 @@ package io.tsfm.core.data.npy;
 import io.tsfm.core.data.DataFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * Reads NumPy's {@code .npy} format (versions 1-3): the magic string, a Python-literal header
  * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (3771, 1, 50, 6), }} and the raw data.
  * Only numeric dtypes are read; object arrays (pickled Python objects) and structured dtypes are refused
- * with an error naming the file. Stateless and thread-safe.
+ * with an error naming the file. {@link #writeFloat32} writes a little-endian float32 array (version 1.0).
+ * Stateless and thread-safe.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -37,6 +39,32 @@ public final class Npy {
                     + data.length);
         }
         return new NpyArray(h.dtype, h.shape, h.fortranOrder, ByteBuffer.wrap(data));
+    }
+
+    /**
+     * Writes {@code data} as a C-order little-endian float32 array of {@code shape} in {@code .npy} format 1.0
+     * (header padded with spaces to a multiple of 64 bytes, as NumPy writes it).
+     *
+     * @throws IllegalArgumentException if the element count does not match the shape
+     */
+    public static void writeFloat32(OutputStream out, float[] data, int... shape) throws IOException {
+        if (NpyArray.sizeOf(shape) != data.length) {
+            throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " does not hold "
+                    + data.length + " values");
+        }
+        StringBuilder dims = new StringBuilder();
+        for (int d : shape) dims.append(d).append(shape.length == 1 ? "," : ", ");
+        String dimText = shape.length == 1 ? dims.toString() : dims.substring(0, Math.max(0, dims.length() - 2));
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dimText + "), }";
+        int unpadded = MAGIC.length + 2 + 2 + header.length() + 1;
+        header = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        byte[] hb = header.getBytes(StandardCharsets.ISO_8859_1);
+        out.write(MAGIC);
+        out.write(new byte[] {1, 0, (byte) (hb.length & 0xFF), (byte) (hb.length >>> 8)});
+        out.write(hb);
+        ByteBuffer buf = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(data);
+        out.write(buf.array());
     }
 
     /** The parsed header of a {@code .npy} file. */
