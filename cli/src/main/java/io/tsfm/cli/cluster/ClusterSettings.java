@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The shape of the local cluster and the Flink 2 {@code config.yaml} it runs with: everything bound to localhost,
- * the REST endpoint on {@code restPort}, slots spread evenly over the task managers (so killing one takes part of a
- * job down, not all of it), fast failure detection (2 s heartbeats, 10 s timeout) and a fixed-delay restart strategy,
+ * the REST endpoint on {@code restPort}, slots spread evenly over the task managers (so a job of parallelism 2 runs on
+ * both, and killing one takes part of it down), fast failure detection (2 s heartbeats, 10 s timeout) and a fixed-delay restart strategy,
  * file system checkpoints kept on cancellation under the layout's {@code checkpoints/}, little managed memory (the job
  * keeps its state on the heap), and ONNX Runtime and DJL loaded parent-first (their JNI libraries can live in one
  * class loader only, and a restarted job gets a new one). Immutable.
@@ -60,7 +60,7 @@ public record ClusterSettings(int taskManagers, int slots, int restPort, int rpc
         c.add("rest.bind-address: localhost");
         c.add("io.tmp.dirs: " + layout.tmpDir());
         c.add("blob.storage.directory: " + layout.tmpDir().resolve("blobs"));
-        c.add("cluster.evenly-spread-out-slots: true");
+        c.add("taskmanager.load-balance.mode: SLOTS");
         c.add("heartbeat.interval: 2000");
         c.add("heartbeat.timeout: 10000");
         c.add("restart-strategy.type: fixed-delay");

@@ -93,7 +93,7 @@ public final class LocalCluster {
         settings.write(layout);
         ClusterRest rest = new ClusterRest("localhost", settings.restPort());
         try {
-            launch(JOB_MANAGER, JOB_MANAGER_MAIN, jobManagerMemory());
+            launch(JOB_MANAGER, JOB_MANAGER_MAIN, jobManagerMemory(), List.of());
             // task managers started before the job manager listens retry only every 10 s: wait for it first
             awaitTaskManagers(rest, 0, timeout);
             for (int i = 1; i <= settings.taskManagers(); i++) startTaskManager(i);
@@ -105,9 +105,13 @@ public final class LocalCluster {
         }
     }
 
-    /** Starts task manager {@code index} (again, after {@link #killTaskManager}) with the written configuration. */
+    /**
+     * Starts task manager {@code index} (again, after {@link #killTaskManager}) with the written configuration; it
+     * registers under the resource id {@code taskmanager-<index>}, so the REST API's task managers name the process.
+     */
     public long startTaskManager(int index) throws IOException {
-        return launch("taskmanager-" + index, TASK_MANAGER_MAIN, taskManagerMemory());
+        String name = "taskmanager-" + index;
+        return launch(name, TASK_MANAGER_MAIN, taskManagerMemory(), List.of("-D", "taskmanager.resource-id=" + name));
     }
 
     /** Kills task manager {@code index} at once (SIGKILL, as a crash), waits for it to be gone, returns its pid. */
@@ -182,7 +186,7 @@ public final class LocalCluster {
         return Optional.of(new ProcessState(name, pid, alive));
     }
 
-    private long launch(String name, String mainClass, List<String> memory) throws IOException {
+    private long launch(String name, String mainClass, List<String> memory, List<String> dynamic) throws IOException {
         if (!Files.isRegularFile(classpathFile)) {
             throw new IllegalStateException("no Flink class path at " + classpathFile + ": build first (mvn -o -q "
                     + "-DskipTests package; ./tsfm does this on first use)");
@@ -201,6 +205,7 @@ public final class LocalCluster {
                 "-classpath", Files.readString(classpathFile).trim(), mainClass,
                 "--configDir", layout.confDir().toString()));
         cmd.addAll(dynamicConfigs(memory));
+        cmd.addAll(dynamic);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(layout.root().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.logDir().resolve(name + ".out").toFile()))
