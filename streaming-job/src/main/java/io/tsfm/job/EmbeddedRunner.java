@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.BlobServerOptions;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -37,7 +38,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * The job in this JVM on a Flink MiniCluster of its own, against the Kafka given by {@code --bootstrap-servers} or,
  * with {@code --embedded}, a real Kafka broker started in-process ({@link EmbeddedKafka}, KRaft) whose four topics it
  * creates (the control topic compacted, one partition so updates keep their order). Everything the two write (broker
- * log, Flink's temporary files and blobs) lives in one temporary work directory that {@link #close} deletes after
+ * log, Flink's temporary files, blobs and, without {@code --checkpoint-dir}, checkpoints) lives in one temporary work
+ * directory that {@link #close} deletes after
  * cancelling the job and stopping the MiniCluster and the broker, so a stopped runner leaves no thread, port or file
  * behind. {@link #close} is thread-safe and idempotent (a shutdown hook may call it too).
  */
@@ -88,8 +90,15 @@ public final class EmbeddedRunner implements AutoCloseable {
                     .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
             cluster.start();
 
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(slots,
-                    TsfmPipeline.environmentConfig(o));
+            Configuration envConfig = TsfmPipeline.environmentConfig(o);
+            if (o.checkpointDir() == null) {
+                // Flink's in-memory checkpoint storage refuses state over 5 MB, which a few hundred devices' open
+                // windows exceed: checkpoint to the work dir instead (gone with it on close)
+                envConfig.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                envConfig.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                        work.resolve("checkpoints").toUri().toString());
+            }
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(slots, envConfig);
             TsfmPipeline.build(env, o, classifiers);
             StreamGraph graph = env.getStreamGraph();
             graph.setJobName(o.jobName());

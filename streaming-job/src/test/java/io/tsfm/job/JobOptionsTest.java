@@ -13,6 +13,10 @@ import io.tsfm.job.testing.RecordingClassifierFactory;
 import io.tsfm.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +105,22 @@ class JobOptionsTest {
         assertThatThrownBy(() -> ClassifierFactories.resolve(String.class.getName(), null))
                 .hasMessageContaining("does not implement");
         assertThatThrownBy(() -> JobOptions.parse("--inference-threads", "-1")).hasMessageContaining(">= 0");
+    }
+
+    @Test
+    void checkpointDirAndRestoreFromBecomeTheEnvironmentsSettings(@TempDir Path tmp) {
+        Configuration none = TsfmPipeline.environmentConfig(JobOptions.defaults());
+        assertThat(none.toMap()).isEmpty();
+
+        JobOptions o = JobOptions.parse("--checkpoint-dir", tmp.resolve("ck").toString(), "--restore-from",
+                "s3://bucket/ck/job/chk-7");
+        Configuration c = TsfmPipeline.environmentConfig(o);
+        assertThat(c.get(CheckpointingOptions.CHECKPOINT_STORAGE)).isEqualTo("filesystem");
+        assertThat(c.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo(tmp.resolve("ck").toUri().toString());
+        assertThat(c.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
+                .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        assertThat(c.get(StateRecoveryOptions.SAVEPOINT_PATH)).isEqualTo("s3://bucket/ck/job/chk-7");
+        assertThatThrownBy(() -> JobOptions.parse("--restore-from", " ")).hasMessageContaining("must not be blank");
     }
 
     @Test

@@ -33,10 +33,10 @@ import picocli.CommandLine.Unmatched;
  * {@code --model} the job serves the committed bundle {@value TsfmHome#DEFAULT_BUNDLE}.
  */
 @Command(name = "job", description = {"Run the streaming job: Kafka frames -> Flink windows -> zero-shot predictions.",
-    "  --embedded                    a Kafka broker and the job in this process (Ctrl-C or --seconds stops both)",
-    "  --bootstrap-servers HOST:PORT the job in this process against an existing Kafka",
-    "  --cluster HOST:PORT           submit the job jar to a Flink cluster (e.g. ./tsfm cluster start; localhost:8081)",
-    "Every job argument is listed below the options (./tsfm job --help)."})
+    "Where it runs: --embedded (a Kafka broker and the job in this process; Ctrl-C or --seconds stops both), "
+        + "--bootstrap-servers HOST:PORT (the job in this process, against an existing Kafka), or --cluster HOST:PORT "
+        + "(the job jar submitted to a Flink cluster, e.g. the one ./tsfm cluster start runs at localhost:8081). "
+        + "Without --model the job serves models/tsfm-micro. Every job argument is listed below the options."})
 public final class JobCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "N",

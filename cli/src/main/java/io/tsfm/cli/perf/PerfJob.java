@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,8 +68,8 @@ public final class PerfJob implements Callable<Integer> {
     Path model;
 
     @Option(names = "--devices", split = ",", description = "Fleet sizes to try, in order; stops after the first "
-            + "that is not sustained (default: 25,50,100,200,400,800).")
-    List<Integer> ladder = List.of(25, 50, 100, 200, 400, 800);
+            + "that is not sustained (default: 100,200,400,600,800,1000,1200,1600,2400,3200).")
+    List<Integer> ladder = List.of(100, 200, 400, 600, 800, 1000, 1200, 1600, 2400, 3200);
 
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per step (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -107,6 +108,12 @@ public final class PerfJob implements Callable<Integer> {
     double rawSeconds;
 
     @Mixin DataRootOption rootOption;
+
+    /**
+     * Seconds the fleet runs past the measured interval: a window closes when later data moves the watermark past
+     * its end (the bound plus a frame), so the measured windows all close while the fleet still runs.
+     */
+    private static final double COOLDOWN_SECONDS = 3;
 
     /** One prediction as the consumer saw it. */
     private record Seen(String device, long windowEndMicros, long emittedMicros, long visibleMicros) {}
@@ -147,6 +154,11 @@ public final class PerfJob implements Callable<Integer> {
                     for (int devices : ladder) {
                         Step s = step(devices, hapt, producer, o, seen, log);
                         steps.add(s);
+                        JobStatus status = runner.job().getJobStatus().get();
+                        if (status != JobStatus.RUNNING) {
+                            throw new IllegalStateException("the job is " + status + " after " + devices
+                                    + " devices: " + runner.job().getJobExecutionResult().handle((r, e) -> e).get());
+                        }
                         if (!s.sustained()) break;
                     }
                 } finally {
@@ -230,15 +242,16 @@ public final class PerfJob implements Callable<Integer> {
         try (KafkaFleetSink sink = new KafkaFleetSink(kafka, o.framesTopic())) {
             FleetSimulator fleet = FleetSimulator.builder().setSessions(hapt.sessions()).setSink(sink)
                     .optDevices(devices).optRateHz(rateHz).optFrameSeconds(frameMillis / 1000)
-                    .optSeconds(warmup + seconds).optPacer(Pacer.realTime()).optImperfections(Imperfections.none())
+                    .optSeconds(warmup + seconds + COOLDOWN_SECONDS).optPacer(Pacer.realTime())
+                    .optImperfections(Imperfections.none())
                     .optDevicePrefix(prefix).build();
             measureFrom = fleet.startMicros() + (long) (warmup * 1e6);
             measureTo = measureFrom + (long) (seconds * 1e6);
             report = fleet.run();
         }
-        double fleetLag = (System.nanoTime() - wallStart) / 1e9 - (warmup + seconds);
-        // the last windows close once the watermark passes them; then one checkpoint makes them visible
-        Thread.sleep(Math.max(3000, 2 * checkpointMillis + outOfOrdernessMillis + 1000));
+        double fleetLag = (System.nanoTime() - wallStart) / 1e9 - (warmup + seconds + COOLDOWN_SECONDS);
+        // the cool-down data closed the measured windows; one more checkpoint makes the last of them visible
+        Thread.sleep(2 * checkpointMillis + 1000);
         // windows ending in [from, to]: per device the grid ends in that span
         long hop = 2_000_000L;
         long firstEnd = ((measureFrom + hop - 1) / hop) * hop;
