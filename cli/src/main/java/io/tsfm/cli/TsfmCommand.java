@@ -2,6 +2,7 @@ package io.tsfm.cli;
 
 import io.tsfm.cli.classify.ClassifyCommand;
 import io.tsfm.cli.datasets.DatasetsCommand;
+import io.tsfm.cli.demo.DemoCommand;
 import io.tsfm.cli.edge.EdgeCommand;
 import io.tsfm.cli.edge.FleetCommand;
 import io.tsfm.cli.export.ExportCommand;
@@ -13,6 +14,6 @@ import picocli.CommandLine.Command;
 @Command(name = "tsfm", mixinStandardHelpOptions = true, version = "tsfm 0.1.0-SNAPSHOT",
         description = "TSFM: language-aligned IMU foundation model for zero-shot human activity recognition.",
         subcommands = {DatasetsCommand.class, TrainCommand.class, ExportCommand.class, ClassifyCommand.class,
-            PerfCommand.class, EdgeCommand.class, FleetCommand.class, picocli.CommandLine.HelpCommand.class})
+            PerfCommand.class, EdgeCommand.class, FleetCommand.class, DemoCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TsfmCommand {
 }
