@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -108,7 +109,8 @@ final class DemoRun {
                 try (PredictionFeed feed = new PredictionFeed(servers, options.predictionsTopic(),
                         options.deadLettersTopic(), board, e -> view.event(e, elapsed(startNanos)))) {
                     fleetThread.start();
-                    String stoppedBy = play(s, view, stop, board, servers, options.labelSetsTopic(), startNanos);
+                    String stoppedBy = play(s, view, () -> stop.get() || fleetThread.ended() || feed.failure() != null,
+                            board, servers, options.labelSetsTopic(), startNanos);
                     fleet.stop();
                     FleetReport report = fleetThread.finish();
                     double ran = elapsed(startNanos);
@@ -134,12 +136,12 @@ final class DemoRun {
     private static final double UNLIMITED_SECONDS = 365 * 24 * 3600.0;
 
     /** The live phase: refreshes the view, publishes the label switch when due, until time is up or stop is set. */
-    private static String play(Settings s, DemoView view, AtomicBoolean stop, Scoreboard board, String servers,
+    private static String play(Settings s, DemoView view, BooleanSupplier stop, Scoreboard board, String servers,
                                String controlTopic, long startNanos) throws Exception {
         boolean switched = s.switchLabels() == null;
         while (true) {
             double elapsed = elapsed(startNanos);
-            if (stop.get()) return "interrupt";
+            if (stop.getAsBoolean()) return "interrupt";
             if (s.seconds() > 0 && elapsed >= s.seconds()) return "time";
             if (!switched && elapsed >= s.switchAfter()) {
                 // registered first: a prediction made with the new version may arrive before send() returns
@@ -224,6 +226,11 @@ final class DemoRun {
 
         void start() {
             thread.start();
+        }
+
+        /** Whether the fleet stopped by itself (it runs until stopped, so only by failing). */
+        boolean ended() {
+            return thread.getState() == Thread.State.TERMINATED;
         }
 
         FleetReport finish() throws InterruptedException {
