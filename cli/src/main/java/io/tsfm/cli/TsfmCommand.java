@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tsfm", mixinStandardHelpOptions = true, version = "tsfm 0.1.0-SNAPSHOT",
         description = "TSFM: language-aligned IMU foundation model for zero-shot human activity recognition.",
         subcommands = {DatasetsCommand.class, TrainCommand.class, ExportCommand.class, ClassifyCommand.class,
-            PerfCommand.class, EdgeCommand.class, FleetCommand.class, DemoCommand.class, picocli.CommandLine.HelpCommand.class})
+            PerfCommand.class, EdgeCommand.class, FleetCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class,
+            io.tsfm.cli.benchmark.BaselineCommand.class, DemoCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TsfmCommand {
 }

@@ -1,0 +1,98 @@
+package io.tsfm.benchmark.protocol;
+
+import io.tsfm.core.data.Channel;
+import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.Session;
+import io.tsfm.core.preprocess.EvalWindow;
+import io.tsfm.core.preprocess.EvalWindows;
+import io.tsfm.core.preprocess.LabeledTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A test dataset as the benchmark sees it (spec §1.5, §6.1): labels sorted alphabetically (class index i is the
+ * i-th), each subject's sessions concatenated in id order and cut into non-overlapping 6 s windows at the native rate
+ * with the majority label ({@link EvalWindows}); subjects in id order, windows in time order. A dataset whose reader
+ * knows no subjects is one subject. Immutable and thread-safe.
+ *
+ * @param name        dataset name
+ * @param description the dataset's description (a model input)
+ * @param labels      the dataset's labels, sorted
+ * @param windows     every window, {@code windows.get(i).index() == i}
+ * @param subjects    number of subjects (devices)
+ * @param mixedWindows windows whose samples carry more than one label (where concatenated sessions of different
+ *                     activities meet); they keep the majority label, as in the reference
+ */
+public record BenchmarkDataset(String name, String description, List<String> labels, List<BenchmarkWindow> windows,
+                               int subjects, int mixedWindows) {
+    public BenchmarkDataset {
+        labels = List.copyOf(labels);
+        windows = List.copyOf(windows);
+    }
+
+    /**
+     * Cuts {@code dataset} into its evaluation windows.
+     *
+     * @throws IllegalArgumentException if the dataset yields no window (every subject shorter than 6 s)
+     */
+    public static BenchmarkDataset of(Dataset dataset) {
+        List<String> labels = new ArrayList<>(new TreeSet<>(dataset.manifest().labels()));
+        for (Session s : dataset.sessions()) {
+            if (!labels.contains(s.label())) {
+                throw new IllegalArgumentException(dataset.name() + "/" + s.id() + ": label '" + s.label()
+                        + "' is not in the dataset's label list " + labels);
+            }
+        }
+        Map<String, List<Channel>> channelsOf = new HashMap<>();
+        for (Session s : dataset.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
+        Map<String, LabeledTable> tables = EvalWindows.bySubject(dataset.sessions(), labels);
+        List<BenchmarkWindow> windows = new ArrayList<>();
+        int mixed = 0;
+        for (Map.Entry<String, LabeledTable> e : tables.entrySet()) {
+            LabeledTable t = e.getValue();
+            for (EvalWindow w : EvalWindows.slice(t)) {
+                int[] perSample = t.labels();
+                for (int i = w.startSample() + 1; i < w.startSample() + w.length(); i++) {
+                    if (perSample[i] != perSample[w.startSample()]) {
+                        mixed++;
+                        break;
+                    }
+                }
+                windows.add(new BenchmarkWindow(new WindowKey(dataset.name(), e.getKey(), w.startSample()),
+                        windows.size(), w.label(), labels.get(w.label()), w.samples(), t.rateHz(),
+                        channelsOf.get(e.getKey())));
+            }
+        }
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("dataset " + dataset.name() + " has no " + EvalWindows.WINDOW_SECONDS
+                    + " s window: every subject's recordings are shorter");
+        }
+        return new BenchmarkDataset(dataset.name(), dataset.manifest().description(), labels, windows,
+                tables.size(), mixed);
+    }
+
+    /** The class index of every window, in window order (the split's input). */
+    public int[] labelIndices() {
+        int[] out = new int[windows.size()];
+        for (int i = 0; i < out.length; i++) out[i] = windows.get(i).labelIndex();
+        return out;
+    }
+
+    /** The windows at {@code indices}, in that order. */
+    public List<BenchmarkWindow> select(int[] indices) {
+        List<BenchmarkWindow> out = new ArrayList<>(indices.length);
+        for (int i : indices) out.add(windows.get(i));
+        return out;
+    }
+
+    /** Window count per label, in label order. */
+    public Map<String, Integer> labelCounts() {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String l : labels) out.put(l, 0);
+        for (BenchmarkWindow w : windows) out.merge(w.label(), 1, Integer::sum);
+        return out;
+    }
+}

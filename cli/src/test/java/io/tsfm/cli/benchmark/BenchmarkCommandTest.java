@@ -1,0 +1,87 @@
+package io.tsfm.cli.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tsfm baseline train} and {@code tsfm benchmark} in-process on the real UEA test sets. */
+class BenchmarkCommandTest {
+
+    /** Exit code, stdout and stderr of one command line. */
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            int code = Main.run(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void trainsTheForestThenBenchmarksItIntoAReport(@TempDir Path dir) throws Exception {
+        Path baselines = dir.resolve("baselines");
+        Outcome train = run("baseline", "train", "rf", "--datasets", "basicmotions,racketsports", "--trees", "20",
+                "--out", baselines.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("basicmotions sup1: 4 labelled windows of 133", "racketsports sup10");
+
+        Path report = dir.resolve("report");
+        Outcome bench = run("benchmark", "--datasets", "basicmotions,racketsports", "--baselines", "rf",
+                "--baseline-dir", baselines.toString(), "--report", report.toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        assertThat(bench.err()).contains("benchmark [", "windows/s");
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        JsonNode rf = json.path("metrics").path("sup10").path("rows").get(0);
+        assertThat(rf.path("system").asText()).isEqualTo("Random forest (features)");
+        assertThat(rf.path("cells").path("basicmotions").path("windows").asInt()).isEqualTo(14);
+        assertThat(rf.path("cells").path("basicmotions").path("accuracy").isNumber()).isTrue();
+        assertThat(json.path("metrics").path("zs_open").path("rows").get(0).path("cells").path("racketsports")
+                .path("note").asText()).startsWith("n/a");
+        assertThat(json.path("deviations").toString()).contains("racketsports: its recordings carry no subject ids");
+        String md = Files.readString(report.resolve("report.md"));
+        assertThat(md).contains("| MOMENT *(published, not measured)* | – | – |");
+    }
+
+    @Test
+    void badRequestsFailWithOneClearLine(@TempDir Path dir) {
+        Outcome unknown = run("benchmark", "--datasets", "basicmotions,moonwalk", "--baselines", "rf",
+                "--report", dir.toString());
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("error: unknown dataset 'moonwalk'");
+
+        Outcome stream = run("benchmark", "--path", "stream", "--baselines", "rf", "--report", dir.toString());
+        assertThat(stream.err()).contains("--path stream").contains("not implemented");
+
+        Outcome baseline = run("benchmark", "--baselines", "limubert", "--report", dir.toString());
+        assertThat(baseline.err()).contains("unknown baseline 'limubert'");
+
+        Outcome untrained = run("benchmark", "--datasets", "basicmotions", "--baselines", "rf", "--baseline-dir",
+                dir.resolve("none").toString(), "--report", dir.resolve("r").toString());
+        assertThat(untrained.code()).isEqualTo(1);
+        assertThat(untrained.err()).contains("no trained rf baseline for basicmotions sup1",
+                "./tsfm baseline train rf --datasets basicmotions");
+        assertThat(dir.resolve("r")).doesNotExist();
+
+        Outcome trainUnknown = run("baseline", "train", "crosshar", "--out", dir.toString());
+        assertThat(trainUnknown.err()).contains("unknown baseline 'crosshar'");
+    }
+}
