@@ -105,16 +105,17 @@ public final class DemoCommand implements Callable<Integer> {
                     + "--out " + SHIPPED_MODEL);
             return 2;
         }
+        ModelBundle bundle = ModelBundle.open(bundleDir);
         DemoData data;
         try {
-            data = DemoData.load(root, name, ModelBundle.open(bundleDir), sessionSeconds, seed);
+            data = DemoData.load(root, name, bundle, sessionSeconds, seed);
         } catch (DemoData.NoDataException e) {
             err.println("demo: " + e.getMessage());
             return 2;
         }
         double total = seconds;
         double switchAt = switchAfter != null ? switchAfter : total > 0 ? total / 2 : 30;
-        DemoRun.Settings settings = new DemoRun.Settings(bundleDir, data, devices, total,
+        DemoRun.Settings settings = new DemoRun.Settings(bundleDir, bundle, data, devices, total,
                 labels == null ? null : labels.stream().map(String::trim).filter(l -> !l.isEmpty()).toList(),
                 switchAt, imperfections(imperfections), seed);
         err.println("demo: starting Kafka and the streaming job (Ctrl-C stops)...");

@@ -2,12 +2,14 @@ package io.tsfm.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.DatasetReader;
 import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.runtime.ModelBundle;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -94,12 +96,16 @@ record DemoData(String dataset, DatasetRole role, List<Session> sessions, double
                     + "samples" + (data.problems().isEmpty() ? "" : " (" + data.problems().size()
                     + " read problems; see ./tsfm datasets inspect " + name + ")"));
         }
+        double rate = commonRate(sessions);
         List<Session> played = new ArrayList<>(sessions.size());
-        for (Session s : sessions) played.add(cut(s, sessionSeconds));
+        for (Session s : sessions) {
+            played.add(describedInFull(cut(s, sessionSeconds), data.manifest().description(), rate,
+                    bundle.patchSeconds()));
+        }
         Collections.shuffle(played, new Random(seed));
         Set<String> labels = new TreeSet<>();
         played.forEach(s -> labels.add(s.label()));
-        return new DemoData(name, role, List.copyOf(played), commonRate(played), List.copyOf(labels), heldOut);
+        return new DemoData(name, role, List.copyOf(played), rate, List.copyOf(labels), heldOut);
     }
 
     private static String firstZeroShot(DatasetCatalog catalog, DataRoot root) throws NoDataException {
@@ -139,6 +145,22 @@ record DemoData(String dataset, DatasetRole role, List<Session> sessions, double
         for (int c = 0; c < samples.length; c++) samples[c] = java.util.Arrays.copyOf(s.samples()[c], n);
         return new Session(s.id(), s.dataset(), s.subject(), s.label(), s.rateHz(), s.channels(), samples,
                 s.source());
+    }
+
+    /**
+     * The session with every channel described as the model reads it in training and in the batch paths
+     * ({@link ChannelDescriptions#describe(String, String, double, double)}: dataset description, channel
+     * description, rate and patch length). The devices announce these texts in their channel layouts and the job
+     * passes layout texts to the model as they are; with the bare channel description the streaming path would
+     * read different text than the model was trained on.
+     */
+    static Session describedInFull(Session s, String datasetDescription, double rateHz, double patchSeconds) {
+        List<Channel> channels = new ArrayList<>(s.numChannels());
+        for (Channel c : s.channels()) {
+            channels.add(new Channel(c.name(), c.kind(), c.axis(), c.unit(), c.position(),
+                    ChannelDescriptions.describe(datasetDescription, c.description(), rateHz, patchSeconds)));
+        }
+        return new Session(s.id(), s.dataset(), s.subject(), s.label(), s.rateHz(), channels, s.samples(), s.source());
     }
 
     private static double commonRate(List<Session> sessions) {

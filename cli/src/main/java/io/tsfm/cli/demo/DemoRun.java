@@ -52,6 +52,7 @@ final class DemoRun {
      * What to run.
      *
      * @param model         model bundle directory
+     * @param bundle        the bundle read from it
      * @param data          held-out sessions to replay
      * @param devices       simulated devices
      * @param seconds       seconds to run once the fleet starts; 0 runs until {@code stop}
@@ -60,7 +61,7 @@ final class DemoRun {
      * @param imperfections what goes wrong with the devices
      * @param seed          seed of the fleet
      */
-    record Settings(Path model, DemoData data, int devices, double seconds, List<String> switchLabels,
+    record Settings(Path model, ModelBundle bundle, DemoData data, int devices, double seconds, List<String> switchLabels,
                     double switchAfter, Imperfections imperfections, long seed) {}
 
     /**
@@ -80,7 +81,7 @@ final class DemoRun {
 
     /** Runs the demo; returns after everything it started has stopped. */
     static Result run(Settings s, DemoView view, AtomicBoolean stop) throws Exception {
-        ModelBundle bundle = ModelBundle.open(s.model());
+        ModelBundle bundle = s.bundle();
         DemoData data = s.data();
         JobOptions options = JobOptions.parse("--embedded", "--model", s.model().toString(),
                 "--label-set-id", LABEL_SET_ID, "--labels", String.join(",", data.labels()),
@@ -109,8 +110,10 @@ final class DemoRun {
                 try (PredictionFeed feed = new PredictionFeed(servers, options.predictionsTopic(),
                         options.deadLettersTopic(), board, e -> view.event(e, elapsed(startNanos)))) {
                     fleetThread.start();
-                    String stoppedBy = play(s, view, () -> stop.get() || fleetThread.ended() || feed.failure() != null,
-                            board, servers, options.labelSetsTopic(), startNanos);
+                    String stoppedBy = play(s, view, () -> stop.get() || fleetThread.ended() || feed.failure() != null
+                            || jobEnded(runner), board, servers, options.labelSetsTopic(), startNanos);
+                    if (jobEnded(runner)) throw new IllegalStateException("the streaming job stopped: "
+                            + runner.job().getJobStatus().get(30, TimeUnit.SECONDS));
                     fleet.stop();
                     FleetReport report = fleetThread.finish();
                     double ran = elapsed(startNanos);
@@ -189,6 +192,15 @@ final class DemoRun {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the streaming job did not start "
                     + "within 120 s (status " + status + ")");
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether the job reached a terminal state (it runs until cancelled, so only by failing). */
+    private static boolean jobEnded(EmbeddedRunner runner) {
+        try {
+            return runner.job().getJobStatus().get(30, TimeUnit.SECONDS).isGloballyTerminalState();
+        } catch (Exception e) {
+            return true; // the cluster no longer answers
         }
     }
 
