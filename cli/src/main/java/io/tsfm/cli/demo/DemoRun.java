@@ -71,7 +71,7 @@ final class DemoRun {
      * @param fleet            what the fleet sent
      * @param seconds          seconds the fleet ran
      * @param bootstrapServers the broker that served the run (shut down now)
-     * @param stoppedBy        "time" or "interrupt"
+     * @param stoppedBy        "time" or "interrupt" (Ctrl-C)
      */
     record Result(Scoreboard.Snapshot snapshot, FleetReport fleet, double seconds, String bootstrapServers,
                   String stoppedBy) {}
@@ -110,10 +110,12 @@ final class DemoRun {
                 try (PredictionFeed feed = new PredictionFeed(servers, options.predictionsTopic(),
                         options.deadLettersTopic(), board, e -> view.event(e, elapsed(startNanos)))) {
                     fleetThread.start();
-                    String stoppedBy = play(s, view, () -> stop.get() || fleetThread.ended() || feed.failure() != null
+                    String stoppedBy = play(s, view, stop, () -> fleetThread.ended() || feed.failure() != null
                             || jobEnded(runner), board, servers, options.labelSetsTopic(), startNanos);
-                    if (jobEnded(runner)) throw new IllegalStateException("the streaming job stopped: "
-                            + runner.job().getJobStatus().get(30, TimeUnit.SECONDS));
+                    if (stoppedBy.equals("failure") && jobEnded(runner)) {
+                        throw new IllegalStateException("the streaming job stopped: "
+                                + runner.job().getJobStatus().get(30, TimeUnit.SECONDS));
+                    }
                     fleet.stop();
                     FleetReport report = fleetThread.finish();
                     double ran = elapsed(startNanos);
@@ -138,13 +140,17 @@ final class DemoRun {
     /** A fleet run "until stopped": a year of event time. */
     private static final double UNLIMITED_SECONDS = 365 * 24 * 3600.0;
 
-    /** The live phase: refreshes the view, publishes the label switch when due, until time is up or stop is set. */
-    private static String play(Settings s, DemoView view, BooleanSupplier stop, Scoreboard board, String servers,
-                               String controlTopic, long startNanos) throws Exception {
+    /**
+     * The live phase: refreshes the view and publishes the label switch when due, until time is up ("time"),
+     * {@code stop} is set ("interrupt") or a part failed ("failure"; the caller finds which).
+     */
+    private static String play(Settings s, DemoView view, AtomicBoolean stop, BooleanSupplier failed, Scoreboard board,
+                               String servers, String controlTopic, long startNanos) throws Exception {
         boolean switched = s.switchLabels() == null;
         while (true) {
             double elapsed = elapsed(startNanos);
-            if (stop.getAsBoolean()) return "interrupt";
+            if (stop.get()) return "interrupt";
+            if (failed.getAsBoolean()) return "failure";
             if (s.seconds() > 0 && elapsed >= s.seconds()) return "time";
             if (!switched && elapsed >= s.switchAfter()) {
                 // registered first: a prediction made with the new version may arrive before send() returns
