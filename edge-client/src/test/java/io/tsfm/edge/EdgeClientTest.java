@@ -9,7 +9,7 @@ import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.source.SyntheticSource;
-import io.tsfm.edge.testing.MomentsClassifier;
+import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.edge.window.EdgeWindow;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The edge client without a broker: local windows, predictions, label-set changes and classifier failures. */
+/**
+ * The edge client without a broker: local windows, predictions, label-set changes and classifier failures, with the
+ * real micro bundle (wrapped in a classifier that fails on demand for the failure test).
+ */
 class EdgeClientTest {
     private static final long START = 1_700_000_000_000_000L;
 
@@ -28,9 +31,9 @@ class EdgeClientTest {
         List<String> failed = new ArrayList<>();
         List<DeviceFrame> frames = new ArrayList<>();
         LabelSet later = new LabelSet("gym", 3, List.of("running", "cycling", "lying"));
-        try (MomentsClassifier model = new MomentsClassifier();
-             SyntheticSource source = SyntheticSource.builder().optDevices(2).optSeconds(60).optStartMicros(START)
-                     .optPacer(Pacer.unpaced()).build()) {
+        WindowClassifier model = MicroBundle.shared();
+        try (SyntheticSource source = SyntheticSource.builder().optDevices(2).optSeconds(60).optStartMicros(START)
+                .optPacer(Pacer.unpaced()).build()) {
             EdgeClient[] client = new EdgeClient[1];
             client[0] = EdgeClient.builder().setSource(source).optClassifier(model).optTopK(2)
                     .optListener(new EdgeListener() {
@@ -79,7 +82,7 @@ class EdgeClientTest {
     void aFailingClassifierCostsOnlyItsWindows() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         WindowClassifier flaky = new WindowClassifier() {
-            private final MomentsClassifier inner = new MomentsClassifier();
+            private final WindowClassifier inner = MicroBundle.shared();
 
             @Override
             public String modelId() {

@@ -8,13 +8,14 @@ import io.tsfm.edge.kafka.SpooledPublisher;
 import io.tsfm.edge.source.DatasetReplaySource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.spool.Spool;
+import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.edge.testing.Hapt;
-import io.tsfm.edge.testing.MomentsClassifier;
+import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.edge.testing.WireConsumer;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.TsfmPipeline;
-import io.tsfm.job.inference.ClassifierFactory;
+import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
@@ -33,10 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Same answers: the edge client classifies real HAPT recordings of two devices on the device and publishes their
  * frames; the streaming job (on a Flink MiniCluster, bounded) reads those frames from the real broker and classifies
- * them with the same model. Every window gets the same labels and the same scores, bit for bit, on both sides: the
- * two share the grid, the windowing rule and the classifier interface.
- *
- * <p>Uses the test-only {@link MomentsClassifier} on both sides; switch to the real bundle classifier once it exists.
+ * them with the same model, the committed micro bundle ({@link MicroBundle}): an {@link OnnxWindowClassifier} on the
+ * device, the job's built-in {@link BundleClassifierFactory} in the job. Every window gets the same labels and the same
+ * scores, bit for bit, on both sides: the two share the grid, the windowing rule and the classifier.
  */
 class SameAnswersAsTheJobTest {
 
@@ -58,7 +58,7 @@ class SameAnswersAsTheJobTest {
                     .setSpool(Spool.builder().setDirectory(tmp.resolve("spool")).build())
                     .setKafka(KafkaSettings.builder().setBootstrapServers(kafka.bootstrapServers()).build())
                     .optFramesTopic(o.framesTopic()).build();
-                 MomentsClassifier model = new MomentsClassifier();
+                 OnnxWindowClassifier model = MicroBundle.open();
                  DatasetReplaySource source = DatasetReplaySource.builder().setSessions(sessions).optDevices(2)
                          .optDevicePrefix("hapt-").optStartMicros(start).optMaxSeconds(40).optPacer(Pacer.unpaced()).build()) {
                 EdgeClient.builder().setSource(source).optClassifier(model).optPublisher(publisher)
@@ -74,7 +74,7 @@ class SameAnswersAsTheJobTest {
             assertThat(local.size()).as("local predictions %s", local.keySet()).isEqualTo(36);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            TsfmPipeline.build(env, o, (ClassifierFactory) MomentsClassifier::new);
+            TsfmPipeline.build(env, o, new BundleClassifierFactory(MicroBundle.path(), 1));
             env.execute("same answers"); // bounded: returns once every frame is processed
 
             Map<String, Prediction> job = new LinkedHashMap<>();

@@ -41,9 +41,16 @@ import java.util.function.BiConsumer;
  * @param labels                   the default label set's texts
  * @param deviceDescription        text put before every channel description ("device + channel"); empty for none
  * @param model                    model bundle directory, passed to the classifier factory
- * @param classifierFactory        {@code ClassifierFactory} class
+ * @param classifierFactory        {@code ClassifierFactory} class; none = the built-in bundle classifier over
+ *                                 {@code model}
+ * @param inferenceThreads         ONNX Runtime threads of each inference task's bundle classifier; 0 = ONNX Runtime's
+ *                                 default (one per core)
  * @param checkpointIntervalMillis checkpoint interval; predictions become visible to read_committed consumers when
  *                                 the checkpoint after them completes
+ * @param checkpointDir            where checkpoints are written (a path or file:// URI), kept when the job is
+ *                                 cancelled so it can restart from its last one; null = the cluster's setting (in
+ *                                 memory on a MiniCluster)
+ * @param restoreFrom              checkpoint or savepoint directory the job starts from; null = a fresh start
  * @param exactlyOnce              Kafka transactions for both sinks (true) or at-least-once (false)
  * @param transactionalIdPrefix    prefix of the sinks' Kafka transactional ids; unique per job on a cluster
  * @param transactionTimeoutMillis Kafka producer transaction timeout (at most the broker's transaction.max.timeout.ms)
@@ -63,7 +70,8 @@ public record JobOptions(
         long outOfOrdernessMillis, long idleTimeoutMillis, long watermarkIntervalMillis, long maxFutureMillis,
         int maxBatch, long maxWaitMillis, int topK, int smoothWindows,
         String labelSetId, List<String> labels, String deviceDescription, String model, String classifierFactory,
-        long checkpointIntervalMillis, boolean exactlyOnce, String transactionalIdPrefix,
+        int inferenceThreads, long checkpointIntervalMillis, String checkpointDir, String restoreFrom,
+        boolean exactlyOnce, String transactionalIdPrefix,
         long transactionTimeoutMillis, int parallelism, String jobName, Map<String, String> kafkaProperties,
         boolean embedded, int kafkaPort, int partitions, String cluster, String jar) implements Serializable {
 
@@ -117,8 +125,9 @@ public record JobOptions(
                 startingOffsets, bounded, windowMillis, hopMillis, maxGapMillis, minCoverage, outOfOrdernessMillis,
                 idleTimeoutMillis, watermarkIntervalMillis, maxFutureMillis, maxBatch, maxWaitMillis, topK,
                 smoothWindows, labelSetId, labels, deviceDescription, model, classifierFactory,
-                checkpointIntervalMillis, exactlyOnce, transactionalIdPrefix, transactionTimeoutMillis, parallelism,
-                jobName, kafkaProperties, embedded, kafkaPort, partitions, cluster, jar);
+                inferenceThreads, checkpointIntervalMillis, checkpointDir, restoreFrom, exactlyOnce,
+                transactionalIdPrefix, transactionTimeoutMillis, parallelism, jobName, kafkaProperties, embedded,
+                kafkaPort, partitions, cluster, jar);
     }
 
     /** Checks what only makes sense for a job that runs (not for --help): Kafka servers present. */
@@ -187,11 +196,20 @@ public record JobOptions(
                     (p, v) -> p.labels = labelList(v));
             opt("device-description", "TEXT", "text before every channel description (default none)",
                     (p, v) -> p.deviceDescription = v);
-            opt("model", "DIR", "model bundle directory, given to the classifier factory", (p, v) -> p.model = v);
-            opt("classifier-factory", "CLASS", "io.tsfm.job.inference.ClassifierFactory implementation",
+            opt("model", "DIR", "model bundle directory (tsfm export); the built-in bundle classifier serves it",
+                    (p, v) -> p.model = nonBlank("model", v));
+            opt("classifier-factory", "CLASS", "io.tsfm.job.inference.ClassifierFactory implementation instead of "
+                    + "the built-in bundle classifier (given the --model path if any)",
                     (p, v) -> p.classifierFactory = v);
+            opt("inference-threads", "N", "ONNX Runtime threads per inference task; 0 = one per core (default 1)",
+                    (p, v) -> p.inferenceThreads = (int) nonNegative("inference-threads", v));
             opt("checkpoint-interval-ms", "MS", "checkpoint interval (default 1000)",
                     (p, v) -> p.checkpointIntervalMillis = positive("checkpoint-interval-ms", v));
+            opt("checkpoint-dir", "DIR", "checkpoint directory (path or URI), kept on cancel for --restore-from "
+                    + "(default: the cluster's; in memory on a MiniCluster)",
+                    (p, v) -> p.checkpointDir = nonBlank("checkpoint-dir", v));
+            opt("restore-from", "DIR", "start from this checkpoint or savepoint (a chk-N or savepoint directory)",
+                    (p, v) -> p.restoreFrom = nonBlank("restore-from", v));
             opt("delivery-guarantee", "G", "exactly-once (Kafka transactions) or at-least-once (default exactly-once)",
                     (p, v) -> p.exactlyOnce = oneOf("delivery-guarantee", v, "exactly-once", "at-least-once")
                             .equals("exactly-once"));
@@ -242,7 +260,10 @@ public record JobOptions(
         String deviceDescription = "";
         String model;
         String classifierFactory;
+        int inferenceThreads = 1;
         long checkpointIntervalMillis = 1000;
+        String checkpointDir;
+        String restoreFrom;
         boolean exactlyOnce = true;
         String transactionalIdPrefix = "tsfm-job";
         long transactionTimeoutMillis = 600_000;
@@ -305,9 +326,9 @@ public record JobOptions(
                     groupId, startingOffsets, bounded, windowMillis, hopMillis, maxGapMillis, minCoverage,
                     outOfOrdernessMillis, idleTimeoutMillis, watermarkIntervalMillis, maxFutureMillis, maxBatch,
                     maxWaitMillis, topK, smoothWindows, labelSetId, labels, deviceDescription, model,
-                    classifierFactory, checkpointIntervalMillis, exactlyOnce, transactionalIdPrefix,
-                    transactionTimeoutMillis, parallelism, jobName, kafkaProperties, embedded, kafkaPort, partitions,
-                    cluster, jar);
+                    classifierFactory, inferenceThreads, checkpointIntervalMillis, checkpointDir, restoreFrom,
+                    exactlyOnce, transactionalIdPrefix, transactionTimeoutMillis, parallelism, jobName,
+                    kafkaProperties, embedded, kafkaPort, partitions, cluster, jar);
         }
 
         void kafkaProperty(String v) {

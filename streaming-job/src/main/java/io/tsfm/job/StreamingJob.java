@@ -31,7 +31,7 @@ public final class StreamingJob {
         try {
             options = JobOptions.parse(args);
             options.requireRunnable();
-            classifiers = ClassifierFactories.resolve(options.classifierFactory(), options.model());
+            classifiers = ClassifierFactories.resolve(options);
         } catch (IllegalArgumentException e) {
             System.err.println("tsfm job: " + e.getMessage());
             System.err.print(JobOptions.usage());
@@ -44,7 +44,8 @@ public final class StreamingJob {
             JobClient client = submit(options, classifiers);
             System.out.println("submitted job " + client.getJobID() + " to http://" + options.cluster());
         } else {
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                    TsfmPipeline.environmentConfig(options));
             TsfmPipeline.build(env, options, classifiers);
             env.execute(options.jobName());
         }
@@ -59,7 +60,8 @@ public final class StreamingJob {
         int colon = hostPort.lastIndexOf(':');
         String[] jars = jars(options);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(
-                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)), jars);
+                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)),
+                TsfmPipeline.environmentConfig(options), jars);
         TsfmPipeline.build(env, options, classifiers);
         return env.executeAsync(options.jobName());
     }

@@ -16,10 +16,15 @@ import io.tsfm.job.kafka.KafkaConnectors;
 import io.tsfm.job.metrics.DeadLetterCounter;
 import io.tsfm.job.window.DeviceWindow;
 import io.tsfm.job.window.DeviceWindower;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -43,6 +48,30 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class TsfmPipeline {
 
     private TsfmPipeline() {
+    }
+
+    /**
+     * The environment settings the options ask for, to create the environment with: {@code --checkpoint-dir} (file
+     * system checkpoints, retained on cancel so the job can restart from its last one) and {@code --restore-from}.
+     */
+    public static Configuration environmentConfig(JobOptions o) {
+        Configuration c = new Configuration();
+        if (o.checkpointDir() != null) {
+            c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri(o.checkpointDir()));
+            c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        }
+        if (o.restoreFrom() != null) {
+            c.set(StateRecoveryOptions.SAVEPOINT_PATH, uri(o.restoreFrom()));
+        }
+        return c;
+    }
+
+    /** A plain path as a file URI; anything with a scheme (file:, s3:, hdfs:) unchanged. */
+    private static String uri(String pathOrUri) {
+        return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*") ? pathOrUri
+                : Path.of(pathOrUri).toAbsolutePath().normalize().toUri().toString();
     }
 
     /** Adds the job to {@code env} (checkpointing and watermark interval included); execute {@code env} after. */

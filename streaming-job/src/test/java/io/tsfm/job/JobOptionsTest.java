@@ -3,11 +3,19 @@ package io.tsfm.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tsfm.core.runtime.OnnxWindowClassifier;
+import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.job.inference.ClassifierFactory;
-import io.tsfm.job.testing.FeatureHashClassifierFactory;
+import io.tsfm.job.testing.MicroBundle;
+import io.tsfm.job.testing.RecordingClassifierFactory;
 import io.tsfm.schemas.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobOptionsTest {
 
@@ -65,17 +73,50 @@ class JobOptionsTest {
     }
 
     @Test
-    void theClassifierFactoryIsFoundByClassNameWithTheModelPath() throws Exception {
-        ClassifierFactory f = ClassifierFactories.resolve(FeatureHashClassifierFactory.class.getName(), "/bundles/x");
-        try (var c = f.create()) {
-            assertThat(c.modelId()).hasSize(64);
+    void aModelAloneGivesTheBuiltInBundleClassifierAndAFactoryClassIsFoundByName(@TempDir Path tmp)
+            throws Exception {
+        String bundle = MicroBundle.path().toString();
+        WindowClassifier direct = MicroBundle.shared();
+
+        ClassifierFactory builtIn = ClassifierFactories.resolve(JobOptions.parse("--model", bundle,
+                "--inference-threads", "2"));
+        assertThat(builtIn).isInstanceOf(BundleClassifierFactory.class);
+        // the factory travels with the job graph: it must survive serialization and open the same bundle
+        ClassifierFactory shipped = InstantiationUtil.clone(builtIn);
+        try (WindowClassifier c = shipped.create()) {
+            assertThat(c).isInstanceOf(OnnxWindowClassifier.class);
+            assertThat(c.modelId()).isEqualTo(direct.modelId()).hasSize(64);
         }
-        assertThat(ClassifierFactories.resolve(FeatureHashClassifierFactory.class.getName(), null)).isNotNull();
+
+        // --classifier-factory names a class; with --model it gets the path
+        ClassifierFactory byName = ClassifierFactories.resolve(BundleClassifierFactory.class.getName(), bundle);
+        assertThat(((BundleClassifierFactory) byName).bundleId()).isEqualTo(direct.modelId());
+        assertThat(ClassifierFactories.resolve(RecordingClassifierFactory.class.getName(), null))
+                .isInstanceOf(RecordingClassifierFactory.class);
+
         assertThatThrownBy(() -> ClassifierFactories.resolve(null, null)).hasMessageContaining("no classifier");
-        assertThatThrownBy(() -> ClassifierFactories.resolve(null, "/bundles/x"))
-                .hasMessageContaining("no built-in bundle classifier yet");
+        assertThatThrownBy(() -> ClassifierFactories.resolve(null, tmp.resolve("nope").toString()))
+                .hasMessageContaining("--model").hasMessageContaining("no such bundle directory");
         assertThatThrownBy(() -> ClassifierFactories.resolve("io.tsfm.Nope", null)).hasMessageContaining("no such");
         assertThatThrownBy(() -> ClassifierFactories.resolve(String.class.getName(), null))
                 .hasMessageContaining("does not implement");
+        assertThatThrownBy(() -> JobOptions.parse("--inference-threads", "-1")).hasMessageContaining(">= 0");
+    }
+
+    @Test
+    void aTamperedBundleIsRefusedWhenTheJobIsBuiltNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("bundle");
+        Files.createDirectories(copy);
+        try (var files = Files.list(MicroBundle.path())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        byte[] model = Files.readAllBytes(copy.resolve("model.onnx"));
+        model[model.length / 2] ^= 0x01;
+        Files.write(copy.resolve("model.onnx"), model);
+        assertThatThrownBy(() -> ClassifierFactories.resolve(null, copy.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--model " + copy)
+                .hasMessageContaining("model.onnx");
     }
 }

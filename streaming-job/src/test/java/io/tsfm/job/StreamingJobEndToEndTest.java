@@ -1,21 +1,21 @@
 package io.tsfm.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Units;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.job.testing.CollectingReporter;
-import io.tsfm.job.testing.FeatureHashClassifier;
-import io.tsfm.job.testing.FeatureHashClassifierFactory;
 import io.tsfm.job.testing.HaptReplay;
+import io.tsfm.job.testing.MicroBundle;
 import io.tsfm.job.testing.TestFrames;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ChannelLayout;
@@ -60,7 +60,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * for the same window cut directly by the shared windowing rule (the stream path changes nothing), each window
  * exactly once, and every malformed record must sit in the dead-letter topic with its reason and its bytes.
  *
- * <p>Uses the test-only {@link FeatureHashClassifier}; switch to the real bundle classifier once it exists.
+ * <p>The classifier is the real one: the job's built-in bundle factory over the committed micro bundle
+ * ({@link MicroBundle}), compared with an {@link OnnxWindowClassifier} over the same bundle called directly.
  */
 class StreamingJobEndToEndTest {
 
@@ -81,10 +82,12 @@ class StreamingJobEndToEndTest {
     private static final WindowGrid GRID = WindowGrid.ofMillis(6000, 2000);
 
     private static EmbeddedKafka kafka;
+    private static OnnxWindowClassifier direct;
 
     @BeforeAll
     static void startKafka() {
         kafka = EmbeddedKafka.builder().optNumPartitions(2).build();
+        direct = MicroBundle.shared();
     }
 
     @AfterAll
@@ -120,7 +123,7 @@ class StreamingJobEndToEndTest {
         }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TsfmPipeline.build(env, o, new FeatureHashClassifierFactory("e2e"));
+        TsfmPipeline.build(env, o, MicroBundle.factory());
         env.execute(o.jobName()); // bounded: returns once every record is processed and the last checkpoint done
 
         List<Prediction> predictions = readCommitted(o.predictionsTopic(), WireFormat.PREDICTION::decode);
@@ -135,14 +138,14 @@ class StreamingJobEndToEndTest {
         // 30 s from each of 3 devices: windows [0,6) .. [24,30) complete, 13 each
         assertThat(expected).hasSize(39);
         assertThat(byWindow.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        String modelId = new FeatureHashClassifier().modelId();
+        String modelId = direct.modelId();
         for (var e : expected.entrySet()) {
             Prediction p = byWindow.get(e.getKey());
             Classification c = e.getValue();
             assertThat(p.getTopK()).extracting(s -> s.getLabel())
                     .containsExactlyElementsOf(c.topK().stream().map(Classification.ScoredLabel::label).toList());
             for (int j = 0; j < c.topK().size(); j++) {
-                assertThat(p.getTopK().get(j).getScore()).isCloseTo(c.topK().get(j).score(), within(1e-6f));
+                assertThat(p.getTopK().get(j).getScore()).isEqualTo(c.topK().get(j).score());
             }
             assertThat(p.getWindowEndEpochMicros() - p.getWindowStartEpochMicros()).isEqualTo(6_000_000);
             assertThat(p.getLabelSetId()).isEqualTo("default");
@@ -210,11 +213,11 @@ class StreamingJobEndToEndTest {
             }
         }
         List<String> args = new ArrayList<>(List.of(argv(o)));
-        args.addAll(List.of("--cluster", rest, "--classifier-factory", FeatureHashClassifierFactory.class.getName()));
+        args.addAll(List.of("--cluster", rest, "--model", MicroBundle.path().toString()));
         JobOptions remote = JobOptions.parse(args.toArray(String[]::new));
         // a plain JVM submitting over REST, as `tsfm job --cluster` does: not the test's context environment
         TestStreamEnvironment.unsetAsContext();
-        JobClient job = StreamingJob.submit(remote, new FeatureHashClassifierFactory("remote"));
+        JobClient job = StreamingJob.submit(remote, ClassifierFactories.resolve(remote));
         job.getJobExecutionResult().get();
         // 10 s of data: [0,6) [2,8) [4,10)
         assertThat(readCommitted(o.predictionsTopic(), WireFormat.PREDICTION::decode))
@@ -275,28 +278,26 @@ class StreamingJobEndToEndTest {
         Map<String, Classification> out = new HashMap<>();
         LabelSet labels = new LabelSet("default", 0, JobOptions.DEFAULT_LABELS);
         float g = (float) Units.toCanonical(SensorKind.ACCELEROMETER, "g");
-        try (FeatureHashClassifier classifier = new FeatureHashClassifier()) {
-            frames.forEach((device, list) -> {
-                List<SampleFrame> sf = list.stream().map(f -> TestFrames.decode(f, 0).toSampleFrame()).toList();
-                long first = sf.get(0).startMicros();
-                long last = sf.get(sf.size() - 1).endMicros();
-                for (long e = GRID.firstEnd(first); e <= GRID.lastEnd(last); e += GRID.hopMicros()) {
-                    WindowAssembler.Result r = RULE.assemble(sf, GRID.startOf(e));
-                    if (!r.ok()) {
-                        continue;
-                    }
-                    float[][] s = r.samples();
-                    for (int c = 0; c < 3; c++) {
-                        for (int t = 0; t < s[c].length; t++) {
-                            s[c][t] *= g;
-                        }
-                    }
-                    String id = device + "@" + GRID.startOf(e);
-                    out.put(id, classifier.classify(List.of(new SensorWindow(id, s, RATE,
-                            List.of(TestFrames.DESCRIPTIONS))), labels, 3).get(0));
+        frames.forEach((device, list) -> {
+            List<SampleFrame> sf = list.stream().map(f -> TestFrames.decode(f, 0).toSampleFrame()).toList();
+            long first = sf.get(0).startMicros();
+            long last = sf.get(sf.size() - 1).endMicros();
+            for (long e = GRID.firstEnd(first); e <= GRID.lastEnd(last); e += GRID.hopMicros()) {
+                WindowAssembler.Result r = RULE.assemble(sf, GRID.startOf(e));
+                if (!r.ok()) {
+                    continue;
                 }
-            });
-        }
+                float[][] s = r.samples();
+                for (int c = 0; c < 3; c++) {
+                    for (int t = 0; t < s[c].length; t++) {
+                        s[c][t] *= g;
+                    }
+                }
+                String id = device + "@" + GRID.startOf(e);
+                out.put(id, direct.classify(List.of(new SensorWindow(id, s, RATE,
+                        List.of(TestFrames.DESCRIPTIONS))), labels, 3).get(0));
+            }
+        });
         return out;
     }
 

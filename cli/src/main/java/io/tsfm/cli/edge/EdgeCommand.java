@@ -6,6 +6,7 @@ import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
@@ -219,10 +220,12 @@ public final class EdgeCommand implements Callable<Integer> {
         }
     }
 
-    /** The bundle classifier: {@code OnnxWindowClassifier.open(bundle)} once it is in core. */
-    private static WindowClassifier openModel(Path bundle) {
-        throw new IllegalArgumentException("--model " + bundle + ": this build has no bundle classifier yet "
-                + "(OnnxWindowClassifier is not in core); run without --model to publish frames only");
+    /** The bundle classifier, the same the streaming job serves (a bad bundle fails naming the file at fault). */
+    private static WindowClassifier openModel(Path bundle) throws IOException {
+        if (!Files.isDirectory(bundle)) {
+            throw new IllegalArgumentException("--model " + bundle + ": no such bundle directory");
+        }
+        return OnnxWindowClassifier.open(bundle);
     }
 
     /** Prints each prediction on one line. */

@@ -76,6 +76,22 @@ class EdgeCommandsTest {
     }
 
     @Test
+    void edgeClassifiesOnTheDeviceWithTheCommittedBundle() {
+        Path bundle = Path.of("..", "models", "tsfm-micro").toAbsolutePath().normalize();
+        String out = run(0, "edge", "--source", "dataset", "--dataset", "hapt", "--devices", "2", "--seconds", "20",
+                "--speed", "0", "--model", bundle.toString(), "--top-k", "2");
+        // 20 s per device starting now, off the 2 s grid: 7 or 8 windows lie wholly inside the data, and a window at
+        // either end that misses at most 1.2 s still passes the 80% coverage rule: 7 to 9 a device
+        List<String> lines = out.lines().filter(l -> l.startsWith("hapt-")).toList();
+        for (String device : List.of("hapt-0 ", "hapt-1 ")) {
+            assertThat(lines.stream().filter(l -> l.startsWith(device)).count()).as(out).isBetween(7L, 9L);
+        }
+        for (String l : lines) {
+            assertThat(l).matches("hapt-[01] \\S+ \\+6000ms  \\S+ -?\\d\\.\\d{3}  \\S+ -?\\d\\.\\d{3}");
+        }
+    }
+
+    @Test
     void badInputFailsWithOneClearLine(@TempDir Path tmp) throws Exception {
         Path props = tmp.resolve("typo.properties");
         Files.writeString(props, "bootstrap.servers=127.0.0.1:1\nsasl.mechansim=PLAIN\n");

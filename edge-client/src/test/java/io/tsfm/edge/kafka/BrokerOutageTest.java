@@ -13,7 +13,8 @@ import io.tsfm.edge.source.DatasetReplaySource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.edge.testing.Hapt;
-import io.tsfm.edge.testing.MomentsClassifier;
+import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.edge.testing.WireConsumer;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
@@ -75,9 +76,9 @@ class BrokerOutageTest {
                 .optSendTimeout(Duration.ofSeconds(2))
                 .optBackoff(ExponentialBackoff.builder().optInitial(Duration.ofMillis(100)).optMax(Duration.ofSeconds(1)).build())
                 .build();
-             MomentsClassifier model = new MomentsClassifier();
              DatasetReplaySource source = DatasetReplaySource.builder().setSessions(sessions).optDevices(3)
                      .optPacer(Pacer.of(8)).optMaxSeconds(96).optName("hapt").build()) {
+            WindowClassifier model = MicroBundle.shared();
             EdgeClient client = EdgeClient.builder().setSource(source).optClassifier(model).optPublisher(publisher)
                     .optListener(recorder).build();
             CompletableFuture<EdgeStats> run = CompletableFuture.supplyAsync(() -> {

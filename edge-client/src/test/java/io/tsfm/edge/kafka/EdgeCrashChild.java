@@ -8,14 +8,16 @@ import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.source.SyntheticSource;
 import io.tsfm.edge.spool.FsyncPolicy;
 import io.tsfm.edge.spool.Spool;
-import io.tsfm.edge.testing.MomentsClassifier;
+import io.tsfm.core.runtime.OnnxWindowClassifier;
+import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.schemas.avro.Prediction;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Child process of {@link EdgeCrashTest}: the edge client on a synthetic device (50x real time, endless) publishing
+ * Child process of {@link EdgeCrashTest}: the edge client on a synthetic device (50x real time, endless) classifying
+ * with the committed micro bundle and publishing
  * through a spool to the given bootstrap servers, until it is killed. It prints {@code START <next sequence>} once
  * the spool is recovered, then {@code FRAME <seq>} and {@code PRED <window start>} after each record was handed to the
  * publisher (so the parent's view is a lower bound of what reached the spool).
@@ -37,7 +39,7 @@ public final class EdgeCrashChild {
                 .optSendTimeout(Duration.ofSeconds(1))
                 .optBackoff(ExponentialBackoff.builder().optInitial(Duration.ofMillis(50)).optMax(Duration.ofMillis(300)).build())
                 .build();
-             MomentsClassifier model = new MomentsClassifier();
+             OnnxWindowClassifier model = MicroBundle.open();
              SyntheticSource source = SyntheticSource.builder().optSeconds(0).optPacer(Pacer.of(50))
                      .optStartMicros(Long.parseLong(args[3])).build()) {
             out.println("START " + publisher.nextSequences().getOrDefault("synthetic-0", 0L));

@@ -128,7 +128,7 @@ class EdgeCrashTest {
     private static Child start(Path spool, String bootstrap, int round) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=log4j2-test.xml", "-cp", classpath, EdgeCrashChild.class.getName(),
                 spool.toString(), bootstrap, "200",
                 Long.toString(BASE_MICROS + round * 10_000_000_000L)).redirectErrorStream(true).start();

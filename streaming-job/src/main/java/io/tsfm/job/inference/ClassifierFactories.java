@@ -1,34 +1,46 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.job.JobOptions;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 
 /**
- * Resolves the {@link ClassifierFactory} named by the job arguments {@code --classifier-factory} and {@code --model}.
- * Stateless.
+ * Resolves the {@link ClassifierFactory} of the job arguments: {@code --model BUNDLE} alone gives the built-in
+ * {@link BundleClassifierFactory}; {@code --classifier-factory CLASS} names another implementation (given the
+ * {@code --model} path, if any). Stateless.
  */
 public final class ClassifierFactories {
 
     private ClassifierFactories() {
     }
 
+    /** The factory for the job's {@code --classifier-factory}, {@code --model} and {@code --inference-threads}. */
+    public static ClassifierFactory resolve(JobOptions options) {
+        return resolve(options.classifierFactory(), options.model(), options.inferenceThreads());
+    }
+
+    /** As {@link #resolve(String, String, int)} with ONNX Runtime's default thread count. */
+    public static ClassifierFactory resolve(String factoryClass, String modelPath) {
+        return resolve(factoryClass, modelPath, 0);
+    }
+
     /**
      * The factory for the job arguments.
      *
-     * @param factoryClass fully qualified {@link ClassifierFactory} class, or null
-     * @param modelPath    the model bundle directory, or null
-     * @throws IllegalArgumentException when neither is given, the class is missing or unsuitable
+     * @param factoryClass     fully qualified {@link ClassifierFactory} class, or null for the bundle classifier
+     * @param modelPath        the model bundle directory, or null
+     * @param inferenceThreads ONNX Runtime threads per task of the bundle classifier; 0 = ONNX Runtime's default
+     * @throws IllegalArgumentException when neither is given, the bundle is missing or bad, or the class is missing
+     *                                  or unsuitable
      */
-    public static ClassifierFactory resolve(String factoryClass, String modelPath) {
+    public static ClassifierFactory resolve(String factoryClass, String modelPath, int inferenceThreads) {
         if (factoryClass == null || factoryClass.isBlank()) {
             if (modelPath == null) {
-                throw new IllegalArgumentException("no classifier: pass --model BUNDLE_DIR and --classifier-factory "
-                        + "CLASS (a " + ClassifierFactory.class.getName() + ")");
+                throw new IllegalArgumentException("no classifier: pass --model BUNDLE_DIR (a bundle written by "
+                        + "tsfm export), or --classifier-factory CLASS (a " + ClassifierFactory.class.getName() + ")");
             }
-            // the ONNX bundle classifier is being built in core; until it lands, a bundle needs an explicit factory
-            throw new IllegalArgumentException("--model " + modelPath + " given without --classifier-factory: this "
-                    + "build has no built-in bundle classifier yet; name a " + ClassifierFactory.class.getName()
-                    + " implementation with --classifier-factory");
+            return new BundleClassifierFactory(Path.of(modelPath), inferenceThreads);
         }
         Class<?> type;
         try {

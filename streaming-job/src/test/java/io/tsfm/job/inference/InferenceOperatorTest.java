@@ -6,8 +6,8 @@ import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
-import io.tsfm.job.testing.FeatureHashClassifier;
-import io.tsfm.job.testing.FeatureHashClassifierFactory;
+import io.tsfm.job.testing.MicroBundle;
+import io.tsfm.job.testing.RecordingClassifierFactory;
 import io.tsfm.job.testing.TestFrames;
 import io.tsfm.job.window.DeviceWindow;
 import java.util.ArrayList;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The inference operator in Flink's two-input harness: micro-batching by size, by wait and before checkpoints;
  * label sets from the control input taking effect mid-stream and surviving a restore; failures counted, not thrown.
+ * The classifier is the real micro bundle ({@link RecordingClassifierFactory}) except in the failure test, which
+ * needs a classifier that throws on demand.
  */
 class InferenceOperatorTest {
 
@@ -31,57 +33,56 @@ class InferenceOperatorTest {
 
     @Test
     void windowsAreClassifiedInBatchesOfAtMostMaxBatchAndTheRestAfterMaxWait() throws Exception {
-        try (var h = harness(new FeatureHashClassifierFactory(name), 4, 50, 3)) {
+        try (var h = harness(new RecordingClassifierFactory(name), 4, 50, 3)) {
             h.setProcessingTime(1_000);
             for (int i = 0; i < 10; i++) {
                 h.processElement1(window("dev-" + (i % 3), i), i);
             }
-            assertThat(FeatureHashClassifierFactory.batchSizes(name)).containsExactly(4, 4);
+            assertThat(RecordingClassifierFactory.batchSizes(name)).containsExactly(4, 4);
             assertThat(h.extractOutputValues()).hasSize(8);
             h.setProcessingTime(1_049);
             assertThat(h.extractOutputValues()).hasSize(8);
             h.setProcessingTime(1_050); // the oldest of the last two has waited max-wait
-            assertThat(FeatureHashClassifierFactory.batchSizes(name)).containsExactly(4, 4, 2);
+            assertThat(RecordingClassifierFactory.batchSizes(name)).containsExactly(4, 4, 2);
 
             // every prediction equals what the classifier says for that window alone
             List<ScoredWindow> out = h.extractOutputValues();
             assertThat(out).hasSize(10);
-            try (FeatureHashClassifier direct = new FeatureHashClassifier()) {
-                for (int i = 0; i < 10; i++) {
-                    DeviceWindow w = window("dev-" + (i % 3), i);
-                    Classification c = direct.classify(List.of(w.toSensorWindow()), DEFAULT.toLabelSet(), 3).get(0);
-                    ScoredWindow s = out.get(i);
-                    assertThat(s.deviceId()).isEqualTo(w.deviceId());
-                    assertThat(s.startMicros()).isEqualTo(w.startMicros());
-                    assertThat(s.labels()).containsExactly(c.topK().stream()
-                            .map(Classification.ScoredLabel::label).toArray(String[]::new));
-                    for (int j = 0; j < 3; j++) {
-                        assertThat(s.scores()[j]).isEqualTo(c.topK().get(j).score());
-                    }
-                    assertThat(s.labelSetId()).isEqualTo("default");
-                    assertThat(s.modelId()).isEqualTo(direct.modelId()).hasSize(64);
-                    assertThat(s.processingMicros()).isNotNegative();
+            WindowClassifier direct = MicroBundle.shared();
+            for (int i = 0; i < 10; i++) {
+                DeviceWindow w = window("dev-" + (i % 3), i);
+                Classification c = direct.classify(List.of(w.toSensorWindow()), DEFAULT.toLabelSet(), 3).get(0);
+                ScoredWindow s = out.get(i);
+                assertThat(s.deviceId()).isEqualTo(w.deviceId());
+                assertThat(s.startMicros()).isEqualTo(w.startMicros());
+                assertThat(s.labels()).containsExactly(c.topK().stream()
+                        .map(Classification.ScoredLabel::label).toArray(String[]::new));
+                for (int j = 0; j < 3; j++) {
+                    assertThat(s.scores()[j]).isEqualTo(c.topK().get(j).score());
                 }
+                assertThat(s.labelSetId()).isEqualTo("default");
+                assertThat(s.modelId()).isEqualTo(direct.modelId()).hasSize(64);
+                assertThat(s.processingMicros()).isNotNegative();
             }
         }
     }
 
     @Test
     void aCheckpointBarrierFlushesThePartialBatchSoNothingIsInFlightInState() throws Exception {
-        try (var h = harness(new FeatureHashClassifierFactory(name), 32, 10_000, 3)) {
+        try (var h = harness(new RecordingClassifierFactory(name), 32, 10_000, 3)) {
             h.processElement1(window("dev-a", 0), 0);
             h.processElement1(window("dev-b", 0), 0);
             assertThat(h.extractOutputValues()).isEmpty();
             h.prepareSnapshotPreBarrier(1);
             assertThat(h.extractOutputValues()).hasSize(2);
-            assertThat(FeatureHashClassifierFactory.batchSizes(name)).containsExactly(2);
+            assertThat(RecordingClassifierFactory.batchSizes(name)).containsExactly(2);
         }
     }
 
     @Test
     void aLabelSetUpdateMidStreamTakesEffectForTheNextBatchWithoutRestart() throws Exception {
         OperatorSubtaskState snapshot;
-        try (var h = harness(new FeatureHashClassifierFactory(name), 1, 0, 2)) {
+        try (var h = harness(new RecordingClassifierFactory(name), 1, 0, 2)) {
             h.processElement1(window("dev-a", 0), 0);
             h.processElement2(new LabelSetEntry("gym", 1, new String[] {"rowing", "cycling", "push_up"}, null, 10), 0);
             h.processElement1(window("dev-a", 1), 0);
@@ -105,7 +106,7 @@ class InferenceOperatorTest {
         }
         // the label sets are broadcast state: a restored task scores with them, not with the default
         try (var restored = new TwoInputStreamOperatorTestHarness<>(new InferenceOperator(
-                new FeatureHashClassifierFactory(name), DEFAULT, 1, 0, 2, false))) {
+                new RecordingClassifierFactory(name), DEFAULT, 1, 0, 2, false))) {
             restored.initializeState(snapshot);
             restored.open();
             restored.processElement1(window("dev-a", 4), 0);
@@ -117,7 +118,7 @@ class InferenceOperatorTest {
 
     @Test
     void allScoresModeReturnsEveryLabelForSmoothing() throws Exception {
-        try (var h = harness(new FeatureHashClassifierFactory(name), 1, 0, 2, true)) {
+        try (var h = harness(new RecordingClassifierFactory(name), 1, 0, 2, true)) {
             h.processElement1(window("dev-a", 0), 0);
             assertThat(h.extractOutputValues().get(0).labels()).containsExactlyInAnyOrder(DEFAULT.labels());
         }
@@ -125,6 +126,7 @@ class InferenceOperatorTest {
 
     @Test
     void windowsTheClassifierFailsOnAreDroppedWithoutFailingTheTask() throws Exception {
+        // a stand-in, not the bundle: the test needs a classifier that throws and fails windows on demand
         ClassifierFactory failing = () -> new WindowClassifier() {
             private int calls;
 

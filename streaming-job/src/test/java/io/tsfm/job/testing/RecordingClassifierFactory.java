@@ -1,5 +1,8 @@
 package io.tsfm.job.testing;
 
+import io.tsfm.core.runtime.Classification;
+import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.job.inference.ClassifierFactory;
 import java.util.List;
@@ -8,23 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * TEST ONLY: opens a {@link FeatureHashClassifier} per task and records the size of every batch it is asked to
- * classify under a name, so tests can see the micro-batching. Has both constructors
+ * TEST ONLY: hands every task the real micro-bundle classifier ({@link MicroBundle#shared()}, opened once per JVM so
+ * operator tests stay fast) and records the size of every batch it is asked to classify under a name, so tests can
+ * see the micro-batching. Closing a created classifier leaves the shared one open. Has both constructors
  * {@code ClassifierFactories} looks for.
  */
-public final class FeatureHashClassifierFactory implements ClassifierFactory {
+public final class RecordingClassifierFactory implements ClassifierFactory {
 
     private static final long serialVersionUID = 1L;
     private static final Map<String, List<Integer>> BATCHES = new ConcurrentHashMap<>();
 
     private final String name;
 
-    public FeatureHashClassifierFactory() {
+    public RecordingClassifierFactory() {
         this("default");
     }
 
     /** @param name the key batch sizes are recorded under (for --classifier-factory: the --model path) */
-    public FeatureHashClassifierFactory(String name) {
+    public RecordingClassifierFactory(String name) {
         this.name = name;
     }
 
@@ -36,7 +40,7 @@ public final class FeatureHashClassifierFactory implements ClassifierFactory {
     @Override
     public WindowClassifier create() {
         List<Integer> sizes = batchSizes(name);
-        FeatureHashClassifier inner = new FeatureHashClassifier();
+        WindowClassifier inner = MicroBundle.shared();
         return new WindowClassifier() {
             @Override
             public String modelId() {
@@ -44,15 +48,14 @@ public final class FeatureHashClassifierFactory implements ClassifierFactory {
             }
 
             @Override
-            public List<io.tsfm.core.runtime.Classification> classify(
-                    List<io.tsfm.core.runtime.SensorWindow> windows, io.tsfm.core.runtime.LabelSet labels, int k) {
+            public List<Classification> classify(List<SensorWindow> windows, LabelSet labels, int k) {
                 sizes.add(windows.size());
                 return inner.classify(windows, labels, k);
             }
 
             @Override
             public void close() {
-                inner.close();
+                // the shared classifier outlives every task of the test JVM
             }
         };
     }

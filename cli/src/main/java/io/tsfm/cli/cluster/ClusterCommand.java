@@ -1,0 +1,12 @@
+package io.tsfm.cli.cluster;
+
+import picocli.CommandLine.Command;
+
+/** {@code tsfm cluster start|status|stop}: a real standalone Flink cluster on this machine. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = {"A standalone Flink cluster on this machine: a job manager and task managers as separate "
+                + "processes, state and logs under .tsfm/cluster.",
+            "Submit the streaming job to it with ./tsfm job --cluster localhost:8081 --bootstrap-servers HOST:PORT."},
+        subcommands = {StartCluster.class, ClusterStatus.class, StopCluster.class})
+public final class ClusterCommand {
+}

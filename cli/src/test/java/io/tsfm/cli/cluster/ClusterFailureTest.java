@@ -1,0 +1,385 @@
+package io.tsfm.cli.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.tsfm.cli.Main;
+import io.tsfm.core.data.DataRoot;
+import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.core.data.Session;
+import io.tsfm.core.window.WindowGrid;
+import io.tsfm.edge.frame.DeviceFrame;
+import io.tsfm.edge.frame.ImuFrameCodec;
+import io.tsfm.edge.source.DatasetReplaySource;
+import io.tsfm.edge.source.Pacer;
+import io.tsfm.edge.window.EdgeWindow;
+import io.tsfm.edge.window.EdgeWindower;
+import io.tsfm.job.EmbeddedRunner;
+import io.tsfm.job.JobOptions;
+import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.schemas.WireFormat;
+import io.tsfm.schemas.avro.Prediction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly-once under failure, on a real standalone Flink cluster ({@link LocalCluster}: a job manager and two task
+ * managers, each its own JVM) running the shaded job jar, submitted with {@code tsfm job --cluster}, against a real
+ * Kafka broker. Real HAPT recordings of four devices are produced paced (6x real time) while
+ * <ul>
+ *   <li>a task manager process is killed (SIGKILL) mid-stream: the job fails over to the surviving one, and</li>
+ *   <li>the job is cancelled mid-stream and a new one started from its last retained checkpoint
+ *       ({@code --restore-from}) after the rest of the data arrived.</li>
+ * </ul>
+ * A read_committed consumer must then see every expected window (the windows the shared windowing rule cuts from the
+ * same frames) exactly once: none lost, none repeated. Needs the packaged job jar and the cluster class path, so it
+ * runs in {@code mvn verify} (tag {@code cluster}), not in {@code mvn test}.
+ */
+@Tag("cluster")
+class ClusterFailureTest {
+
+    private static final int DEVICES = 4;
+    private static final double SECONDS = 60;
+    private static final double SPEED = 6;
+    private static final WindowGrid GRID = WindowGrid.ofMillis(6000, 2000);
+
+    @TempDir
+    static Path tmp;
+
+    private static EmbeddedKafka kafka;
+    private static LocalCluster cluster;
+    private static ClusterRest rest;
+    private static List<Session> sessions;
+
+    @BeforeAll
+    static void startClusterAndBroker() throws Exception {
+        sessions = DatasetCatalog.load().read("hapt", DataRoot.resolve()).sessions().subList(0, 40);
+        kafka = EmbeddedKafka.builder().optNumPartitions(2).build();
+        cluster = new LocalCluster(new ClusterLayout(tmp.resolve("cluster")),
+                Path.of("target", "flink-cluster-classpath.txt"));
+        rest = cluster.start(new ClusterSettings(2, 2, freePort(), freePort(), 1024, 2048), Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stopClusterAndBroker() throws Exception {
+        try {
+            if (cluster != null) cluster.stop(Duration.ofSeconds(30));
+        } finally {
+            if (kafka != null) kafka.close();
+        }
+    }
+
+    @Test
+    void killingATaskManagerMidStreamLosesAndRepeatsNoWindow() throws Exception {
+        JobOptions o = options("kill");
+        long t0 = gridAlignedHourAgo();
+        List<DeviceFrame> frames = replay(t0);
+        Set<String> expected = expectedWindows(frames);
+
+        String job = submit(o, null);
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(o, frames, SPEED));
+        awaitPredictions(o, 5, Duration.ofSeconds(60));
+        assertThat(producing).as("killed mid-stream: frames still being produced").isNotDone();
+        // slots are spread over both task managers: each runs part of the job
+        assertThat(rest.taskManagers()).extracting(ClusterRest.TaskManager::id, t -> t.slots() - t.freeSlots())
+                .containsExactlyInAnyOrder(tuple("taskmanager-1", 1), tuple("taskmanager-2", 1));
+        long pid = cluster.killTaskManager(1);
+        System.out.println("killed taskmanager-1 (pid " + pid + ") with " + readCommitted(o).size()
+                + " predictions committed");
+        producing.get(120, TimeUnit.SECONDS);
+        advanceEventTime(o, t0);
+
+        List<Prediction> got = awaitPredictions(o, expected.size(), Duration.ofSeconds(120));
+        List<String> failures = rest.failures(job);
+        System.out.println("the job recovered from: " + failures);
+        assertThat(failures).as("the job failed over after losing the task manager").isNotEmpty();
+        assertThat(rest.jobState(job)).hasValue("RUNNING");
+        assertExactlyOnce(got, expected);
+    }
+
+    @Test
+    void restartingTheJobFromItsLastCheckpointLosesAndRepeatsNoWindow() throws Exception {
+        JobOptions o = options("restore");
+        long t0 = gridAlignedHourAgo();
+        List<DeviceFrame> frames = replay(t0);
+        Set<String> expected = expectedWindows(frames);
+        long half = t0 + (long) (SECONDS / 2 * 1e6);
+        List<DeviceFrame> first = frames.stream().filter(f -> f.startMicros() < half).toList();
+        List<DeviceFrame> second = frames.stream().filter(f -> f.startMicros() >= half).toList();
+        Path checkpoints = tmp.resolve("checkpoints-restore");
+
+        String job = submit(o, checkpoints.toString());
+        produce(o, first, SPEED);
+        awaitPredictions(o, 5, Duration.ofSeconds(60));
+        awaitCheckpoints(job, 2);
+        assertThat(rest.cancel(job)).isTrue();
+        awaitState(job, "CANCELED");
+        produce(o, second, 0); // arrives while no job runs
+        Path latest = latestCheckpoint(checkpoints.resolve(job));
+        int before = readCommitted(o).size();
+        System.out.println("cancelled " + job + " with " + before + " predictions committed; restoring from " + latest);
+
+        submit(o, checkpoints.toString(), "--restore-from", latest.toString());
+        advanceEventTime(o, t0);
+        List<Prediction> got = awaitPredictions(o, expected.size(), Duration.ofSeconds(120));
+        assertThat(before).as("the first job had committed part of the windows, not all").isPositive()
+                .isLessThan(expected.size());
+        assertExactlyOnce(got, expected);
+    }
+
+    /** Each test starts with no job running and both task managers up with all slots free. */
+    @AfterEach
+    void cancelJobsAndRestoreTaskManagers() throws Exception {
+        for (ClusterRest.Job j : rest.jobs()) {
+            if (!List.of("CANCELED", "FINISHED", "FAILED").contains(j.state())) {
+                rest.cancel(j.id());
+                awaitState(j.id(), "CANCELED");
+            }
+        }
+        for (int i = 1; i <= 2; i++) {
+            String name = "taskmanager-" + i;
+            if (cluster.processes().stream().noneMatch(p -> p.name().equals(name) && p.alive())) {
+                cluster.startTaskManager(i);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!rest.overview().map(v -> v.taskManagers() == 2 && v.slotsAvailable() == 4).orElse(false)) {
+            assertThat(System.nanoTime()).as("2 task managers with 4 free slots: %s", rest.overview())
+                    .isLessThan(deadline);
+            sleep(250);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static JobOptions options(String name) {
+        String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        JobOptions o = JobOptions.parse("--bootstrap-servers", kafka.bootstrapServers(),
+                "--frames-topic", "frames." + id, "--label-sets-topic", "labels." + id,
+                "--predictions-topic", "predictions." + id, "--dead-letters-topic", "dead." + id,
+                "--group-id", "group-" + id, "--transactional-id-prefix", "tx-" + id, "--job-name", "job-" + id);
+        EmbeddedRunner.createTopics(kafka, o);
+        return o;
+    }
+
+    /** {@code tsfm job --cluster} with the job's arguments; returns the job id it prints. */
+    private static String submit(JobOptions o, String checkpointDir, String... more) {
+        List<String> args = new ArrayList<>(List.of("job", "--cluster", "localhost:" + cluster.layout().restPort()
+                        .orElseThrow(), "--bootstrap-servers", o.bootstrapServers(), "--frames-topic", o.framesTopic(),
+                "--label-sets-topic", o.labelSetsTopic(), "--predictions-topic", o.predictionsTopic(),
+                "--dead-letters-topic", o.deadLettersTopic(), "--group-id", o.groupId(),
+                "--transactional-id-prefix", o.transactionalIdPrefix(), "--job-name", o.jobName(),
+                "--parallelism", "2", "--checkpoint-interval-ms", "500"));
+        if (checkpointDir != null) args.addAll(List.of("--checkpoint-dir", checkpointDir));
+        args.addAll(List.of(more));
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            rc = Main.run(args.toArray(String[]::new));
+        } finally {
+            System.setOut(old);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(text).isZero();
+        Matcher m = Pattern.compile("submitted job ([0-9a-f]{32})").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        awaitState(m.group(1), "RUNNING");
+        return m.group(1);
+    }
+
+    /** An hour ago on the 2 s grid: historical event time, as in a replay. */
+    private static long gridAlignedHourAgo() {
+        return (System.currentTimeMillis() / 2000 - 1800) * 2_000_000L;
+    }
+
+    /** {@link #DEVICES} devices replaying real HAPT sessions for {@link #SECONDS} s from {@code t0}, in time order. */
+    private static List<DeviceFrame> replay(long t0) throws Exception {
+        List<DeviceFrame> out = new ArrayList<>();
+        try (DatasetReplaySource source = DatasetReplaySource.builder().setSessions(sessions).optDevices(DEVICES)
+                .optDevicePrefix("hapt-").optStartMicros(t0).optMaxSeconds(SECONDS).optFrameSeconds(0.5)
+                .optPacer(Pacer.unpaced()).build()) {
+            for (DeviceFrame f; (f = source.next()) != null; ) out.add(f);
+        }
+        out.sort(Comparator.comparingLong(DeviceFrame::startMicros));
+        return out;
+    }
+
+    /** The windows the shared windowing rule cuts from the frames (the edge client's windower, equal to the job's). */
+    private static Set<String> expectedWindows(List<DeviceFrame> frames) {
+        EdgeWindower windower = new EdgeWindower(GRID, 0.5, 0.8);
+        List<EdgeWindow> windows = new ArrayList<>();
+        for (DeviceFrame f : frames) windows.addAll(windower.accept(f, 0));
+        windows.addAll(windower.flush());
+        Set<String> out = windows.stream().filter(EdgeWindow::ok).map(w -> w.deviceId() + "@" + w.startMicros())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(out).hasSizeGreaterThan(DEVICES * 20);
+        return out;
+    }
+
+    /** Sends the frames (layout inline in each) at {@code speed} times real time; 0 = as fast as possible. */
+    private static void produce(JobOptions o, List<DeviceFrame> frames, double speed) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            long wall0 = System.nanoTime();
+            long event0 = frames.get(0).startMicros();
+            for (DeviceFrame f : frames) {
+                if (speed > 0) {
+                    long due = wall0 + (long) ((f.startMicros() - event0) * 1000 / speed);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                producer.send(new ProducerRecord<>(o.framesTopic(), ImuFrameCodec.key(f.deviceId()),
+                        ImuFrameCodec.encode(f, true, null)));
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One short frame per partition well after the data, from devices of their own: moves every partition's
+     * watermark past the last windows so they complete (the frames' own windows lack coverage and predict nothing).
+     */
+    private static void advanceEventTime(JobOptions o, long t0) throws Exception {
+        DeviceFrame template = replay(t0).get(0);
+        long later = t0 + (long) ((SECONDS + 30) * 1e6);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int partition = 0; partition < 2; partition++) {
+                DeviceFrame clock = new DeviceFrame("clock-" + partition, 0, later, template.rateHz(),
+                        template.samples(), template.layout());
+                producer.send(new ProducerRecord<>(o.framesTopic(), partition, ImuFrameCodec.key(clock.deviceId()),
+                        ImuFrameCodec.encode(clock, true, null))).get();
+            }
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static void assertExactlyOnce(List<Prediction> got, Set<String> expected) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Prediction p : got) seen.merge(p.getDeviceId() + "@" + p.getWindowStartEpochMicros(), 1, Integer::sum);
+        Map<String, Integer> repeated = seen.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(repeated).as("windows predicted more than once").isEmpty();
+        assertThat(new TreeSet<>(seen.keySet())).as("every expected window, nothing else").isEqualTo(expected);
+        System.out.println(expected.size() + " windows, each predicted exactly once");
+    }
+
+    private static List<Prediction> awaitPredictions(JobOptions o, int atLeast, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Prediction> got = readCommitted(o);
+        while (got.size() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            got = readCommitted(o);
+        }
+        return got;
+    }
+
+    /** Everything committed in the predictions topic, read_committed, up to the last stable offsets. */
+    private static List<Prediction> readCommitted(JobOptions o) {
+        List<Prediction> out = new ArrayList<>();
+        String topic = o.predictionsTopic();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(WireFormat.PREDICTION.decode(r.value()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void awaitState(String job, String state) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!rest.jobState(job).orElse("").equals(state)) {
+            assertThat(System.nanoTime()).as("job %s reaches %s (now %s)", job, state, rest.jobState(job))
+                    .isLessThan(deadline);
+            sleep(200);
+        }
+    }
+
+    private static void awaitCheckpoints(String job, long n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (rest.completedCheckpoints(job).orElse(0L) < n) {
+            assertThat(System.nanoTime()).as("job %s completes %d checkpoints", job, n).isLessThan(deadline);
+            sleep(200);
+        }
+    }
+
+    /** The newest retained {@code chk-N} (one with its {@code _metadata} written). */
+    private static Path latestCheckpoint(Path jobDir) throws IOException {
+        try (var s = Files.list(jobDir)) {
+            Optional<Path> latest = s.filter(p -> p.getFileName().toString().matches("chk-\\d+"))
+                    .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
+                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(4))));
+            return latest.orElseThrow(() -> new AssertionError("no retained checkpoint in " + jobDir));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+            return s.getLocalPort();
+        }
+    }
+}
