@@ -2,7 +2,6 @@ package io.tsfm.cli.demo;
 
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.ModelBundle;
-import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.edge.fleet.FleetReport;
 import io.tsfm.edge.fleet.FleetSimulator;
 import io.tsfm.edge.fleet.Imperfections;
@@ -11,7 +10,7 @@ import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
-import io.tsfm.job.inference.ClassifierFactory;
+import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.LabelSetUpdate;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +85,7 @@ final class DemoRun {
         JobOptions options = JobOptions.parse("--embedded", "--model", s.model().toString(),
                 "--label-set-id", LABEL_SET_ID, "--labels", String.join(",", data.labels()),
                 "--job-name", "tsfm-demo");
-        FlinkUploadDir uploadDir = FlinkUploadDir.beforeStart();
-        try (EmbeddedRunner runner = EmbeddedRunner.start(options, new BundleClassifierFactory(s.model().toString()))) {
+        try (EmbeddedRunner runner = EmbeddedRunner.start(options, new BundleClassifierFactory(s.model(), 0))) {
             String servers = runner.bootstrapServers();
             awaitRunning(runner, stop);
             KafkaSettings kafka = KafkaSettings.builder().setBootstrapServers(servers).build();
@@ -131,7 +129,6 @@ final class DemoRun {
                 return result;
             }
         } finally {
-            uploadDir.removeIfCreated();
             view.close();
         }
     }
@@ -216,14 +213,6 @@ final class DemoRun {
 
     private static long micros() {
         return System.currentTimeMillis() * 1000L;
-    }
-
-    /** Opens the bundle classifier in each inference task (a path travels with the job graph, not a model). */
-    private record BundleClassifierFactory(String bundle) implements ClassifierFactory {
-        @Override
-        public OnnxWindowClassifier create() throws Exception {
-            return OnnxWindowClassifier.open(Path.of(bundle));
-        }
     }
 
     /** The fleet on a thread of its own; {@link #finish} waits for it and returns its report. */
