@@ -1,11 +1,11 @@
 package io.tsfm.cli.demo;
 
 import io.tsfm.cli.DataRootOption;
+import io.tsfm.cli.TsfmHome;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.edge.fleet.Imperfections;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 done, 1 failure, 2 nothing to replay (no data) or a bad option."})
 public final class DemoCommand implements Callable<Integer> {
     /** The shipped bundle, relative to the repository root. */
-    static final String SHIPPED_MODEL = "models/tsfm-micro";
+    static final String SHIPPED_MODEL = TsfmHome.DEFAULT_BUNDLE;
 
     @Option(names = "--model", paramLabel = "BUNDLE",
             description = "Model bundle directory (default: the shipped " + SHIPPED_MODEL + " of this repository).")
@@ -198,22 +198,8 @@ public final class DemoCommand implements Callable<Integer> {
         };
     }
 
-    /**
-     * The shipped bundle: {@value #SHIPPED_MODEL} under the repository root, which is found from where this class was
-     * loaded ({@code <root>/cli/target/classes} when run by {@code ./tsfm} or the tests); relative to the working
-     * directory otherwise.
-     */
+    /** The shipped bundle under the repository root ({@link TsfmHome}), else relative to the working directory. */
     static Path shippedModel() {
-        try {
-            Path p = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path dir = p; dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve("tsfm")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                    return dir.resolve(SHIPPED_MODEL);
-                }
-            }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // no code source location: fall back to the working directory
-        }
-        return Path.of(SHIPPED_MODEL);
+        return TsfmHome.find().map(root -> root.resolve(SHIPPED_MODEL)).orElse(Path.of(SHIPPED_MODEL));
     }
 }

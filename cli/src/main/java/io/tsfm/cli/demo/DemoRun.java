@@ -2,7 +2,6 @@ package io.tsfm.cli.demo;
 
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.ModelBundle;
-import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.edge.fleet.FleetReport;
 import io.tsfm.edge.fleet.FleetSimulator;
 import io.tsfm.edge.fleet.Imperfections;
@@ -11,7 +10,7 @@ import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
-import io.tsfm.job.inference.ClassifierFactory;
+import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.LabelSetUpdate;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,7 @@ final class DemoRun {
      * @param fleet            what the fleet sent
      * @param seconds          seconds the fleet ran
      * @param bootstrapServers the broker that served the run (shut down now)
-     * @param stoppedBy        "time" or "interrupt"
+     * @param stoppedBy        "time" or "interrupt" (Ctrl-C)
      */
     record Result(Scoreboard.Snapshot snapshot, FleetReport fleet, double seconds, String bootstrapServers,
                   String stoppedBy) {}
@@ -86,8 +85,7 @@ final class DemoRun {
         JobOptions options = JobOptions.parse("--embedded", "--model", s.model().toString(),
                 "--label-set-id", LABEL_SET_ID, "--labels", String.join(",", data.labels()),
                 "--job-name", "tsfm-demo");
-        FlinkUploadDir uploadDir = FlinkUploadDir.beforeStart();
-        try (EmbeddedRunner runner = EmbeddedRunner.start(options, new BundleClassifierFactory(s.model().toString()))) {
+        try (EmbeddedRunner runner = EmbeddedRunner.start(options, new BundleClassifierFactory(s.model(), 0))) {
             String servers = runner.bootstrapServers();
             awaitRunning(runner, stop);
             KafkaSettings kafka = KafkaSettings.builder().setBootstrapServers(servers).build();
@@ -110,10 +108,12 @@ final class DemoRun {
                 try (PredictionFeed feed = new PredictionFeed(servers, options.predictionsTopic(),
                         options.deadLettersTopic(), board, e -> view.event(e, elapsed(startNanos)))) {
                     fleetThread.start();
-                    String stoppedBy = play(s, view, () -> stop.get() || fleetThread.ended() || feed.failure() != null
+                    String stoppedBy = play(s, view, stop, () -> fleetThread.ended() || feed.failure() != null
                             || jobEnded(runner), board, servers, options.labelSetsTopic(), startNanos);
-                    if (jobEnded(runner)) throw new IllegalStateException("the streaming job stopped: "
-                            + runner.job().getJobStatus().get(30, TimeUnit.SECONDS));
+                    if (stoppedBy.equals("failure") && jobEnded(runner)) {
+                        throw new IllegalStateException("the streaming job stopped: "
+                                + runner.job().getJobStatus().get(30, TimeUnit.SECONDS));
+                    }
                     fleet.stop();
                     FleetReport report = fleetThread.finish();
                     double ran = elapsed(startNanos);
@@ -129,7 +129,6 @@ final class DemoRun {
                 return result;
             }
         } finally {
-            uploadDir.removeIfCreated();
             view.close();
         }
     }
@@ -138,13 +137,17 @@ final class DemoRun {
     /** A fleet run "until stopped": a year of event time. */
     private static final double UNLIMITED_SECONDS = 365 * 24 * 3600.0;
 
-    /** The live phase: refreshes the view, publishes the label switch when due, until time is up or stop is set. */
-    private static String play(Settings s, DemoView view, BooleanSupplier stop, Scoreboard board, String servers,
-                               String controlTopic, long startNanos) throws Exception {
+    /**
+     * The live phase: refreshes the view and publishes the label switch when due, until time is up ("time"),
+     * {@code stop} is set ("interrupt") or a part failed ("failure"; the caller finds which).
+     */
+    private static String play(Settings s, DemoView view, AtomicBoolean stop, BooleanSupplier failed, Scoreboard board,
+                               String servers, String controlTopic, long startNanos) throws Exception {
         boolean switched = s.switchLabels() == null;
         while (true) {
             double elapsed = elapsed(startNanos);
-            if (stop.getAsBoolean()) return "interrupt";
+            if (stop.get()) return "interrupt";
+            if (failed.getAsBoolean()) return "failure";
             if (s.seconds() > 0 && elapsed >= s.seconds()) return "time";
             if (!switched && elapsed >= s.switchAfter()) {
                 // registered first: a prediction made with the new version may arrive before send() returns
@@ -210,14 +213,6 @@ final class DemoRun {
 
     private static long micros() {
         return System.currentTimeMillis() * 1000L;
-    }
-
-    /** Opens the bundle classifier in each inference task (a path travels with the job graph, not a model). */
-    private record BundleClassifierFactory(String bundle) implements ClassifierFactory {
-        @Override
-        public OnnxWindowClassifier create() throws Exception {
-            return OnnxWindowClassifier.open(Path.of(bundle));
-        }
     }
 
     /** The fleet on a thread of its own; {@link #finish} waits for it and returns its report. */
