@@ -1,0 +1,381 @@
+package io.tsfm.cli.perf;
+
+import io.tsfm.cli.DataRootOption;
+import io.tsfm.cli.TsfmHome;
+import io.tsfm.core.data.DataRoot;
+import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.core.runtime.DatasetWindows;
+import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.runtime.OnnxWindowClassifier;
+import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.edge.fleet.FleetReport;
+import io.tsfm.edge.fleet.FleetSimulator;
+import io.tsfm.edge.fleet.Imperfections;
+import io.tsfm.edge.fleet.KafkaFleetSink;
+import io.tsfm.edge.kafka.KafkaSettings;
+import io.tsfm.edge.source.Pacer;
+import io.tsfm.job.EmbeddedRunner;
+import io.tsfm.job.JobOptions;
+import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.schemas.WireFormat;
+import io.tsfm.schemas.avro.Prediction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tsfm perf job}: how many simulated devices the embedded job (real broker, MiniCluster, bundle classifier)
+ * serves in real time, and what Kafka + Flink cost against the raw classifier. Steps through a ladder of fleet sizes
+ * (devices replaying real sessions at {@code --rate-hz}, 6 channels, frames of {@code --frame-ms}, paced in real time
+ * so event time is wall time); per step it measures, for the windows ending in the measured interval, the end-to-end
+ * latency from window end to the prediction written to Kafka (the prediction's {@code emittedAt}) and to it becoming
+ * visible to a read_committed consumer, and whether every expected window arrived. A step is sustained when at least
+ * 99% of the expected windows arrived and the p99 latency to Kafka is under 1 s. Then a saturation run (an unpaced
+ * backlog) gives the job's windows/s, set against the raw classifier's windows/s with the same threads, measured in
+ * the same run. Everything runs in this JVM on this machine, the load generator included.
+ */
+@Command(name = "job", mixinStandardHelpOptions = true,
+        description = {"Streaming job capacity: the largest fleet (50 Hz, 6 channels, 2 s hop) served with p99 "
+                + "end-to-end latency under 1 s, and job windows/s against the raw classifier's windows/s.",
+            "Runs an embedded broker, the job on a MiniCluster and the fleet simulator in this JVM."})
+public final class PerfJob implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "BUNDLE", description = "Bundle to serve (default: models/tsfm-micro).")
+    Path model;
+
+    @Option(names = "--devices", split = ",", description = "Fleet sizes to try, in order; stops after the first "
+            + "that is not sustained (default: 25,50,100,200,400,800).")
+    List<Integer> ladder = List.of(25, 50, 100, 200, 400, 800);
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per step (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Seconds before measuring in each step (default ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--rate-hz", defaultValue = "50", description = "Device sampling rate (default ${DEFAULT-VALUE}).")
+    double rateHz;
+
+    @Option(names = "--frame-ms", defaultValue = "200", description = "Device frame length (default ${DEFAULT-VALUE}).")
+    double frameMillis;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--inference-threads", defaultValue = "1", description = "ONNX Runtime threads per inference task (default ${DEFAULT-VALUE}).")
+    int inferenceThreads;
+
+    @Option(names = "--out-of-orderness-ms", defaultValue = "500", description = "Job watermark bound (default ${DEFAULT-VALUE}, the job's).")
+    long outOfOrdernessMillis;
+
+    @Option(names = "--checkpoint-interval-ms", defaultValue = "1000", description = "Job checkpoint interval (default ${DEFAULT-VALUE}, the job's).")
+    long checkpointMillis;
+
+    @Option(names = "--max-wait-ms", defaultValue = "20", description = "Job micro-batch wait (default ${DEFAULT-VALUE}, the job's).")
+    long maxWaitMillis;
+
+    @Option(names = "--saturation-devices", defaultValue = "200", description = "Devices of the unpaced backlog run (default ${DEFAULT-VALUE}).")
+    int saturationDevices;
+
+    @Option(names = "--saturation-seconds", defaultValue = "60", description = "Seconds of data per device in the backlog run (default ${DEFAULT-VALUE}).")
+    double saturationSeconds;
+
+    @Option(names = "--raw-seconds", defaultValue = "10", description = "Seconds measuring the raw classifier (default ${DEFAULT-VALUE}).")
+    double rawSeconds;
+
+    @Mixin DataRootOption rootOption;
+
+    /** One prediction as the consumer saw it. */
+    private record Seen(String device, long windowEndMicros, long emittedMicros, long visibleMicros) {}
+
+    /** One step's figures. */
+    private record Step(int devices, long expected, long received, double windowsPerSecond, double p50Kafka,
+                        double p99Kafka, double p99Visible, double fleetLagSeconds, boolean sustained) {}
+
+    @Override
+    public Integer call() throws Exception {
+        Path bundle = model != null ? model : TsfmHome.require().resolve(TsfmHome.DEFAULT_BUNDLE);
+        if (!Files.isRegularFile(bundle.resolve("manifest.json"))) {
+            throw new IllegalArgumentException("no bundle at " + bundle + " (pass --model BUNDLE)");
+        }
+        DataRoot root = rootOption.resolve();
+        Dataset hapt = DatasetCatalog.load(root).read("hapt", root);
+        PrintStreamLog log = new PrintStreamLog();
+
+        double raw = rawClassifier(bundle, hapt, log);
+
+        List<Step> steps = new ArrayList<>();
+        double saturated;
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().optNumPartitions(Math.max(2, parallelism)).build()) {
+            KafkaSettings producer = KafkaSettings.builder().setBootstrapServers(kafka.bootstrapServers())
+                    .optProperty("linger.ms", "5").build();
+            saturated = saturation(bundle, hapt, kafka, producer, log);
+            JobOptions o = options(bundle, kafka, "ladder", "--starting-offsets", "earliest");
+            try (EmbeddedRunner runner = EmbeddedRunner.start(o, ClassifierFactories.resolve(o))) {
+                log.line("job running (" + runner.job().getJobID() + ") for the fleet ladder");
+                ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+                AtomicBoolean stop = new AtomicBoolean();
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                CountDownLatch assigned = new CountDownLatch(1);
+                Future<?> consumer = pool.submit(() -> consume(kafka.bootstrapServers(), o.predictionsTopic(), seen,
+                        stop, assigned));
+                assigned.await();
+                try {
+                    for (int devices : ladder) {
+                        Step s = step(devices, hapt, producer, o, seen, log);
+                        steps.add(s);
+                        if (!s.sustained()) break;
+                    }
+                } finally {
+                    stop.set(true);
+                    consumer.get();
+                    pool.shutdown();
+                }
+            }
+        }
+
+        System.out.println("tsfm perf job: embedded Kafka + Flink MiniCluster (parallelism " + parallelism + ", "
+                + inferenceThreads + " ONNX Runtime thread(s) per task) + fleet simulator in one JVM, "
+                + Runtime.getRuntime().availableProcessors() + " cores; bundle " + bundle);
+        System.out.printf(Locale.ROOT, "devices at %.0f Hz, 6 channels, %.0f ms frames; windows 6 s every 2 s; "
+                        + "watermark bound %d ms, checkpoints every %d ms; %.0f s measured per step after %.0f s%n",
+                rateHz, frameMillis, outOfOrdernessMillis, checkpointMillis, seconds, warmup);
+        System.out.println(" devices  windows  arrived  windows/s  p50->Kafka  p99->Kafka  p99->visible  fleet lag  "
+                + "sustained");
+        int best = 0;
+        for (Step s : steps) {
+            System.out.printf(Locale.ROOT, "%8d %8d %8d %10.1f %9.0f ms %9.0f ms %11.0f ms %8.1f s  %s%n",
+                    s.devices(), s.expected(), s.received(), s.windowsPerSecond(), s.p50Kafka(), s.p99Kafka(),
+                    s.p99Visible(), s.fleetLagSeconds(), s.sustained() ? "yes" : "NO");
+            if (s.sustained()) best = Math.max(best, s.devices());
+        }
+        System.out.println("largest fleet sustained (p99 window end -> Kafka < 1 s, >= 99% of windows): "
+                + (best > 0 ? best + " devices" : "none of those tried"));
+        System.out.printf(Locale.ROOT, "saturated job: %.1f windows/s; raw classifier with the same threads: %.1f "
+                + "windows/s; job/raw = %.2f%n", saturated, raw, saturated / raw);
+        return 0;
+    }
+
+    /** The raw classifier's windows/s: {@code parallelism} threads, each its own classifier, batches of 32. */
+    private double rawClassifier(Path bundle, Dataset hapt, PrintStreamLog log) throws Exception {
+        List<SensorWindow> windows = DatasetWindows.spread(DatasetWindows.of(hapt, 1.0), 256).stream()
+                .map(DatasetWindows.Labeled::window).toList();
+        LabelSet labels = new LabelSet("default", 0, JobOptions.DEFAULT_LABELS);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        try {
+            List<OnnxWindowClassifier> classifiers = new ArrayList<>();
+            for (int i = 0; i < parallelism; i++) {
+                classifiers.add(OnnxWindowClassifier.builder().setBundle(bundle).optIntraOpThreads(inferenceThreads)
+                        .build());
+            }
+            try {
+                for (OnnxWindowClassifier c : classifiers) c.classify(windows.subList(0, 32), labels, 3); // warm-up
+                long end = System.nanoTime() + (long) (rawSeconds * 1e9);
+                long t0 = System.nanoTime();
+                List<Future<Long>> counts = new ArrayList<>();
+                for (OnnxWindowClassifier c : classifiers) {
+                    counts.add(pool.submit(() -> {
+                        long n = 0;
+                        for (int i = 0; System.nanoTime() < end; i = (i + 32) % (windows.size() - 32)) {
+                            n += c.classify(windows.subList(i, i + 32), labels, 3).size();
+                        }
+                        return n;
+                    }));
+                }
+                long n = 0;
+                for (Future<Long> f : counts) n += f.get();
+                double perSecond = n / ((System.nanoTime() - t0) / 1e9);
+                log.line(String.format(Locale.ROOT, "raw classifier: %d windows in %.1f s = %.1f windows/s", n,
+                        (System.nanoTime() - t0) / 1e9, perSecond));
+                return perSecond;
+            } finally {
+                for (OnnxWindowClassifier c : classifiers) c.close();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Step step(int devices, Dataset hapt, KafkaSettings kafka, JobOptions o, ConcurrentLinkedQueue<Seen> seen,
+                      PrintStreamLog log) throws Exception {
+        seen.clear();
+        String prefix = "d" + devices + "-";
+        FleetReport report;
+        long measureFrom;
+        long measureTo;
+        long wallStart = System.nanoTime();
+        try (KafkaFleetSink sink = new KafkaFleetSink(kafka, o.framesTopic())) {
+            FleetSimulator fleet = FleetSimulator.builder().setSessions(hapt.sessions()).setSink(sink)
+                    .optDevices(devices).optRateHz(rateHz).optFrameSeconds(frameMillis / 1000)
+                    .optSeconds(warmup + seconds).optPacer(Pacer.realTime()).optImperfections(Imperfections.none())
+                    .optDevicePrefix(prefix).build();
+            measureFrom = fleet.startMicros() + (long) (warmup * 1e6);
+            measureTo = measureFrom + (long) (seconds * 1e6);
+            report = fleet.run();
+        }
+        double fleetLag = (System.nanoTime() - wallStart) / 1e9 - (warmup + seconds);
+        // the last windows close once the watermark passes them; then one checkpoint makes them visible
+        Thread.sleep(Math.max(3000, 2 * checkpointMillis + outOfOrdernessMillis + 1000));
+        // windows ending in [from, to]: per device the grid ends in that span
+        long hop = 2_000_000L;
+        long firstEnd = ((measureFrom + hop - 1) / hop) * hop;
+        long perDeviceExpected = firstEnd > measureTo ? 0 : (measureTo - firstEnd) / hop + 1;
+        long expected = perDeviceExpected * devices;
+        List<Double> toKafka = new ArrayList<>();
+        List<Double> toVisible = new ArrayList<>();
+        for (Seen s : seen) {
+            if (!s.device().startsWith(prefix) || s.windowEndMicros() < measureFrom || s.windowEndMicros() > measureTo) {
+                continue;
+            }
+            toKafka.add((s.emittedMicros() - s.windowEndMicros()) / 1000.0);
+            toVisible.add((s.visibleMicros() - s.windowEndMicros()) / 1000.0);
+        }
+        double p99 = percentile(toKafka, 0.99);
+        Map<String, Integer> perDevice = new HashMap<>();
+        for (Seen x : seen) {
+            if (x.device().startsWith(prefix) && x.windowEndMicros() >= measureFrom && x.windowEndMicros() <= measureTo) {
+                perDevice.merge(x.device(), 1, Integer::sum);
+            }
+        }
+        IntSummaryStatistics spread = perDevice.values().stream().mapToInt(Integer::intValue).summaryStatistics();
+        boolean sustained = toKafka.size() >= 0.99 * expected && p99 < 1000 && fleetLag < 2;
+        Step s = new Step(devices, expected, toKafka.size(), toKafka.size() / seconds, percentile(toKafka, 0.5), p99,
+                percentile(toVisible, 0.99), fleetLag, sustained);
+        log.line(String.format(Locale.ROOT, "%d devices: %d of %d windows (%d devices heard, %d..%d windows each of "
+                        + "%d), p99 to Kafka %.0f ms, visible %.0f ms, fleet %d frames (lag %.1f s) -> %s", devices,
+                s.received(), expected, perDevice.size(), spread.getMin(), spread.getMax(), perDeviceExpected, p99,
+                s.p99Visible(), report.framesSent(), fleetLag, sustained ? "sustained" : "NOT sustained"));
+        return s;
+    }
+
+    /** The job's options for one phase: its own topics on {@code kafka}, created here. */
+    private JobOptions options(Path bundle, EmbeddedKafka kafka, String phase, String... more) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
+                "--frames-topic", phase + ".frames", "--label-sets-topic", phase + ".labels",
+                "--predictions-topic", phase + ".predictions", "--dead-letters-topic", phase + ".dead",
+                "--group-id", phase, "--transactional-id-prefix", phase, "--job-name", "perf-" + phase,
+                "--model", bundle.toString(), "--parallelism", Integer.toString(parallelism),
+                "--inference-threads", Integer.toString(inferenceThreads),
+                "--out-of-orderness-ms", Long.toString(outOfOrdernessMillis),
+                "--checkpoint-interval-ms", Long.toString(checkpointMillis),
+                "--max-wait-ms", Long.toString(maxWaitMillis),
+                "--partitions", Integer.toString(Math.max(2, parallelism))));
+        args.addAll(List.of(more));
+        JobOptions o = JobOptions.parse(args.toArray(String[]::new));
+        EmbeddedRunner.createTopics(kafka, o);
+        return o;
+    }
+
+    /**
+     * Windows/s the job drains from a backlog: the fleet's frames written first (historical event time, unpaced),
+     * then a bounded job started on them; the rate between 10% and 90% of the predictions written.
+     */
+    private double saturation(Path bundle, Dataset hapt, EmbeddedKafka kafka, KafkaSettings producer,
+                              PrintStreamLog log) throws Exception {
+        JobOptions o = options(bundle, kafka, "backlog", "--starting-offsets", "earliest", "--bounded");
+        FleetReport fleet;
+        try (KafkaFleetSink sink = new KafkaFleetSink(producer, o.framesTopic())) {
+            fleet = FleetSimulator.builder().setSessions(hapt.sessions()).setSink(sink).optDevices(saturationDevices)
+                    .optRateHz(rateHz).optFrameSeconds(frameMillis / 1000).optSeconds(saturationSeconds)
+                    .optPacer(Pacer.unpaced()).optImperfections(Imperfections.none()).optDevicePrefix("sat-")
+                    .build().run();
+        }
+        log.line("backlog: " + fleet.framesSent() + " frames of " + saturationDevices + " devices written; "
+                + "starting a bounded job on them");
+        ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+        try (EmbeddedRunner runner = EmbeddedRunner.start(o, ClassifierFactories.resolve(o))) {
+            runner.job().getJobExecutionResult().get();
+        }
+        consumeAll(kafka.bootstrapServers(), o.predictionsTopic(), seen);
+        long[] times = seen.stream().mapToLong(Seen::emittedMicros).sorted().toArray();
+        if (times.length < 100) throw new IllegalStateException("backlog run: only " + times.length + " predictions");
+        int lo = (int) (times.length * 0.1);
+        int hi = (int) (times.length * 0.9);
+        double perSecond = (hi - lo) / ((times[hi] - times[lo]) / 1e6);
+        log.line(String.format(Locale.ROOT, "backlog of %d devices x %.0f s: %d windows, %.1f windows/s",
+                saturationDevices, saturationSeconds, times.length, perSecond));
+        return perSecond;
+    }
+
+    private static void consume(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen, AtomicBoolean stop,
+                                CountDownLatch assigned) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToEnd(parts);
+            parts.forEach(consumer::position);
+            assigned.countDown();
+            while (!stop.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis() * 1000L;
+                    Prediction p = WireFormat.PREDICTION.decode(r.value());
+                    seen.add(new Seen(p.getDeviceId(), p.getWindowEndEpochMicros(), p.getEmittedAtEpochMicros(), now));
+                }
+            }
+        } finally {
+            assigned.countDown();
+        }
+    }
+
+    /** Everything committed in {@code topic} up to its last stable offsets. */
+    private static void consumeAll(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    Prediction p = WireFormat.PREDICTION.decode(r.value());
+                    seen.add(new Seen(p.getDeviceId(), p.getWindowEndEpochMicros(), p.getEmittedAtEpochMicros(),
+                            System.currentTimeMillis() * 1000L));
+                }
+            }
+        }
+    }
+
+    private static double percentile(List<Double> values, double q) {
+        if (values.isEmpty()) return Double.NaN;
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        return v[Math.min(v.length - 1, (int) Math.ceil(q * v.length) - 1)];
+    }
+
+    /** Progress lines on stderr, so stdout holds only the report. */
+    private static final class PrintStreamLog {
+        void line(String s) {
+            System.err.println("perf job: " + s);
+        }
+    }
+}
