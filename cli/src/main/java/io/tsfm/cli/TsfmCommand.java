@@ -3,6 +3,7 @@ package io.tsfm.cli;
 import io.tsfm.cli.classify.ClassifyCommand;
 import io.tsfm.cli.cluster.ClusterCommand;
 import io.tsfm.cli.datasets.DatasetsCommand;
+import io.tsfm.cli.demo.DemoCommand;
 import io.tsfm.cli.edge.EdgeCommand;
 import io.tsfm.cli.edge.FleetCommand;
 import io.tsfm.cli.export.ExportCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tsfm", mixinStandardHelpOptions = true, version = "tsfm 0.1.0-SNAPSHOT",
         description = "TSFM: language-aligned IMU foundation model for zero-shot human activity recognition.",
         subcommands = {DatasetsCommand.class, TrainCommand.class, ExportCommand.class, ClassifyCommand.class,
-            PerfCommand.class, EdgeCommand.class, FleetCommand.class, JobCommand.class, PredictionsCommand.class, ClusterCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class,
+            PerfCommand.class, EdgeCommand.class, FleetCommand.class, JobCommand.class, PredictionsCommand.class,
+            ClusterCommand.class, DemoCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class,
             io.tsfm.cli.benchmark.BaselineCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TsfmCommand {
 }

@@ -25,6 +25,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -83,6 +84,8 @@ public final class EmbeddedRunner implements AutoCloseable {
             Configuration flink = new Configuration();
             flink.set(CoreOptions.TMP_DIRS, work.resolve("flink-tmp").toString());
             flink.set(BlobServerOptions.STORAGE_DIRECTORY, work.resolve("flink-blobs").toString());
+            // the REST server's upload folder, else <java.io.tmpdir>/flink-web-upload, which Flink never removes
+            flink.set(WebOptions.TMP_DIR, work.resolve("flink-web").toString());
             flink.set(RestOptions.ADDRESS, "localhost");
             flink.set(RestOptions.BIND_ADDRESS, "localhost");
             flink.set(RestOptions.BIND_PORT, "0");

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
             "Closed-set over --labels (default: the dataset's own labels, exact match), or --open-set over the "
                 + "bundle's whole vocabulary scored by synonym group."})
 public final class ClassifyCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle directory.")
+    @Option(names = "--model", paramLabel = "BUNDLE",
+            description = "Model bundle directory (default: the shipped " + io.tsfm.cli.TsfmHome.DEFAULT_BUNDLE + ").")
     Path model;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "Dataset name (see tsfm datasets list).")
@@ -84,6 +85,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (!device.equals("cpu") && !device.equals("cuda")) {
             throw new IllegalArgumentException("--device must be cpu or cuda, got '" + device + "'");
         }
+        if (model == null) model = io.tsfm.cli.TsfmHome.require().resolve(io.tsfm.cli.TsfmHome.DEFAULT_BUNDLE);
         OnnxWindowClassifier.Builder builder = OnnxWindowClassifier.builder().setBundle(model)
                 .optScoring(vote ? Scoring.PATCH_VOTE : Scoring.MEAN_EMBEDDING).optMaxBatchSize(batchSize)
                 .optDevice(device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);

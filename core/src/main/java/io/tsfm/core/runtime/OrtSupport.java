@@ -24,6 +24,10 @@ final class OrtSupport {
 
     static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
+    static {
+        OrtTempDir.removeOnExit();
+    }
+
     private OrtSupport() {}
 
     /** An input array and its shape: {@code float[]} or {@code boolean[]}. */

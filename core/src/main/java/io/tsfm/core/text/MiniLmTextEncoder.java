@@ -90,6 +90,7 @@ public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
         HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), options);
 
         this.env = OrtEnvironment.getEnvironment();
+        io.tsfm.core.runtime.OrtTempDir.removeOnExit();
         OrtSession s = null;
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);

@@ -41,6 +41,7 @@ public final class FleetSimulator {
     private final long startMicros;
     private final int inlineLayoutEvery;
     private final FleetSink sink;
+    private final ActivityTimeline timeline = new ActivityTimeline();
     private volatile boolean stopped;
     private boolean ran;
 
@@ -71,6 +72,11 @@ public final class FleetSimulator {
         return startMicros;
     }
 
+    /** What every device is doing when, on its own clock; filled while {@link #run()} plays (readable from any thread). */
+    public ActivityTimeline timeline() {
+        return timeline;
+    }
+
     /** Ends {@link #run()} after the send in hand. */
     public void stop() {
         stopped = true;
@@ -88,7 +94,8 @@ public final class FleetSimulator {
             List<Session> order = new ArrayList<>(sessions.subList(first, sessions.size()));
             order.addAll(sessions.subList(0, first));
             SessionStream stream = new SessionStream(devicePrefix + d, order, rateHz, frameSeconds, seconds > 0, startMicros);
-            fleet.add(new SimulatedDevice(stream, imperfections, seeds.nextLong(), startMicros, endMicros, inlineLayoutEvery));
+            fleet.add(new SimulatedDevice(stream, imperfections, seeds.nextLong(), startMicros, endMicros, inlineLayoutEvery,
+                    timeline));
         }
         record Due(SimulatedDevice device, SimulatedDevice.Send send) {}
         PriorityQueue<Due> queue = new PriorityQueue<>(Comparator.comparingLong((Due d) -> d.send.atMicros())

@@ -40,7 +40,7 @@ final class SimulatedDevice {
     record Send(long atMicros, List<ImuFrame> frames) {}
 
     SimulatedDevice(SessionStream stream, Imperfections imp, long seed, long trueStartMicros, long endMicros,
-                    int inlineLayoutEvery) {
+                    int inlineLayoutEvery, ActivityTimeline timeline) {
         this.stream = stream;
         this.imp = imp;
         this.random = new SplittableRandom(seed);
@@ -49,6 +49,9 @@ final class SimulatedDevice {
         this.clockOffsetMicros = Math.round((2 * random.nextDouble() - 1) * imp.clockOffsetSeconds() * 1e6);
         this.drift = (2 * random.nextDouble() - 1) * imp.driftPpm() * 1e-6;
         this.inlineLayoutEvery = inlineLayoutEvery;
+        // the truth on the device's clock: what a window cut from this device's frames covers
+        stream.onSessionStart((session, trueMicros) ->
+                timeline.record(stream.deviceId(), deviceClock(trueMicros), session.label()));
     }
 
     String deviceId() {

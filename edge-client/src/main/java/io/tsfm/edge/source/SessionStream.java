@@ -6,6 +6,7 @@ import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ObjLongConsumer;
 
 /**
  * One simulated device recording continuously while it plays recorded sessions back to back: each session continues
@@ -33,6 +34,7 @@ public final class SessionStream {
     private long segmentSamples;
     private long nextSequence;
     private boolean ended;
+    private ObjLongConsumer<Session> sessionStarts;
 
     /**
      * @param deviceId     device id of every frame
@@ -109,6 +111,15 @@ public final class SessionStream {
         return new DeviceFrame(deviceId, nextSequence++, start, rate, samples, layout);
     }
 
+    /**
+     * Tells {@code listener} the event time of the first sample of every session as the stream reaches it (before
+     * the frame holding that sample is returned): the ground truth of what the device was doing when. Replaces any
+     * listener set before; called on the thread that calls {@link #next()}.
+     */
+    public void onSessionStart(ObjLongConsumer<Session> listener) {
+        this.sessionStarts = listener;
+    }
+
     /** The session the next samples come from (for reports: its label); null before the first. */
     public Session currentSession() {
         return sessionIndex < 0 ? null : sessions.get(sessionIndex % sessions.size());
@@ -139,6 +150,7 @@ public final class SessionStream {
         currentRate = rate;
         currentLayout = DeviceLayout.of(s.channels());
         position = 0;
+        if (sessionStarts != null) sessionStarts.accept(s, nextStartMicros());
         return true;
     }
 }

@@ -207,10 +207,21 @@ public final class Trainer {
                 double tau = Double.NaN;
                 double gradNorm = Double.NaN;
                 int lossCount = 0;
+                int skipped = 0;
                 long epochStart = System.nanoTime();
                 for (int b = 0; b < batchesPerEpoch; b++) {
                     TrainingBatch batch = train.assemble(sampler.nextBatch(cfg.batchSize(), rng), true, rng);
                     float[] lt = TrainingStep.step(net, ps, batch, text, bank, manager, device, cfg.accumulation(), cfg.frozenLabels());
+                    if (!Float.isFinite(lt[0])) {
+                        // never let one diverged batch poison the weights or the queue: drop its gradients, count it
+                        TrainingStep.zeroGradients(params);
+                        skipped++;
+                        if (skipped > 20 && skipped * 2 > b + 1) {
+                            throw new IllegalStateException("training diverged: " + skipped + " of " + (b + 1)
+                                    + " steps of epoch " + (epoch + 1) + " gave a non-finite loss; lower --lr (now " + lr + ")");
+                        }
+                        continue;
+                    }
                     lossSum += lt[0];
                     tau = lt[1];
                     lossCount++;
@@ -240,6 +251,7 @@ public final class Trainer {
                 m.put("temperature_scale", tau);
                 m.put("lr", lr);
                 m.put("samples_per_second", lastRate);
+                m.put("skipped_non_finite_steps", skipped);
                 m.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
                 if (lastVal != null) {
                     m.put("val_accuracy", lastVal.meanAccuracy());

@@ -62,9 +62,30 @@ public final class TrainingStep {
                 NDList lossOut = net.getLoss().apply(ps, u, t, f, q == null ? null : q.get(0).toDevice(device, false),
                         q == null ? null : q.get(1).toDevice(device, false), true);
                 NDArray loss = lossOut.get(0);
+                float value = loss.getFloat();
+                if (!Float.isFinite(value)) {
+                    // a diverged step: no backward, nothing into the queue; the caller skips and counts it
+                    return new float[] {value, lossOut.get(1).getFloat()};
+                }
                 gc.backward(loss.div((float) accumulation));
-                if (bank != null) bank.push(u.stopGradient().toFloatArray(), t.stopGradient().toFloatArray());
-                return new float[] {loss.getFloat(), lossOut.get(1).getFloat()};
+                float[] rows = u.stopGradient().toFloatArray();
+                for (float r : rows) {
+                    if (!Float.isFinite(r)) {
+                        return new float[] {Float.NaN, lossOut.get(1).getFloat()};
+                    }
+                }
+                if (bank != null) bank.push(rows, t.stopGradient().toFloatArray());
+                return new float[] {value, lossOut.get(1).getFloat()};
+            }
+        }
+    }
+
+    /** Discards accumulated gradients (after a diverged step). */
+    public static void zeroGradients(PairList<String, Parameter> params) {
+        try (NDScope scope = new NDScope()) {
+            for (Pair<String, Parameter> p : params) {
+                NDArray g = p.getValue().getArray().getGradient();
+                g.subi(g);
             }
         }
     }
