@@ -109,9 +109,11 @@ public final class BenchmarkRunner {
                     Score score = score(d.windows(), answers, labels.labels(), m, s.groups(), d.labels());
                     put(cells, s.name(), m, d.name(), CellValue.measured(score));
                 }
-                for (MetricKind m : List.of(MetricKind.SUP1, MetricKind.SUP10)) {
-                    put(cells, s.name(), m, d.name(),
-                            CellValue.notAvailable("not run: supervised fine-tuning of the model is not part of this benchmark yet"));
+                if (supervisedNamed(s.name()) == null) {
+                    for (MetricKind m : List.of(MetricKind.SUP1, MetricKind.SUP10)) {
+                        put(cells, s.name(), m, d.name(), CellValue.notAvailable(
+                                "not run: no supervised fine-tuning of this model was asked for"));
+                    }
                 }
             }
             for (SupervisedSystem s : supervised) {
@@ -131,8 +133,10 @@ public final class BenchmarkRunner {
                     done[0] += test.size();
                     if (bar != null) bar.update(done[0], d.name() + " " + m.id() + " " + s.name());
                 }
-                for (MetricKind m : List.of(MetricKind.ZS_OPEN, MetricKind.ZS_CLOSED)) {
-                    put(cells, s.name(), m, d.name(), CellValue.notAvailable("n/a: supervised only, no zero-shot mode"));
+                if (zeroShotNamed(s.name()) == null) {
+                    for (MetricKind m : List.of(MetricKind.ZS_OPEN, MetricKind.ZS_CLOSED)) {
+                        put(cells, s.name(), m, d.name(), CellValue.notAvailable("n/a: supervised only, no zero-shot mode"));
+                    }
                 }
             }
             summaries.add(summary(d, split));
@@ -145,7 +149,15 @@ public final class BenchmarkRunner {
                     + " path, model " + s.path().modelId(), cells.get(s.name())));
         }
         for (SupervisedSystem s : supervised) {
-            rows.add(new SystemRow(s.name(), SystemRow.Kind.MEASURED, s.description(), cells.get(s.name())));
+            ZeroShotSystem z = zeroShotNamed(s.name());
+            if (z == null) {
+                rows.add(new SystemRow(s.name(), SystemRow.Kind.MEASURED, s.description(), cells.get(s.name())));
+            } else {
+                // one model evaluated both ways is one row: replace the zero-shot-only row, keeping its position
+                int at = rows.indexOf(rows.stream().filter(r -> r.name().equals(s.name())).findFirst().orElseThrow());
+                rows.set(at, new SystemRow(s.name(), SystemRow.Kind.MEASURED, rows.get(at).about()
+                        + "; supervised: " + s.description(), cells.get(s.name())));
+            }
         }
         List<String> names = datasets.stream().map(BenchmarkDataset::name).toList();
         if (published != null) rows.addAll(published.rows(names));
@@ -164,6 +176,14 @@ public final class BenchmarkRunner {
         }
         return new BenchmarkResult(settings, model, summaries, rows, allDeviations, timings,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    private ZeroShotSystem zeroShotNamed(String name) {
+        return zeroShot.stream().filter(z -> z.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private SupervisedSystem supervisedNamed(String name) {
+        return supervised.stream().filter(z -> z.name().equals(name)).findFirst().orElse(null);
     }
 
     private void validate(Map<String, FineTuneSplit> splits) {
@@ -312,10 +332,10 @@ public final class BenchmarkRunner {
             if (zeroShot.isEmpty() && supervised.isEmpty()) {
                 throw new IllegalArgumentException("no system to benchmark");
             }
+            // a zero-shot and a supervised system may share a name: they are one model's two modes, one row
             if (zeroShot.stream().map(ZeroShotSystem::name).distinct().count() != zeroShot.size()
-                    || supervised.stream().map(SupervisedSystem::name).anyMatch(
-                            n -> zeroShot.stream().anyMatch(z -> z.name().equals(n)))) {
-                throw new IllegalArgumentException("two systems share a name");
+                    || supervised.stream().map(SupervisedSystem::name).distinct().count() != supervised.size()) {
+                throw new IllegalArgumentException("two systems of the same kind share a name");
             }
             return new BenchmarkRunner(this);
         }

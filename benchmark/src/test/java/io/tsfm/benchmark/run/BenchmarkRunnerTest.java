@@ -215,4 +215,28 @@ class BenchmarkRunnerTest {
         assertThatThrownBy(() -> BenchmarkRunner.builder().setDatasets(List.of(d, d))
                 .optZeroShot(system("a", false, CANDIDATES)).build()).hasMessageContaining("listed twice");
     }
+
+    @Test
+    void aModelEvaluatedZeroShotAndSupervisedIsOneRow() {
+        BenchmarkDataset d = Synthetic.dataset("synth", List.of("jogging", "walking"), List.of("walking", "jogging"),
+                List.of(Synthetic.patches(0, 0, 0, 0, 0, 0), Synthetic.patches(3, 3, 3, 3, 3, 3)));
+        SupervisedSystem alwaysWalking = new SupervisedSystem() {
+            public String name() { return "m"; }
+            public String description() { return "always walking"; }
+            public void check(BenchmarkDataset ds, io.tsfm.benchmark.protocol.FineTuneSplit split, double rate) {}
+            public List<String> predict(BenchmarkDataset ds, io.tsfm.benchmark.protocol.FineTuneSplit split,
+                                        double rate, List<io.tsfm.benchmark.protocol.BenchmarkWindow> test) {
+                return test.stream().map(w -> "walking").toList();
+            }
+        };
+        BenchmarkResult r = BenchmarkRunner.builder().setDatasets(List.of(d))
+                .optZeroShot(system("m", false, CANDIDATES)).optSupervised(alwaysWalking).build().run();
+        assertThat(r.rows().stream().filter(row -> row.name().equals("m")).count()).isEqualTo(1);
+        SystemRow row = r.rows().get(0);
+        assertThat(row.about()).contains("zero-shot model").contains("supervised: always walking");
+        assertThat(row.cell(MetricKind.ZS_CLOSED, "synth").score()).isNotNull();
+        assertThat(row.cell(MetricKind.SUP1, "synth").score()).isNotNull();
+        assertThatThrownBy(() -> BenchmarkRunner.builder().setDatasets(List.of(d)).optSupervised(alwaysWalking)
+                .optSupervised(alwaysWalking).build()).hasMessageContaining("share a name");
+    }
 }
