@@ -20,6 +20,15 @@ public final class ProtocolDeviations {
      */
     public static List<String> of(List<BenchmarkDataset> datasets, boolean model, double patchSeconds,
                                   boolean randomForest) {
+        return of(datasets, model, patchSeconds, randomForest, List.of());
+    }
+
+    /**
+     * @param measured the reference baselines measured in this run (display names), which the "not run" line leaves
+     *                 out; their own deviations come from their packages
+     */
+    public static List<String> of(List<BenchmarkDataset> datasets, boolean model, double patchSeconds,
+                                  boolean randomForest, List<String> measured) {
         List<String> out = new ArrayList<>();
         if (model) {
             out.add("TSFM's supervised fine-tuning (1 % / 10 %, spec §6.5: full-model AdamW against frozen label "
@@ -32,8 +41,14 @@ public final class ProtocolDeviations {
         } else {
             out.add("No zero-shot model was given (--model): only baselines and published rows.");
         }
-        out.add("LiMU-BERT, CrossHAR and LanHAR are not run (not implemented here); MOMENT and LLaSA cannot be run "
-                + "(weights unavailable): their rows are the reference's published numbers, not measurements.");
+        List<String> notRun = new ArrayList<>(List.of("LiMU-BERT", "CrossHAR", "LanHAR"));
+        notRun.removeAll(measured);
+        if (!notRun.isEmpty()) {
+            out.add(String.join(", ", notRun) + (notRun.size() == 1 ? " is" : " are") + " not run (not implemented "
+                    + "here or not asked for with --baselines).");
+        }
+        out.add("MOMENT and LLaSA cannot be run (weights unavailable): their rows are the reference's published "
+                + "numbers, not measurements.");
         if (randomForest) {
             out.add("The random forest is not a reference baseline. It reads the native-rate 6 s windows (not the "
                     + "20 Hz 120-sample windows the reference's baselines read, spec §6.6), is trained on the balanced "

@@ -3,6 +3,11 @@ package io.tsfm.cli.benchmark;
 import io.tsfm.benchmark.baseline.BaselineCheckpoint;
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.baseline.RandomForest;
+import io.tsfm.benchmark.baseline.neural.FineTuner;
+import io.tsfm.benchmark.baseline.neural.NeuralBaseline;
+import io.tsfm.benchmark.baseline.neural.NeuralBaselineTrainer;
+import io.tsfm.benchmark.baseline.neural.NeuralStore;
+import io.tsfm.benchmark.baseline.neural.TrainingCorpus;
 import io.tsfm.benchmark.metrics.MetricKind;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkDatasets;
@@ -18,13 +23,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tsfm baseline train rf}: the random forest on the 1 % and 10 % labelled windows of each dataset. */
+/**
+ * {@code tsfm baseline train rf|limubert|crosshar}: the random forest on the 1 % and 10 % labelled windows of each
+ * dataset; a neural baseline pretrained on the training sets, its zero-shot head, and its 1 % / 10 % fine-tunes.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a baseline on the 1 % and 10 % labelled windows of each test dataset (spec §6.5 split, "
                 + "seed 3431) and save it under --out/<baseline>/<dataset>/<sup1|sup10>/.",
-            "Baselines: rf (per-window statistical + spectral features, Tribuo random forest)."})
+            "Baselines: rf (per-window statistical + spectral features, Tribuo random forest); limubert, crosshar "
+                + "(DJL: self-supervised pretraining on --training-datasets, a zero-shot head over their labels, then "
+                + "the 1 %% / 10 %% fine-tunes; loss curves in --out/<baseline>/training.png)."})
 public final class BaselineTrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline to train: rf.")
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline to train: rf, limubert, crosshar.")
     String baseline;
 
     @Option(names = "--datasets", split = ",", paramLabel = "A,B",
@@ -38,13 +48,42 @@ public final class BaselineTrainCommand implements Callable<Integer> {
     @Option(names = "--trees", defaultValue = "100", description = "Trees of the forest (default ${DEFAULT-VALUE}).")
     int trees;
 
+    @Option(names = "--training-datasets", split = ",", paramLabel = "A,B",
+            description = "Neural baselines: the pretraining / zero-shot training sets (default: hapt,hmp,utd_mhad).")
+    List<String> trainingDatasets = TrainingCorpus.DEFAULT_DATASETS;
+
+    @Option(names = "--pretrain-seconds", defaultValue = "240",
+            description = "Neural baselines: pretraining wall-time budget (default ${DEFAULT-VALUE}).")
+    int pretrainSeconds;
+
+    @Option(names = "--pretrain-epochs", defaultValue = "1000",
+            description = "Neural baselines: pretraining epochs at most (default ${DEFAULT-VALUE}; the time budget "
+                    + "usually ends it first).")
+    int pretrainEpochs;
+
+    @Option(names = "--head-seconds", defaultValue = "90",
+            description = "Neural baselines: zero-shot head wall-time budget (default ${DEFAULT-VALUE}).")
+    int headSeconds;
+
+    @Option(names = "--head-epochs", defaultValue = "100",
+            description = "Neural baselines: zero-shot head epochs at most (default ${DEFAULT-VALUE}, the reference's).")
+    int headEpochs;
+
+    @Option(names = "--finetune-epochs", defaultValue = "20",
+            description = "Neural baselines: fine-tuning epochs at most (default ${DEFAULT-VALUE}, the reference's).")
+    int fineTuneEpochs;
+
+    @Option(names = "--skip-pretrain", description = "Neural baselines: reuse the saved pretrained encoder.")
+    boolean skipPretrain;
+
     @Mixin DataRootOption rootOption;
 
     @Override
     public Integer call() throws Exception {
+        if (NeuralBaseline.isNeural(baseline)) return trainNeural(NeuralBaseline.byId(baseline));
         if (!BaselineStore.RANDOM_FOREST.equals(baseline)) {
-            throw new IllegalArgumentException("unknown baseline '" + baseline + "'; known: rf (LiMU-BERT, CrossHAR "
-                    + "and LanHAR are not implemented)");
+            throw new IllegalArgumentException("unknown baseline '" + baseline + "'; known: rf, limubert, crosshar "
+                    + "(LanHAR is not implemented)");
         }
         RandomForest.Params params = new RandomForest.Params(trees, RandomForest.Params.DEFAULT.seed());
         DataRoot root = rootOption.resolve();
@@ -58,6 +97,31 @@ public final class BaselineTrainCommand implements Callable<Integer> {
                         store.dir(baseline, d.name(), m));
             }
         }
+        return 0;
+    }
+
+    private int trainNeural(NeuralBaseline kind) throws Exception {
+        long start = System.nanoTime();
+        DataRoot root = rootOption.resolve();
+        DatasetCatalog catalog = DatasetCatalog.load(root);
+        List<BenchmarkDataset> sets = BenchmarkDatasets.load(datasets, catalog, root);
+        for (String t : trainingDatasets) {
+            if (datasets.contains(t)) {
+                throw new IllegalArgumentException(t + " is both a training and a test dataset");
+            }
+        }
+        TrainingCorpus corpus = TrainingCorpus.load(trainingDatasets, catalog, root);
+        System.out.printf(Locale.ROOT, "%s: %d training windows (20 Hz, 120x6) of %s over %d labels%n",
+                kind.displayName(), corpus.windows().size(), corpus.name(), corpus.labels().size());
+        FineTuner.Settings ft = FineTuner.Settings.REFERENCE;
+        NeuralBaselineTrainer.Options o = new NeuralBaselineTrainer.Options(pretrainEpochs, pretrainSeconds,
+                NeuralBaselineTrainer.Options.DEFAULT.pretrainBatch(), headEpochs, headSeconds,
+                new FineTuner.Settings(ft.encoderLr(), ft.headLr(), ft.weightDecay(), ft.batchSize(), fineTuneEpochs,
+                        ft.patience(), ft.seed()), NeuralBaselineTrainer.Options.DEFAULT.seed());
+        NeuralBaselineTrainer trainer = new NeuralBaselineTrainer(new NeuralStore(out), System.out);
+        java.nio.file.Path png = trainer.trainAll(kind, corpus, sets, o, skipPretrain);
+        System.out.printf(Locale.ROOT, "%s trained in %.0f s; checkpoints in %s, curves %s%n", kind.displayName(),
+                (System.nanoTime() - start) / 1e9, out.resolve(kind.id()), png);
         return 0;
     }
 }

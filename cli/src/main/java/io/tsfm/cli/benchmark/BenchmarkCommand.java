@@ -2,6 +2,15 @@ package io.tsfm.cli.benchmark;
 
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.baseline.StoredRandomForest;
+import io.tsfm.benchmark.baseline.neural.NeuralBaseline;
+import io.tsfm.benchmark.baseline.neural.NeuralDeviations;
+import io.tsfm.benchmark.baseline.neural.NeuralStore;
+import io.tsfm.benchmark.baseline.neural.StoredNeuralBaseline;
+import io.tsfm.benchmark.baseline.neural.TrainingCorpus;
+import io.tsfm.benchmark.baseline.BaselineCheckpoint;
+import io.tsfm.benchmark.run.ZeroShotSystem;
+import io.tsfm.core.labels.LabelVocabulary;
+import java.util.ArrayList;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkDatasets;
 import io.tsfm.benchmark.report.BenchmarkResult;
@@ -43,7 +52,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     String path;
 
     @Option(names = "--baselines", split = ",", paramLabel = "NAME",
-            description = "Trained baselines to add as rows: rf (train first with 'tsfm baseline train rf').")
+            description = "Trained baselines to add as rows: rf, limubert, crosshar (train first with 'tsfm baseline "
+                    + "train NAME'); a neural baseline is one row with zero-shot and supervised cells.")
     List<String> baselines = List.of();
 
     @Option(names = "--baseline-dir", paramLabel = "DIR", defaultValue = "baselines",
@@ -57,6 +67,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "cpu or cuda for the model (falls back to cpu with a warning) (default ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--baseline-training-datasets", split = ",", paramLabel = "A,B",
+            description = "The training sets the neural baselines were trained on (default: hapt,hmp,utd_mhad); "
+                    + "their checkpoints are verified against these windows.")
+    List<String> baselineTraining = TrainingCorpus.DEFAULT_DATASETS;
+
     @Mixin DataRootOption rootOption;
 
     @Override
@@ -66,20 +81,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--path " + path + ": only the direct path is available; the stream "
                     + "path (Kafka + the streaming job) is not implemented yet");
         }
+        List<NeuralBaseline> neural = new ArrayList<>();
         for (String b : baselines) {
-            if (!BaselineStore.RANDOM_FOREST.equals(b)) {
-                throw new IllegalArgumentException("unknown baseline '" + b + "'; known: rf");
+            if (NeuralBaseline.isNeural(b)) {
+                neural.add(NeuralBaseline.byId(b));
+            } else if (!BaselineStore.RANDOM_FOREST.equals(b)) {
+                throw new IllegalArgumentException("unknown baseline '" + b + "'; known: rf, limubert, crosshar");
             }
         }
         if (!device.equals("cpu") && !device.equals("cuda")) {
             throw new IllegalArgumentException("--device must be cpu or cuda, got '" + device + "'");
         }
         if (model == null && baselines.isEmpty()) {
-            throw new IllegalArgumentException("nothing to benchmark: give --model BUNDLE and/or --baselines rf");
+            throw new IllegalArgumentException("nothing to benchmark: give --model BUNDLE and/or --baselines NAME,...");
         }
         // the bundle first: a missing or tampered bundle fails before any dataset is read
         BundleSystems bundle = model == null ? null : BundleSystems.open(model, batchSize,
                 device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);
+        List<AutoCloseable> toClose = new ArrayList<>();
         try {
             DataRoot root = rootOption.resolve();
             List<BenchmarkDataset> sets = BenchmarkDatasets.load(datasets, DatasetCatalog.load(root), root);
@@ -96,6 +115,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 b.optSupervised(new StoredRandomForest(new BaselineStore(baselineDir)));
                 b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
             }
+            if (!neural.isEmpty()) {
+                // the baselines' checkpoints are verified against the training windows as they are read now
+                TrainingCorpus corpus = TrainingCorpus.load(baselineTraining, DatasetCatalog.load(root), root);
+                LabelVocabulary vocabulary = LabelVocabulary.defaults();
+                NeuralStore store = new NeuralStore(baselineDir);
+                List<BaselineCheckpoint> zeroShotCheckpoints = new ArrayList<>();
+                for (NeuralBaseline kind : neural) {
+                    StoredNeuralBaseline stored = new StoredNeuralBaseline(kind, store);
+                    toClose.add(stored);
+                    ZeroShotSystem zs = stored.zeroShot(corpus, vocabulary);
+                    toClose.add(zs.path());
+                    zeroShotCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.ZERO_SHOT, corpus));
+                    b.optZeroShot(zs).optSupervised(stored);
+                }
+                b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
+                NeuralDeviations.of(neural, zeroShotCheckpoints, corpus, sets, vocabulary).forEach(b::optDeviation);
+            }
             double patchSeconds = 1.0;
             if (bundle != null) {
                 bundle.systems().forEach(b::optZeroShot);
@@ -110,7 +146,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             for (String d : ProtocolDeviations.of(sets, bundle != null, patchSeconds,
-                    baselines.contains(BaselineStore.RANDOM_FOREST))) {
+                    baselines.contains(BaselineStore.RANDOM_FOREST),
+                    neural.stream().map(NeuralBaseline::displayName).toList())) {
                 b.optDeviation(d);
             }
             BenchmarkResult result = b.build().run();
@@ -119,6 +156,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Path md = ReportWriter.write(timed, published, report);
             System.out.printf(Locale.ROOT, "report: %s (and report.json), wall time %.1f s%n", md, timed.wallSeconds());
         } finally {
+            for (AutoCloseable c : toClose) c.close();
             if (bundle != null) bundle.close();
         }
         return 0;

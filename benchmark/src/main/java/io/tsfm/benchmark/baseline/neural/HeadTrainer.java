@@ -46,6 +46,24 @@ public final class HeadTrainer {
     }
 
     /**
+     * One epoch of head training.
+     *
+     * @param epoch     1-based
+     * @param trainLoss mean training cross-entropy
+     * @param valAcc    validation accuracy after it
+     * @param valLoss   validation cross-entropy after it
+     * @param kept      whether it became the kept state
+     * @param seconds   wall time so far
+     */
+    public record Epoch(int epoch, double trainLoss, double valAcc, double valLoss, boolean kept, double seconds) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "zero-shot head epoch %d: train loss %.4f, val acc %.3f, val loss %.4f%s, "
+                    + "%.0f s", epoch, trainLoss, valAcc, valLoss, kept ? " (kept)" : "", seconds);
+        }
+    }
+
+    /**
      * Training examples of a zero-shot head.
      *
      * @param embeddings {@code [example][T·d]}
@@ -64,7 +82,7 @@ public final class HeadTrainer {
      */
     public static Result train(BaselineModel model, NDManager manager, float[][] embeddings, int steps, int[] labels,
                                boolean selectByLoss, int maxEpochs, double maxSeconds, long seed,
-                               Consumer<String> log) {
+                               Consumer<Epoch> log) {
         long t0 = System.nanoTime();
         int[] perm = FineTuner.permutation(embeddings.length, new Random(seed));
         int valN = Math.max(1, embeddings.length / 10);
@@ -109,11 +127,7 @@ public final class HeadTrainer {
                 bestEpoch = e;
                 best = save(model);
             }
-            if (log != null) {
-                log.accept(String.format(Locale.ROOT, "zero-shot head epoch %d: train loss %.4f, val acc %.3f, val loss "
-                        + "%.4f%s, %.0f s", e, sum / steps0, v[0], v[1], better ? " (kept)" : "",
-                        (System.nanoTime() - t0) / 1e9));
-            }
+            if (log != null) log.accept(new Epoch(e, sum / steps0, v[0], v[1], better, (System.nanoTime() - t0) / 1e9));
         }
         if (best != null) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(best))) {

@@ -44,11 +44,19 @@ public final class NeuralBaselineTrainer {
         public static final Options DEFAULT = new Options(1000, 240, 128, 100, 90, FineTuner.Settings.REFERENCE, 42);
     }
 
-    /** Every stage; returns the path of the curves PNG. */
-    public Path trainAll(NeuralBaseline kind, TrainingCorpus corpus, List<BenchmarkDataset> tests, Options o)
-            throws IOException {
+    /**
+     * Every stage; returns the path of the curves PNG.
+     *
+     * @param reusePretrained keep the saved pretrained encoder (verified against the corpus) instead of pretraining
+     */
+    public Path trainAll(NeuralBaseline kind, TrainingCorpus corpus, List<BenchmarkDataset> tests, Options o,
+                         boolean reusePretrained) throws IOException {
         CurvePlot curves = new CurvePlot(kind.displayName() + " baseline training", "epoch");
-        pretrain(kind, corpus, o, curves);
+        if (reusePretrained) {
+            store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus);
+        } else {
+            pretrain(kind, corpus, o, curves);
+        }
         zeroShot(kind, corpus, o, curves);
         for (BenchmarkDataset d : tests) {
             for (MetricKind m : List.of(MetricKind.SUP1, MetricKind.SUP10)) fineTune(kind, corpus, d, m, o, curves);
@@ -97,9 +105,11 @@ public final class NeuralBaselineTrainer {
                     kind.displayName(), ex.labels().length, kind.zeroShotVotes() == 1 ? "windows"
                             : "single-label 1 s sub-windows", corpus.labels().size(), o.headEpochs(), o.headSeconds());
             HeadTrainer.Result r = HeadTrainer.train(model, manager, ex.embeddings(), ex.steps(), ex.labels(),
-                    kind.zeroShotSelectsByLoss(), o.headEpochs(), o.headSeconds(), o.seed(),
-                    line -> log.println("  " + line));
-            curves.add("zero-shot head", "best val acc (epoch " + r.bestEpoch() + ")", r.bestEpoch(), r.bestValAcc());
+                    kind.zeroShotSelectsByLoss(), o.headEpochs(), o.headSeconds(), o.seed(), e -> {
+                        log.println("  " + e);
+                        curves.add("zero-shot head (training labels)", "val accuracy", e.epoch(), e.valAcc());
+                        curves.add("zero-shot head (training labels)", "train loss / 10", e.epoch(), e.trainLoss() / 10);
+                    });
             String params = String.format(Locale.ROOT, "zero-shot head: %d epochs (budget %d / %d s), Adam 1e-3, batch "
                     + "512, %d train / %d val examples, kept epoch %d (val acc %.3f, val loss %.4f, by %s); encoder %s",
                     r.epochs(), o.headEpochs(), o.headSeconds(), r.trainExamples(), r.valExamples(), r.bestEpoch(),

@@ -189,6 +189,11 @@ public final class Pretrainer {
                 rec += l.reconstruction();
                 con += l.contrastive();
                 steps++;
+                if (log != null && steps % 10 == 0) {
+                    log.accept(String.format(java.util.Locale.ROOT, "pretrain epoch %d: step %d/%d, loss %.4f, %.0f s",
+                            e, steps, (x.length + batchSize - 1) / batchSize, tot / steps,
+                            (System.nanoTime() - t0) / 1e9));
+                }
                 if ((System.nanoTime() - t0) / 1e9 > maxSeconds) {
                     outOfTime = true;
                     break;
