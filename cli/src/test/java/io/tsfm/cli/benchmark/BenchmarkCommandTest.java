@@ -62,6 +62,34 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void trainsLimuBertBrieflyThenBenchmarksItAsOneRowWithZeroShotAndSupervisedCells(@TempDir Path dir)
+            throws Exception {
+        Path baselines = dir.resolve("baselines");
+        Outcome train = run("baseline", "train", "limubert", "--datasets", "basicmotions", "--training-datasets",
+                "utd_mhad", "--pretrain-seconds", "2", "--head-seconds", "2", "--finetune-epochs", "2", "--out",
+                baselines.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("training windows (20 Hz, 120x6) of utd_mhad", "pretrain epoch 1",
+                "zero-shot head epoch 1", "basicmotions sup10 fine-tuned on 8 labelled windows");
+        assertThat(baselines.resolve("limubert/training.png")).isNotEmptyFile();
+
+        Path report = dir.resolve("report");
+        Outcome bench = run("benchmark", "--datasets", "basicmotions", "--baselines", "limubert",
+                "--baseline-training-datasets", "utd_mhad", "--baseline-dir", baselines.toString(), "--report",
+                report.toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        for (String metric : new String[] {"zs_open", "zs_closed", "sup1", "sup10"}) {
+            JsonNode rows = json.path("metrics").path(metric).path("rows");
+            JsonNode row = null;
+            for (JsonNode r : rows) if (r.path("system").asText().equals("LiMU-BERT")) row = r;
+            assertThat(row).as(metric).isNotNull();
+            assertThat(row.path("cells").path("basicmotions").path("accuracy").isNumber()).as(metric).isTrue();
+        }
+        assertThat(json.path("deviations").toString()).contains("LiMU-BERT training: zero-shot head");
+    }
+
+    @Test
     void badRequestsFailWithOneClearLine(@TempDir Path dir) {
         Outcome unknown = run("benchmark", "--datasets", "basicmotions,moonwalk", "--baselines", "rf",
                 "--report", dir.toString());
@@ -71,8 +99,15 @@ class BenchmarkCommandTest {
         Outcome stream = run("benchmark", "--path", "stream", "--baselines", "rf", "--report", dir.toString());
         assertThat(stream.err()).contains("--path stream").contains("not implemented");
 
-        Outcome baseline = run("benchmark", "--baselines", "limubert", "--report", dir.toString());
-        assertThat(baseline.err()).contains("unknown baseline 'limubert'");
+        Outcome baseline = run("benchmark", "--baselines", "lanhar", "--report", dir.toString());
+        assertThat(baseline.err()).contains("unknown baseline 'lanhar'");
+
+        Outcome untrainedNeural = run("benchmark", "--datasets", "basicmotions", "--baselines", "limubert",
+                "--baseline-training-datasets", "utd_mhad", "--baseline-dir", dir.resolve("none").toString(),
+                "--report", dir.resolve("r").toString());
+        assertThat(untrainedNeural.code()).isEqualTo(1);
+        assertThat(untrainedNeural.err()).contains("no trained limubert zeroshot model of utd_mhad",
+                "./tsfm baseline train limubert");
 
         Outcome untrained = run("benchmark", "--datasets", "basicmotions", "--baselines", "rf", "--baseline-dir",
                 dir.resolve("none").toString(), "--report", dir.resolve("r").toString());
@@ -81,7 +116,7 @@ class BenchmarkCommandTest {
                 "./tsfm baseline train rf --datasets basicmotions");
         assertThat(dir.resolve("r")).doesNotExist();
 
-        Outcome trainUnknown = run("baseline", "train", "crosshar", "--out", dir.toString());
-        assertThat(trainUnknown.err()).contains("unknown baseline 'crosshar'");
+        Outcome trainUnknown = run("baseline", "train", "lanhar", "--out", dir.toString());
+        assertThat(trainUnknown.err()).contains("unknown baseline 'lanhar'");
     }
 }
