@@ -121,16 +121,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 LabelVocabulary vocabulary = LabelVocabulary.defaults();
                 NeuralStore store = new NeuralStore(baselineDir);
                 List<BaselineCheckpoint> zeroShotCheckpoints = new ArrayList<>();
+                List<BaselineCheckpoint> pretrainCheckpoints = new ArrayList<>();
                 for (NeuralBaseline kind : neural) {
                     StoredNeuralBaseline stored = new StoredNeuralBaseline(kind, store);
                     toClose.add(stored);
                     ZeroShotSystem zs = stored.zeroShot(corpus, vocabulary);
                     toClose.add(zs.path());
                     zeroShotCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.ZERO_SHOT, corpus));
+                    pretrainCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus));
                     b.optZeroShot(zs).optSupervised(stored);
                 }
                 b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
-                NeuralDeviations.of(neural, zeroShotCheckpoints, corpus, sets, vocabulary).forEach(b::optDeviation);
+                NeuralDeviations.of(neural, pretrainCheckpoints, zeroShotCheckpoints, corpus, sets, vocabulary).forEach(b::optDeviation);
             }
             double patchSeconds = 1.0;
             if (bundle != null) {

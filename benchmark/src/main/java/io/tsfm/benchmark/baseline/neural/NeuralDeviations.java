@@ -16,12 +16,14 @@ public final class NeuralDeviations {
 
     /**
      * @param kinds      the neural baselines in the run
-     * @param zeroShot   their zero-shot checkpoints, in the same order (their params say how long they trained)
+     * @param pretrain   their pretrained-encoder checkpoints, in the same order (their params say how long they trained)
+     * @param zeroShot   their zero-shot checkpoints, in the same order
      * @param corpus     their training windows
      * @param datasets   the test datasets
      * @param vocabulary groups training and test labels
      */
-    public static List<String> of(List<NeuralBaseline> kinds, List<BaselineCheckpoint> zeroShot, TrainingCorpus corpus,
+    public static List<String> of(List<NeuralBaseline> kinds, List<BaselineCheckpoint> pretrain,
+                                  List<BaselineCheckpoint> zeroShot, TrainingCorpus corpus,
                                   List<BenchmarkDataset> datasets, LabelVocabulary vocabulary) {
         List<String> out = new ArrayList<>();
         String names = String.join(" and ", kinds.stream().map(NeuralBaseline::displayName).toList());
@@ -31,7 +33,10 @@ public final class NeuralDeviations {
                 + "zero-shot head instead of the reference's 100 epochs.", names, corpus.windows().size(),
                 corpus.name(), corpus.labels().size()));
         for (int i = 0; i < kinds.size(); i++) {
-            out.add(kinds.get(i).displayName() + " training: " + zeroShot.get(i).params());
+            out.add(String.format(Locale.ROOT, "%s training: %s (%.0f s, encoder %s); %s (%.0f s)",
+                    kinds.get(i).displayName(), pretrain.get(i).params(), pretrain.get(i).trainSeconds(),
+                    pretrain.get(i).modelSha256().substring(0, 12), zeroShot.get(i).params(),
+                    zeroShot.get(i).trainSeconds()));
         }
         out.add("Baseline inputs are the benchmark's own 6 s windows (cut at the native rate) converted to 20 Hz "
                 + "120x6 (bin-and-mean; the 10 Hz UEA sets linearly upsampled, which the reference never needed); the "
