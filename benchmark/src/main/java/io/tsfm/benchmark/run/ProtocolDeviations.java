@@ -20,10 +20,24 @@ public final class ProtocolDeviations {
      */
     public static List<String> of(List<BenchmarkDataset> datasets, boolean model, double patchSeconds,
                                   boolean randomForest) {
+        return of(datasets, model, patchSeconds, randomForest, false);
+    }
+
+    /**
+     * As {@link #of(List, boolean, double, boolean)}, saying whether TSFM's 1 % / 10 % fine-tuning is run.
+     *
+     * @param fineTuned whether the model's checkpoint is fine-tuned (spec §6.5)
+     */
+    public static List<String> of(List<BenchmarkDataset> datasets, boolean model, double patchSeconds,
+                                  boolean randomForest, boolean fineTuned) {
         List<String> out = new ArrayList<>();
-        if (model) {
+        if (model && fineTuned) {
+            out.add("TSFM's 1 % / 10 % fine-tuning (spec §6.5) runs in float32 with DJL, without the reference's fp16 "
+                    + "autocast and loss scaling; one seeded run per dataset and rate, as in the reference.");
+        } else if (model) {
             out.add("TSFM's supervised fine-tuning (1 % / 10 %, spec §6.5: full-model AdamW against frozen label "
-                    + "embeddings) is not run by this benchmark yet: its cells say 'not run'.");
+                    + "embeddings) was not run (no training checkpoint of the bundle, or --no-fine-tune): its cells "
+                    + "say 'not run'.");
             out.add("The model runs in float32 in ONNX Runtime; the reference evaluated with fp16 autocast on a GPU.");
             if (patchSeconds != 1.0) {
                 out.add(String.format(Locale.ROOT, "Patches are %s s (the model's own patch length); the reference "

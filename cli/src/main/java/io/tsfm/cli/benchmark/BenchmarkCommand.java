@@ -2,6 +2,8 @@ package io.tsfm.cli.benchmark;
 
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.baseline.StoredRandomForest;
+import io.tsfm.benchmark.finetune.BundleCheckpoint;
+import io.tsfm.benchmark.finetune.TsfmFineTuning;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkDatasets;
 import io.tsfm.benchmark.report.BenchmarkResult;
@@ -57,6 +59,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "cpu or cuda for the model (falls back to cpu with a warning) (default ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Training checkpoint the bundle was exported from, fine-tuned for the 1 % / 10 % cells "
+                    + "(default: <bundle>.checkpoint beside the bundle when present). Verified to be the bundle's model.")
+    Path checkpoint;
+
+    @Option(names = "--no-fine-tune", description = "Skip TSFM's 1 % / 10 % fine-tuning (its cells say 'not run').")
+    boolean noFineTune;
+
     @Mixin DataRootOption rootOption;
 
     @Override
@@ -77,9 +87,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (model == null && baselines.isEmpty()) {
             throw new IllegalArgumentException("nothing to benchmark: give --model BUNDLE and/or --baselines rf");
         }
+        if (checkpoint != null && (model == null || noFineTune)) {
+            throw new IllegalArgumentException("--checkpoint needs --model (the bundle it belongs to) and no "
+                    + "--no-fine-tune");
+        }
+        Path fineTuneFrom = model == null || noFineTune ? null
+                : checkpoint != null ? checkpoint : BundleCheckpoint.sibling(model).orElse(null);
         // the bundle first: a missing or tampered bundle fails before any dataset is read
         BundleSystems bundle = model == null ? null : BundleSystems.open(model, batchSize,
                 device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);
+        TsfmFineTuning fineTuning = null;
         try {
             DataRoot root = rootOption.resolve();
             List<BenchmarkDataset> sets = BenchmarkDatasets.load(datasets, DatasetCatalog.load(root), root);
@@ -102,6 +119,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 bundle.facts().forEach(b::optModelFact);
                 b.optSetting("device", device);
                 patchSeconds = bundle.patchSeconds();
+                if (fineTuneFrom != null) {
+                    fineTuning = new TsfmFineTuning(bundle.systems().get(0).name(), model, fineTuneFrom,
+                            report.resolve("fine-tune"), System.err);
+                    double worst = 0;
+                    for (BenchmarkDataset d : sets) worst = Math.max(worst, fineTuning.verify(d));
+                    b.optSupervised(fineTuning);
+                    b.optModelFact("fine-tune checkpoint", String.format(Locale.ROOT, "%s (its embeddings match the "
+                            + "bundle's within %.1e on real windows of every test dataset)", fineTuneFrom, worst));
+                } else {
+                    b.optModelFact("fine-tune checkpoint", noFineTune ? "not run (--no-fine-tune)"
+                            : "none beside the bundle (" + model + ".checkpoint); give --checkpoint DIR");
+                }
                 for (String d : datasets) {
                     if (bundle.trainingDatasets().contains(d)) {
                         b.optDeviation(d + " is one of the model's training datasets: its zero-shot numbers are not "
@@ -110,7 +139,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             for (String d : ProtocolDeviations.of(sets, bundle != null, patchSeconds,
-                    baselines.contains(BaselineStore.RANDOM_FOREST))) {
+                    baselines.contains(BaselineStore.RANDOM_FOREST), fineTuning != null)) {
                 b.optDeviation(d);
             }
             BenchmarkResult result = b.build().run();
@@ -119,6 +148,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Path md = ReportWriter.write(timed, published, report);
             System.out.printf(Locale.ROOT, "report: %s (and report.json), wall time %.1f s%n", md, timed.wallSeconds());
         } finally {
+            if (fineTuning != null) fineTuning.close();
             if (bundle != null) bundle.close();
         }
         return 0;

@@ -54,7 +54,8 @@ public final class CheckpointModel implements AutoCloseable {
     /**
      * Loads a checkpoint directory.
      *
-     * @param text   the frozen text side (its encoder must be the one the checkpoint was trained with)
+     * @param text   the frozen text side (its encoder must be the one the checkpoint was trained with: checked against
+     *               the provenance's {@code text_model} when it names one)
      * @param device where the network lives ({@link Devices#preferred()} for the first GPU when there is one)
      * @throws IOException naming the directory when it is not a checkpoint or its parameters do not load
      */
@@ -68,6 +69,12 @@ public final class CheckpointModel implements AutoCloseable {
         if (Files.isRegularFile(prov)) {
             JsonNode p = new ObjectMapper().readTree(prov.toFile());
             if (p.hasNonNull("label_encoder")) labelEncoder = p.get("label_encoder").asText();
+            if (p.hasNonNull("text_model") && !p.get("text_model").asText().equals(text.encoder().modelId())) {
+                throw new IOException("checkpoint " + dir + " was trained with text encoder " + p.get("text_model")
+                        .asText() + (p.hasNonNull("text_max_tokens") ? " (" + p.get("text_max_tokens").asInt()
+                        + " tokens)" : "") + ", but the text encoder given has id " + text.encoder().modelId() + " ("
+                        + text.encoder().maxTokens() + " tokens): its channel and label texts would differ");
+            }
         }
         if (!labelEncoder.equals("frozen") && !labelEncoder.equals("learnable")) {
             throw new IOException(prov + ": unknown label_encoder '" + labelEncoder + "' (frozen or learnable)");

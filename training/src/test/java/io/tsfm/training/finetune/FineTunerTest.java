@@ -35,7 +35,7 @@ class FineTunerTest {
         List<DatasetWindows.Labeled> all = DatasetWindows.of(ds, 1.0);
         // alternate windows between the two parts so both hold every class
         for (int i = 0; i < Math.min(48, all.size()); i++) (i % 2 == 0 ? train : val).add(all.get(i * all.size() / 48));
-        encoder = MiniLmTextEncoder.builder().build();
+        encoder = MiniLmTextEncoder.builder().optMaxTokens(128).build(); // as the checkpoint was trained
         text = new TextBank(encoder);
     }
 
@@ -104,6 +104,15 @@ class FineTunerTest {
         assertThatThrownBy(() -> tuner().setLabels(labels.subList(1, labels.size())).build().run(List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not in the label list").hasMessageContaining("basicmotions/");
+    }
+
+    @Test
+    void refusesATextEncoderOtherThanTheCheckpointsOwn() throws Exception {
+        try (MiniLmTextEncoder short64 = MiniLmTextEncoder.builder().optMaxTokens(64).build()) {
+            assertThatThrownBy(() -> CheckpointModel.load(CHECKPOINT, new TextBank(short64), Device.cpu()))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("trained with text encoder")
+                    .hasMessageContaining("(64 tokens)");
+        }
     }
 
     @Test
