@@ -38,6 +38,8 @@ import java.util.Map;
 public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     /** Windows of each dataset the checkpoint and the bundle are compared on. */
     static final int VERIFY_WINDOWS = 8;
+    /** The reference's fine-tuning learning rate (spec §6.5). */
+    public static final double REFERENCE_LEARNING_RATE = 1e-5;
 
     private final String name;
     private final Path bundle;
@@ -47,6 +49,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private final double patchSeconds;
     private final Patcher patcher;
     private final Device device;
+    private final double learningRate;
     private final MiniLmTextEncoder encoder;
     private final TextBank text;
     private final Map<String, Double> verified = new LinkedHashMap<>();
@@ -62,6 +65,19 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
      */
     public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress)
             throws IOException {
+        this(name, bundle, checkpoint, historyDir, progress, REFERENCE_LEARNING_RATE);
+    }
+
+    /**
+     * As the reference's recipe but with another AdamW learning rate (a deviation the caller must report).
+     *
+     * @param learningRate the AdamW learning rate
+     * @throws IOException when the bundle cannot be opened
+     */
+    public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress,
+                          double learningRate) throws IOException {
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        this.learningRate = learningRate;
         ModelBundle b = ModelBundle.open(bundle);
         this.name = name;
         this.bundle = bundle;
@@ -83,7 +99,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     @Override
     public String description() {
         return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, frozen label "
-                + "embeddings, logits / 0.07, cross-entropy, AdamW lr 1e-5 wd 1e-5, batch 32, ≤ 20 epochs, patience 5 "
+                + "embeddings, logits / 0.07, cross-entropy, AdamW lr " + learningRate + " wd 1e-5, batch 32, ≤ 20 epochs, patience 5 "
                 + "on validation accuracy, best state restored; DJL float32 on " + device + ")";
     }
 
@@ -132,7 +148,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
                     .setTrain(labelled(dataset, split.labelled(rate)))
                     .setValidation(labelled(dataset, split.validation()))
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
-                    .optPatchSeconds(patchSeconds).optSeed(42)
+                    .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(learningRate)
                     .optProgress(progress, "fine-tune " + dataset.name() + " " + m.title())
                     .build().run(test.stream().map(w -> w.toSensorWindow(dataset.description(), patchSeconds)).toList());
             results.put(tag, r);

@@ -67,6 +67,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--no-fine-tune", description = "Skip TSFM's 1 % / 10 % fine-tuning (its cells say 'not run').")
     boolean noFineTune;
 
+    @Option(names = "--fine-tune-lr", paramLabel = "LR", defaultValue = "1e-5",
+            description = "AdamW learning rate of the fine-tuning (default ${DEFAULT-VALUE}, the reference's; another "
+                    + "value is reported as a deviation).")
+    double fineTuneLr;
+
     @Mixin DataRootOption rootOption;
 
     @Override
@@ -121,7 +126,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 patchSeconds = bundle.patchSeconds();
                 if (fineTuneFrom != null) {
                     fineTuning = new TsfmFineTuning(bundle.systems().get(0).name(), model, fineTuneFrom,
-                            report.resolve("fine-tune"), System.err);
+                            report.resolve("fine-tune"), System.err, fineTuneLr);
+                    if (fineTuneLr != TsfmFineTuning.REFERENCE_LEARNING_RATE) {
+                        b.optDeviation("TSFM fine-tuning used AdamW learning rate " + fineTuneLr + " (--fine-tune-lr), "
+                                + "not the reference's " + TsfmFineTuning.REFERENCE_LEARNING_RATE + ".");
+                    }
                     double worst = 0;
                     for (BenchmarkDataset d : sets) worst = Math.max(worst, fineTuning.verify(d));
                     b.optSupervised(fineTuning);
