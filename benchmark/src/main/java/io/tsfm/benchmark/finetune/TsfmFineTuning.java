@@ -100,7 +100,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     public String description() {
         return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, frozen label "
                 + "embeddings, logits / 0.07, cross-entropy, AdamW lr " + learningRate + " wd 1e-5, batch 32, ≤ 20 epochs, patience 5 "
-                + "on validation accuracy, best state restored; DJL float32 on " + device + ")";
+                + "on validation accuracy, best state restored; DJL float32 on " + device.getDeviceType() + ")";
     }
 
     /** The checkpoint fine-tuned. */

@@ -89,6 +89,16 @@ class FineTunerTest {
     }
 
     @Test
+    void repeatsExactlyWithTheSameSeed() throws Exception {
+        List<SensorWindow> valWindows = val.stream().map(DatasetWindows.Labeled::window).toList();
+        FineTuneResult a = tuner().optLearningRate(1e-4).optMaxEpochs(2).optPatience(2).build().run(valWindows);
+        FineTuneResult b = tuner().optLearningRate(1e-4).optMaxEpochs(2).optPatience(2).build().run(valWindows);
+        assertThat(b.history().stream().map(EpochRecord::trainLoss).toList())
+                .isEqualTo(a.history().stream().map(EpochRecord::trainLoss).toList());
+        assertThat(b.predictions()).isEqualTo(a.predictions());
+    }
+
+    @Test
     void stopsAfterFiveEpochsWithoutImprovement() throws Exception {
         // a learning rate too small to move any argmax: validation accuracy is flat after epoch 1
         FineTuneResult r = tuner().optLearningRate(1e-12).optWeightDecay(0).optMaxEpochs(20).build()
