@@ -87,6 +87,7 @@ public final class PerfEdge implements Callable<Integer> {
                 throw new IllegalArgumentException("--model " + b + ": no bundle there (no manifest.json)");
             }
         }
+        String loadBefore = loadAverage();
         DataRoot root = rootOption.resolve();
         Dataset data = DatasetCatalog.load(root).read(dataset, root);
         List<Row> rows = new ArrayList<>();
@@ -113,6 +114,8 @@ public final class PerfEdge implements Callable<Integer> {
         print(rows);
         System.out.printf(Locale.ROOT, "this JVM after all bundles: VmRSS %.0f MiB, VmHWM %.0f MiB%n",
                 self.rssKib() / 1024.0, self.hwmKib() / 1024.0);
+        // other work on the machine shows in the tail latencies: say how busy it was
+        System.out.println("load average (1, 5, 15 min) before: " + loadBefore + ", after: " + loadAverage());
         return 0;
     }
 
@@ -232,6 +235,15 @@ public final class PerfEdge implements Callable<Integer> {
     private static long size(Path bundle) throws IOException {
         try (Stream<Path> s = Files.walk(bundle)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
