@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
  * {@code tsfm perf edge}: what the edge client costs on a device, per bundle. Per-window latency on one thread
  * through the edge path (the client's windower and recognizer, one ONNX Runtime thread) over a replayed real
  * session; start-up time (new JVM to first prediction) and resident memory in child JVMs that run the edge client
- * cold; the bundle's size on disk. The first bundle is the baseline of the ratios, measured in the same run.
+ * cold; the bundle's size on disk. The first bundle is the baseline of the ratios, measured in the same run; the
+ * bundles take turns pass by pass and start by start, so load from elsewhere on the machine falls on all alike.
  */
 @Command(name = "edge", mixinStandardHelpOptions = true,
         description = {"Edge client cost per bundle: p50/p99 latency per window on one thread (windowing and "
@@ -90,22 +91,23 @@ public final class PerfEdge implements Callable<Integer> {
         String loadBefore = loadAverage();
         DataRoot root = rootOption.resolve();
         Dataset data = DatasetCatalog.load(root).read(dataset, root);
+        // bundles take turns pass by pass and start by start, so that load from elsewhere on the machine falls on
+        // all of them alike and the ratios stay fair
+        System.err.println("perf edge: latency, " + passes + " passes of " + windows + " windows per bundle, in turns");
+        double[][] latency = latency(bundles, data.sessions());
+        double[][][] child = new double[bundles.size()][][];
+        if (startups > 0) {
+            System.err.println("perf edge: " + startups + " cold starts per bundle in child JVMs, in turns");
+            child = children(bundles);
+        }
         List<Row> rows = new ArrayList<>();
-        for (Path b : bundles) {
+        for (int i = 0; i < bundles.size(); i++) {
+            Path b = bundles.get(i);
             String name = b.toAbsolutePath().normalize().getFileName().toString();
-            System.err.println("perf edge: " + name + ": latency, " + passes + " passes of " + windows + " windows");
-            double[] latency = latency(b, data.sessions());
-            double startup = Double.NaN;
-            double rss = Double.NaN;
-            double hwm = Double.NaN;
-            if (startups > 0) {
-                System.err.println("perf edge: " + name + ": " + startups + " cold starts in child JVMs");
-                double[][] child = children(b);
-                startup = median(child[0]);
-                rss = median(child[1]);
-                hwm = median(child[2]);
-            }
-            rows.add(new Row(name, size(b), latency[0], latency[1], (int) latency[2], startup, rss, hwm));
+            boolean started = startups > 0;
+            rows.add(new Row(name, size(b), latency[i][0], latency[i][1], (int) latency[i][2],
+                    started ? median(child[i][0]) : Double.NaN, started ? median(child[i][1]) : Double.NaN,
+                    started ? median(child[i][2]) : Double.NaN));
         }
         ResidentMemory self = ResidentMemory.now();
         System.out.printf(Locale.ROOT, "tsfm perf edge: %s replayed on 1 device (6 s windows, 2 s hop), 1 ONNX Runtime "
@@ -119,25 +121,38 @@ public final class PerfEdge implements Callable<Integer> {
         return 0;
     }
 
-    /** Median p50 and p99 (ms) over the passes, and the windows of a pass. */
-    private double[] latency(Path bundle, List<Session> sessions) throws IOException, InterruptedException {
+    /** Per bundle: median p50 and p99 (ms) over the passes, and the windows of a pass. */
+    private double[][] latency(List<Path> bundles, List<Session> sessions) throws IOException, InterruptedException {
         LabelSet labels = new LabelSet(DefaultLabels.ID, 0, DefaultLabels.TEXTS);
-        double[] p50 = new double[passes];
-        double[] p99 = new double[passes];
-        int counted = 0;
-        try (OnnxWindowClassifier model = OnnxWindowClassifier.builder().setBundle(bundle).optIntraOpThreads(1)
-                .optInterOpThreads(1).build()) {
-            LocalRecognizer recognizer = new LocalRecognizer(model, labels, 3, "");
-            for (int pass = -1; pass < passes; pass++) { // pass -1 warms up
-                double[] ms = pass(recognizer, sessions);
-                if (pass < 0) continue;
-                Arrays.sort(ms);
-                p50[pass] = percentile(ms, 0.50);
-                p99[pass] = percentile(ms, 0.99);
-                counted = ms.length;
+        int n = bundles.size();
+        double[][] p50 = new double[n][passes];
+        double[][] p99 = new double[n][passes];
+        int[] counted = new int[n];
+        List<OnnxWindowClassifier> models = new ArrayList<>();
+        try {
+            List<LocalRecognizer> recognizers = new ArrayList<>();
+            for (Path b : bundles) {
+                OnnxWindowClassifier m = OnnxWindowClassifier.builder().setBundle(b).optIntraOpThreads(1)
+                        .optInterOpThreads(1).build();
+                models.add(m);
+                recognizers.add(new LocalRecognizer(m, labels, 3, ""));
             }
+            for (int pass = -1; pass < passes; pass++) { // pass -1 warms up
+                for (int i = 0; i < n; i++) {
+                    double[] ms = pass(recognizers.get(i), sessions);
+                    if (pass < 0) continue;
+                    Arrays.sort(ms);
+                    p50[i][pass] = percentile(ms, 0.50);
+                    p99[i][pass] = percentile(ms, 0.99);
+                    counted[i] = ms.length;
+                }
+            }
+        } finally {
+            for (OnnxWindowClassifier m : models) m.close();
         }
-        return new double[] {median(p50), median(p99), counted};
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) out[i] = new double[] {median(p50[i]), median(p99[i]), counted[i]};
+        return out;
     }
 
     /** One replay: the time from a frame's arrival at the windower to its window's prediction, per window. */
@@ -165,9 +180,20 @@ public final class PerfEdge implements Callable<Integer> {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Start-up seconds, VmRSS MiB and VmHWM MiB of each child JVM. */
-    private double[][] children(Path bundle) throws IOException, InterruptedException {
-        double[][] out = new double[3][startups];
+    /** Per bundle: start-up seconds, VmRSS MiB and VmHWM MiB of each of its child JVMs. */
+    private double[][][] children(List<Path> bundles) throws IOException, InterruptedException {
+        double[][][] out = new double[bundles.size()][3][startups];
+        for (int i = 0; i < startups; i++) {
+            for (int b = 0; b < bundles.size(); b++) {
+                double[] one = child(bundles.get(b));
+                for (int k = 0; k < 3; k++) out[b][k][i] = one[k];
+            }
+        }
+        return out;
+    }
+
+    /** One cold start: seconds to the first prediction, VmRSS MiB, VmHWM MiB. */
+    private double[] child(Path bundle) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>();
@@ -175,41 +201,36 @@ public final class PerfEdge implements Callable<Integer> {
         cmd.addAll(Arrays.stream(childJvmArgs.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         cmd.addAll(List.of("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-cp", classpath,
                 EdgeProbe.class.getName(), bundle.toAbsolutePath().toString(), Integer.toString(childWindows)));
-        for (int i = 0; i < startups; i++) {
-            Path err = Files.createTempFile("tsfm-edge-probe", ".err");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-                pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-                long t0 = System.nanoTime();
-                Process p = pb.start();
-                double first = Double.NaN;
-                String memory = null;
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        if (line.equals(EdgeProbe.FIRST)) first = (System.nanoTime() - t0) / 1e9;
-                        else if (line.startsWith(EdgeProbe.MEMORY)) memory = line;
-                    }
+        Path err = Files.createTempFile("tsfm-edge-probe", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            double first = Double.NaN;
+            String memory = null;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals(EdgeProbe.FIRST)) first = (System.nanoTime() - t0) / 1e9;
+                    else if (line.startsWith(EdgeProbe.MEMORY)) memory = line;
                 }
-                if (!p.waitFor(5, TimeUnit.MINUTES)) p.destroyForcibly();
-                if (p.exitValue() != 0 || memory == null || Double.isNaN(first)) {
-                    List<String> tail;
-                    try (Stream<String> s = Files.lines(err)) {
-                        List<String> all = s.toList();
-                        tail = all.subList(Math.max(0, all.size() - 15), all.size());
-                    }
-                    throw new IllegalStateException("child JVM for " + bundle + " failed (exit " + p.exitValue()
-                            + "): " + String.join("\n", tail));
-                }
-                String[] f = memory.substring(EdgeProbe.MEMORY.length()).trim().split(" ");
-                out[0][i] = first;
-                out[1][i] = Long.parseLong(f[0]) / 1024.0;
-                out[2][i] = Long.parseLong(f[1]) / 1024.0;
-            } finally {
-                Files.deleteIfExists(err);
             }
+            if (!p.waitFor(5, TimeUnit.MINUTES)) p.destroyForcibly();
+            if (p.exitValue() != 0 || memory == null || Double.isNaN(first)) {
+                List<String> tail;
+                try (Stream<String> s = Files.lines(err)) {
+                    List<String> all = s.toList();
+                    tail = all.subList(Math.max(0, all.size() - 15), all.size());
+                }
+                throw new IllegalStateException("child JVM for " + bundle + " failed (exit " + p.exitValue()
+                        + "): " + String.join("\n", tail));
+            }
+            String[] f = memory.substring(EdgeProbe.MEMORY.length()).trim().split(" ");
+            return new double[] {first, Long.parseLong(f[0]) / 1024.0, Long.parseLong(f[1]) / 1024.0};
+        } finally {
+            Files.deleteIfExists(err);
         }
-        return out;
     }
 
     private void print(List<Row> rows) {
