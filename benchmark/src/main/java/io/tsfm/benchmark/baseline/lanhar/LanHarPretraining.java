@@ -99,15 +99,17 @@ public final class LanHarPretraining {
         try (NDScope scope = new NDScope()) {
             NDList d = model.text().batch(m, desc);
             NDList n = model.text().batch(m, names);
+            double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray a = LanHarModel.normalize(model.net().textAdapter().apply(ps, d.get(0), d.get(1), true));
                 NDArray b = LanHarModel.normalize(model.net().textAdapter().apply(ps, n.get(0), n.get(1), true));
                 NDArray loss = ClipLoss.loss(a, b, m.create(new float[] {STAGE1_SCALE}), classes);
                 gc.backward(loss);
-                double value = loss.getFloat();
-                apply(opt, params);
-                return value;
+                value = loss.getFloat();
             }
+            // the update runs outside the recording scope: in-place changes of leaves are refused inside it
+            apply(opt, params);
+            return value;
         }
     }
 
@@ -173,15 +175,16 @@ public final class LanHarPretraining {
         try (NDScope scope = new NDScope()) {
             NDArray x = LanHarModel.windows(m, windows);
             NDArray t = m.create(texts);
+            double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray s = LanHarModel.normalize(model.net().sensorEncoder().apply(ps, x, true));
                 NDArray scale = model.net().logitScale(ps, x, true).clip(0f, MAX_LOG_SCALE).exp();
                 NDArray loss = ClipLoss.loss(s, t, scale, classes);
                 gc.backward(loss);
-                double value = loss.getFloat();
-                apply(opt, params);
-                return value;
+                value = loss.getFloat();
             }
+            apply(opt, params);
+            return value;
         }
     }
 
