@@ -116,6 +116,19 @@ public final class LanHarModel implements AutoCloseable {
         return out;
     }
 
+    /** Scale of the accelerometer channels into the network: standard gravity, so the aligned z axis sits near 1. */
+    static final float ACC_SCALE = 9.80665f;
+
+    /**
+     * A baseline input window ({@code [120][6]}, m/s² and rad/s) as the network reads it: gravity-aligned
+     * ({@link GravityAlignment}), accelerometer divided by standard gravity.
+     */
+    public static float[][] input(float[][] baselineInput) {
+        float[][] a = GravityAlignment.align(baselineInput);
+        for (float[] row : a) for (int c = 0; c < 3; c++) row[c] /= ACC_SCALE;
+        return a;
+    }
+
     /** Windows {@code [n][120][6]} as a {@code (n, 120, 6)} array of {@code manager}. */
     public static NDArray windows(NDManager manager, List<float[][]> windows) {
         float[] flat = new float[windows.size() * SensorEncoder.STEPS * SensorEncoder.CHANNELS];
