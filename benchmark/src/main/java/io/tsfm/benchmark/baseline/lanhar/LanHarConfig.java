@@ -25,7 +25,7 @@ public record LanHarConfig(int sharedDim, int textHeads, int sensorDim, int sens
 
     /** The settings of {@code ./tsfm baseline train lanhar} on a 2-core CPU. */
     public static LanHarConfig cpuDefaults() {
-        return new LanHarConfig(256, 4, 128, 3, 4, 6, 10, 10, 1e-4, 6, 256, 4e-4, 1e-5, 42);
+        return new LanHarConfig(256, 4, 128, 3, 4, 6, 10, 10, 1e-4, 50, 256, 4e-5, 1e-5, 42);
     }
 
     /** A copy with other epoch counts. */

@@ -20,8 +20,8 @@ public final class LanHarDeviations {
                 "LanHAR sensor transformer is CPU-sized: " + c.sensorLayers() + " layers of width " + c.sensorDim()
                         + " (reference 768), tokens of " + c.tokenSteps() + " samples (20 per window; the reference "
                         + "embeds every time step); stage 2 CLIP " + c.stage2Epochs() + " epochs, batch "
-                        + c.stage2Batch() + ", lr " + c.stage2Lr() + " (reference 50 epochs, lr 4e-5), text adapter "
-                        + "frozen, same-activity pairs as positives.",
+                        + c.stage2Batch() + ", lr " + c.stage2Lr() + " (reference: 50 epochs, batch 256, lr 4e-5), text "
+                        + "adapter frozen, same-activity pairs as positives.",
                 "LanHAR is trained on hapt, hmp and utd_mhad (the reference: its 10 training sets); gravity is "
                         + "estimated once per window (mean of the zero-phase 0.3 Hz low-pass) and accelerometer "
                         + "values are divided by 9.81 after the rotation.",

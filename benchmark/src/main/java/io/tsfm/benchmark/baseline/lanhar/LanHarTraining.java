@@ -78,11 +78,22 @@ public final class LanHarTraining {
             long t1 = System.nanoTime();
             log.printf(Locale.ROOT, "lanhar stage 2 (sensor-text CLIP): %d windows of %s, %d epochs, batch %d%n",
                     aligned.size(), corpus.name(), config.stage2Epochs(), config.stage2Batch());
+            double[] epochLoss = new double[2];
+            int[] epochAt = {1};
             List<LanHarPretraining.StepLoss> s2 = p.clipStage(aligned, windowLabels, config.stage2Epochs(), 0, s -> {
                 curves.add("stage 2: sensor-text CLIP", "loss", s.step(), s.loss());
-                log.printf(Locale.ROOT, "  stage 2 epoch %d step %d loss %.4f (%.0f s)%n", s.epoch(), s.step(), s.loss(),
-                        (System.nanoTime() - t1) / 1e9);
+                if (s.epoch() != epochAt[0]) {
+                    log.printf(Locale.ROOT, "  stage 2 epoch %d/%d mean loss %.4f (%.0f s)%n", epochAt[0],
+                            config.stage2Epochs(), epochLoss[0] / epochLoss[1], (System.nanoTime() - t1) / 1e9);
+                    epochAt[0] = s.epoch();
+                    epochLoss[0] = 0;
+                    epochLoss[1] = 0;
+                }
+                epochLoss[0] += s.loss();
+                epochLoss[1]++;
             });
+            log.printf(Locale.ROOT, "  stage 2 epoch %d/%d mean loss %.4f (%.0f s)%n", epochAt[0], config.stage2Epochs(),
+                    epochLoss[0] / epochLoss[1], (System.nanoTime() - t1) / 1e9);
             double seconds = (System.nanoTime() - t0) / 1e9;
             String params = config.describe() + "; text encoder MiniLM " + text.encoderId().substring(0, 12)
                     + "; stage 1 loss " + fmt(s1.get(0).loss()) + " -> " + fmt(s1.get(s1.size() - 1).loss())
