@@ -33,18 +33,22 @@ final class LanHarCli {
         System.out.printf(Locale.ROOT, "lanhar: %d training windows of %s, %d labels (read in %.0f s)%n",
                 corpus.windows().size(), corpus.name(), corpus.labels().size(), (System.nanoTime() - t0) / 1e9);
         NeuralStore store = new NeuralStore(out);
-        CurvePlot curves = new CurvePlot("LanHAR training losses", "step / epoch");
+        CurvePlot curves = new CurvePlot("LanHAR pretraining losses (hapt, hmp, utd_mhad)", "step");
+        CurvePlot fineTunes = new CurvePlot("LanHAR 1 % / 10 % fine-tuning", "epoch");
         try (MiniLmTextEncoder encoder = MiniLmTextEncoder.create()) {
             LanHarTraining training = new LanHarTraining(store, config, new TextTokens(encoder),
                     LabelVocabulary.defaults(), System.out);
             BaselineCheckpoint pretrained = training.pretrain(corpus, curves);
             for (BenchmarkDataset d : sets) {
-                for (MetricKind m : List.of(MetricKind.SUP1, MetricKind.SUP10)) training.fineTune(d, m, pretrained, curves);
+                for (MetricKind m : List.of(MetricKind.SUP1, MetricKind.SUP10)) training.fineTune(d, m, pretrained, fineTunes);
             }
         }
         Path png = out.resolve(LanHarTraining.NAME).resolve("loss-curves.png");
         curves.write(png);
-        System.out.printf(Locale.ROOT, "lanhar: done in %.0f s; loss curves: %s%n", (System.nanoTime() - t0) / 1e9, png);
+        Path fine = out.resolve(LanHarTraining.NAME).resolve("finetune-curves.png");
+        if (!fineTunes.isEmpty()) fineTunes.write(fine);
+        System.out.printf(Locale.ROOT, "lanhar: done in %.0f s; loss curves: %s, %s%n", (System.nanoTime() - t0) / 1e9,
+                png, fine);
     }
 
     /**

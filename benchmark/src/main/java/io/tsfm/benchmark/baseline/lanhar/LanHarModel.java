@@ -81,17 +81,6 @@ public final class LanHarModel implements AutoCloseable {
         }
     }
 
-    /** A deep copy (weights copied), sharing the text cache: what a supervised fine-tune starts from. */
-    public LanHarModel copy() {
-        LanHarModel c = create(net.config(), text, descriptions.vocabulary());
-        PairList<String, Parameter> src = net.getParameters();
-        PairList<String, Parameter> dst = c.net.getParameters();
-        for (int i = 0; i < src.size(); i++) {
-            dst.get(i).getValue().getArray().set(src.get(i).getValue().getArray().toFloatArray());
-        }
-        return c;
-    }
-
     public NDManager manager() {
         return manager;
     }
