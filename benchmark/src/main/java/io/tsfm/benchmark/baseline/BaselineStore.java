@@ -126,13 +126,15 @@ public final class BaselineStore {
         return RandomForest.load(dir(RANDOM_FOREST, dataset.name(), metric).resolve(cp.modelFile()), cp.features());
     }
 
-    static String keysSha256(List<BenchmarkWindow> windows) {
+    /** SHA-256 of the windows' keys, one a line, in order: what a checkpoint records of its training windows. */
+    public static String keysSha256(List<BenchmarkWindow> windows) {
         StringBuilder sb = new StringBuilder();
         for (BenchmarkWindow w : windows) sb.append(w.key()).append('\n');
         return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(byte[] bytes) {
+    /** SHA-256 of {@code bytes}, lower-case hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -46,8 +46,9 @@ public final class ProtocolDeviations {
         } else {
             out.add("No zero-shot model was given (--model): only baselines and published rows.");
         }
-        out.add("LiMU-BERT, CrossHAR and LanHAR are not run (not implemented here); MOMENT and LLaSA cannot be run "
-                + "(weights unavailable): their rows are the reference's published numbers, not measurements.");
+        out.add("Reference baselines not measured in this run (not implemented here, or not asked for with "
+                + "--baselines) and MOMENT and LLaSA (weights unavailable) appear only as the reference's published "
+                + "numbers, not measurements.");
         if (randomForest) {
             out.add("The random forest is not a reference baseline. It reads the native-rate 6 s windows (not the "
                     + "20 Hz 120-sample windows the reference's baselines read, spec §6.6), is trained on the balanced "

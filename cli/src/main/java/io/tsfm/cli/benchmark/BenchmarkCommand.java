@@ -45,7 +45,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     String path;
 
     @Option(names = "--baselines", split = ",", paramLabel = "NAME",
-            description = "Trained baselines to add as rows: rf (train first with 'tsfm baseline train rf').")
+            description = "Trained baselines to add as rows: rf, lanhar (train first with 'tsfm baseline train NAME').")
     List<String> baselines = List.of();
 
     @Option(names = "--baseline-dir", paramLabel = "DIR", defaultValue = "baselines",
@@ -82,8 +82,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "path (Kafka + the streaming job) is not implemented yet");
         }
         for (String b : baselines) {
-            if (!BaselineStore.RANDOM_FOREST.equals(b)) {
-                throw new IllegalArgumentException("unknown baseline '" + b + "'; known: rf");
+            if (!BaselineStore.RANDOM_FOREST.equals(b) && !"lanhar".equals(b)) {
+                throw new IllegalArgumentException("unknown baseline '" + b + "'; known: rf, lanhar");
             }
         }
         if (!device.equals("cpu") && !device.equals("cuda")) {
@@ -102,6 +102,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         BundleSystems bundle = model == null ? null : BundleSystems.open(model, batchSize,
                 device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);
         TsfmFineTuning fineTuning = null;
+        AutoCloseable lanhar = null;
         try {
             DataRoot root = rootOption.resolve();
             List<BenchmarkDataset> sets = BenchmarkDatasets.load(datasets, DatasetCatalog.load(root), root);
@@ -118,6 +119,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 b.optSupervised(new StoredRandomForest(new BaselineStore(baselineDir)));
                 b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
             }
+            if (baselines.contains("lanhar")) lanhar = LanHarCli.addTo(b, root, baselineDir);
             double patchSeconds = 1.0;
             if (bundle != null) {
                 bundle.systems().forEach(b::optZeroShot);
@@ -159,6 +161,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         } finally {
             if (fineTuning != null) fineTuning.close();
             if (bundle != null) bundle.close();
+            if (lanhar != null) lanhar.close();
         }
         return 0;
     }

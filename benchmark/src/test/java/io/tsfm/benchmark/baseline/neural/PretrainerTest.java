@@ -1,0 +1,89 @@
+package io.tsfm.benchmark.baseline.neural;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.tsfm.core.data.DataRoot;
+import io.tsfm.core.data.DatasetCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PretrainerTest {
+    private static TrainingCorpus hmp;
+
+    @BeforeAll
+    static void read() throws Exception {
+        DataRoot root = DataRoot.resolve();
+        hmp = TrainingCorpus.load(List.of("hmp"), DatasetCatalog.load(root), root);
+    }
+
+    private static List<Double> losses(NeuralBaseline kind, int steps) {
+        float[][][] x = hmp.inputs();
+        int[] order = FineTuner.permutation(x.length, new Random(7));
+        List<Double> out = new ArrayList<>();
+        try (NDManager m = NeuralScorer.cpuManager()) {
+            ImuBertEncoder enc = BaselineModel.create(kind, 1, 1, m).encoder();
+            Pretrainer p = new Pretrainer(kind, enc, m, 1e-3, 42);
+            for (int s = 0; s < steps; s++) out.add(p.step(x, order, 0, 32).reconstruction());
+        }
+        return out;
+    }
+
+    private static double mean(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    @Test
+    void limuBertReconstructionLossFallsOverAFewStepsOnRealWindows() {
+        List<Double> l = losses(NeuralBaseline.LIMU_BERT, 16);
+        assertThat(mean(l.subList(12, 16))).isLessThan(0.7 * mean(l.subList(0, 4)));
+    }
+
+    @Test
+    void crossHarReconstructionLossFallsWhileTheContrastiveTermTrainsBesideIt() {
+        List<Double> l = losses(NeuralBaseline.CROSSHAR, 16);
+        assertThat(mean(l.subList(12, 16))).isLessThan(0.8 * mean(l.subList(0, 4)));
+    }
+
+    @Test
+    void spanMaskChoosesEighteenStepsNeverTheLast() {
+        SpanMask mask = new SpanMask(new Random(3));
+        for (int i = 0; i < 50; i++) {
+            boolean[] p = mask.positions(120);
+            int n = 0;
+            for (boolean b : p) if (b) n++;
+            assertThat(n).isEqualTo(18);
+            assertThat(p[119]).isFalse();
+        }
+    }
+
+    @Test
+    void modelsScoreOneVotePerSubWindowAndInstanceNormLeavesAMissingGyroscopeAtZero() {
+        float[][][] x = {hmp.windows().get(0).input(), hmp.windows().get(1).input()};
+        try (NDManager m = NeuralScorer.cpuManager()) {
+            BaselineModel limu = BaselineModel.create(NeuralBaseline.LIMU_BERT, 5, 6, m);
+            BaselineModel cross = BaselineModel.create(NeuralBaseline.CROSSHAR, 5, 1, m);
+            ParameterStore ps = new ParameterStore(m, false);
+            var batch = FineTuner.batch(m, x, new int[] {0, 1}, 0, 2);
+            assertThat(limu.scores(ps, batch, false).getShape().getShape()).containsExactly(2, 6, 5);
+            assertThat(cross.scores(ps, batch, false).getShape().getShape()).containsExactly(2, 1, 5);
+            float[] norm = NeuralBaseline.CROSSHAR.normalize(batch).toFloatArray();
+            for (int t = 0; t < 120; t++) assertThat(norm[t * 6 + 4]).isEqualTo(0f);
+            // acc x of window 0 standardised over time: mean 0, variance ~1
+            double s = 0;
+            double s2 = 0;
+            for (int t = 0; t < 120; t++) {
+                s += norm[t * 6];
+                s2 += norm[t * 6] * norm[t * 6];
+            }
+            assertThat(Math.abs(s / 120)).isLessThan(1e-4);
+            assertThat(s2 / 120).isBetween(0.98, 1.0001);
+            float[] limuIn = NeuralBaseline.LIMU_BERT.normalize(batch).toFloatArray();
+            assertThat(limuIn[0]).isEqualTo(x[0][0][0] / 9.8f, org.assertj.core.api.Assertions.within(1e-6f));
+        }
+    }
+}
