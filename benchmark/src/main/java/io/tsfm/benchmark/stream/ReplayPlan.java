@@ -12,7 +12,6 @@ import io.tsfm.schemas.avro.ChannelSpec;
 import io.tsfm.schemas.avro.ImuFrame;
 import io.tsfm.schemas.avro.LayoutRef;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -185,17 +184,15 @@ final class ReplayPlan {
     }
 
     /**
-     * The window key a prediction of {@code deviceId} for the window starting at {@code windowStartMicros} answers,
-     * or null when the device or the start is not one of this plan's (not on the grid of sample starts).
+     * The window key a prediction of {@code deviceId} for the window starting at {@code windowStartMicros} answers
+     * (the nearest sample; a window the pass did not ask for becomes a key the runner reports as unexpected), or null
+     * when the device is not one of this plan's or the start lies before its first sample.
      */
     WindowKey keyOf(String dataset, String deviceId, long windowStartMicros) {
         String device = benchmarkDevice.get(deviceId);
         if (device == null) return null;
-        double rate = rates.get(deviceId);
-        long sample = Math.round((windowStartMicros - startMicros) * rate / 1e6);
-        if (sample < 0 || sample > Integer.MAX_VALUE || startMicros + sampleMicros(sample, rate) != windowStartMicros) {
-            return null;
-        }
+        long sample = Math.round((windowStartMicros - startMicros) * rates.get(deviceId) / 1e6);
+        if (sample < 0 || sample > Integer.MAX_VALUE) return null;
         return new WindowKey(dataset, device, (int) sample);
     }
 
@@ -203,10 +200,5 @@ final class ReplayPlan {
     public String toString() {
         return "ReplayPlan[" + devices.size() + " devices, " + frames.size() + " frames, event time "
                 + startMicros + ".." + endMicros + " us]";
-    }
-
-    /** For messages: the devices. */
-    String describeDevices() {
-        return Arrays.toString(devices.toArray());
     }
 }

@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -280,10 +282,29 @@ public final class StreamPath implements InferencePath {
         PassStats stats = new PassStats(dataset.name(), passId, labels.labels().size(), plan.devices().size(),
                 expected.size(), answered.size(), sent[0], (sentAt - t0) / 1e9, (end - t0) / 1e9, timedOut);
         if (timedOut) {
+            requireJobRunning();
             say(String.format(Locale.ROOT, "%s: %d of %d windows unanswered after %.0f s without a prediction",
                     passId, missing, expected.size(), idle.toMillis() / 1000.0));
         }
         return new StreamPass(dataset, windows, labels, answers, stats);
+    }
+
+    /** An embedded job that stopped answers nothing more: say so instead of reporting every window missing. */
+    private void requireJobRunning() {
+        if (runner == null) return;
+        try {
+            JobStatus status = runner.job().getJobStatus().get(30, TimeUnit.SECONDS);
+            if (status.isGloballyTerminalState()) {
+                Throwable why = runner.job().getJobExecutionResult().handle((r, e) -> e).get(30, TimeUnit.SECONDS);
+                throw new IllegalStateException("the embedded streaming job is " + status
+                        + (why != null ? ": " + why : ""), why);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the streaming job", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot tell whether the embedded streaming job still runs: " + e, e);
+        }
     }
 
     private WindowPrediction toPrediction(WindowKey key, Prediction p, String passId) {
@@ -355,7 +376,7 @@ public final class StreamPath implements InferencePath {
         Channel ch = Channel.of("acc_x", SensorKind.ACCELEROMETER, "x", "wrist");
         int n = (int) (WINDOW_MILLIS / 1000 * 10);
         float[][] samples = new float[1][n];
-        java.util.Arrays.fill(samples[0], 9.8f);
+        Arrays.fill(samples[0], 9.8f);
         WindowKey key = new WindowKey("probe", "probe", 0);
         BenchmarkWindow w = new BenchmarkWindow(key, 0, 0, "still", samples, 10.0, List.of(ch));
         BenchmarkDataset d = new BenchmarkDataset("probe", "Probe device", List.of("still"), List.of(w), 1, 0);
