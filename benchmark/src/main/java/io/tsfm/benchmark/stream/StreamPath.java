@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -228,7 +229,7 @@ public final class StreamPath implements InferencePath {
                            IntConsumer progress, Duration idle) {
         String passId = "bench-" + runId + "-" + (++passCount);
         if (windows.isEmpty()) {
-            return new StreamPass(dataset, windows, labels, List.of(),
+            return new StreamPass(dataset, windows, labels, List.of(), Map.of(),
                     new PassStats(dataset.name(), passId, labels.labels().size(), 0, 0, 0, 0, 0, 0, false));
         }
         int frameSamples = (int) Math.max(1, Math.round(windows.get(0).rateHz() * frameSeconds));
@@ -247,6 +248,7 @@ public final class StreamPath implements InferencePath {
         long t0 = System.nanoTime();
         Future<long[]> sending = sender.submit(() -> send(plan, flushAt));
         List<WindowPrediction> answers = new ArrayList<>();
+        Map<WindowKey, Float> topScores = new HashMap<>();
         Set<WindowKey> answered = new HashSet<>();
         long lastNews = System.nanoTime();
         long sentAt = 0;
@@ -258,7 +260,9 @@ public final class StreamPath implements InferencePath {
                 String device = p.getDeviceId().toString();
                 WindowKey key = plan.keyOf(dataset.name(), device, p.getWindowStartEpochMicros());
                 if (key == null) continue; // another pass's, the probe's or another client's device
-                answers.add(toPrediction(key, p, passId));
+                WindowPrediction answer = toPrediction(key, p, passId);
+                answers.add(answer);
+                if (answer.ok()) topScores.putIfAbsent(key, p.getTopK().get(0).getScore());
                 if (expected.contains(key) && answered.add(key)) progress.accept(1);
                 lastNews = System.nanoTime();
             }
@@ -286,7 +290,7 @@ public final class StreamPath implements InferencePath {
             say(String.format(Locale.ROOT, "%s: %d of %d windows unanswered after %.0f s without a prediction",
                     passId, missing, expected.size(), idle.toMillis() / 1000.0));
         }
-        return new StreamPass(dataset, windows, labels, answers, stats);
+        return new StreamPass(dataset, windows, labels, answers, topScores, stats);
     }
 
     /** An embedded job that stopped answers nothing more: say so instead of reporting every window missing. */

@@ -1,6 +1,7 @@
 package io.tsfm.benchmark.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.benchmark.metrics.MetricKind;
 import io.tsfm.benchmark.metrics.Score;
@@ -16,8 +17,12 @@ import io.tsfm.benchmark.run.WindowPrediction;
 import io.tsfm.benchmark.run.ZeroShotSystem;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.ExecutionDevice;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.runtime.OnnxWindowClassifier;
+import io.tsfm.core.runtime.Scoring;
+import io.tsfm.core.runtime.SensorWindow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +43,7 @@ class StreamPathTest {
 
     private static StreamPath stream;
     private static BundleSystems direct;
+    private static OnnxWindowClassifier classifier;
     private static List<BenchmarkDataset> datasets;
 
     @BeforeAll
@@ -45,6 +51,7 @@ class StreamPathTest {
         DataRoot root = DataRoot.resolve();
         datasets = BenchmarkDatasets.load(List.of("basicmotions", "racketsports"), DatasetCatalog.load(root), root);
         direct = BundleSystems.open(BUNDLE, 32, ExecutionDevice.CPU);
+        classifier = OnnxWindowClassifier.builder().setBundle(BUNDLE).optScoring(Scoring.MEAN_EMBEDDING).build();
         stream = StreamPath.builder().setModel(BUNDLE).optIdleTimeout(Duration.ofSeconds(4)).optParallelism(2)
                 .build();
     }
@@ -53,6 +60,7 @@ class StreamPathTest {
     static void stop() {
         if (stream != null) stream.close();
         if (direct != null) direct.close();
+        if (classifier != null) classifier.close();
     }
 
     /** The windows of the first {@code devices} devices of {@code d}. */
@@ -81,6 +89,13 @@ class StreamPathTest {
             assertThat(s.stream().map(WindowPrediction::label).distinct().count()).as(d.name()).isGreaterThan(1);
             assertThat(progressed[0]).isEqualTo(windows.size());
             StreamPass pass = stream.passes().get(stream.passes().size() - 1);
+            // not only the same label: the same score, so the job saw the same samples and channel texts
+            List<SensorWindow> input = windows.stream().map(w -> w.toSensorWindow(d.description(), direct.patchSeconds())).toList();
+            List<Classification> scored = classifier.classify(input, labels, 1);
+            for (int i = 0; i < windows.size(); i++) {
+                assertThat(pass.topScores().get(windows.get(i).key())).as(windows.get(i).key().toString())
+                        .isCloseTo(scored.get(i).topK().get(0).score(), within(1e-5f));
+            }
             assertThat(pass.stats().answered()).isEqualTo(windows.size());
             assertThat(pass.stats().timedOut()).isFalse();
             assertThat(pass.stats().frames()).isGreaterThanOrEqualTo(windows.size());
