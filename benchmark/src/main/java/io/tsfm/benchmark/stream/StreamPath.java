@@ -62,8 +62,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * 6 s), no gap filling and full coverage required (a window missing a sample is rejected, so it shows as missing, it
  * is never classified from interpolated data). Address mode connects to a broker where such a job already runs on
  * the default topics ({@link Topics}); that job must use {@code --window-ms 6000 --hop-ms 6000}, no
- * {@code --device-description}, and carry no live devices whose watermark is ahead of the replay's historic event
- * times (their frames would be late). A job cutting other windows shows up as unexpected answers.
+ * {@code --device-description}, and carry no live devices (their watermark would be ahead of the replay's historic
+ * event times). Replays start after the latest event time already on the frames topic, so one job serves several
+ * benchmark runs; a replay that would run past the wall clock is refused with the reason. A job cutting other windows
+ * shows up as unexpected answers.
  *
  * <p>Per {@code classify} call (a pass): a label set with the pass's own id, scoped to the pass's own device ids, is
  * published on the control topic, so passes never mix; every benchmark device is replayed as one stream device with
@@ -79,6 +81,8 @@ public final class StreamPath implements InferencePath {
     /** The job's window length and hop: the benchmark's non-overlapping 6 s windows. */
     public static final long WINDOW_MILLIS = 6000;
     private static final long OUT_OF_ORDERNESS_MILLIS = 200;
+    /** Event time between a pass's last sample and its watermark frame: beyond any sane out-of-orderness bound. */
+    private static final long FLUSH_MARGIN_MICROS = 30_000_000L;
     private static final long GRID_MICROS = WINDOW_MILLIS * 1000;
 
     private final String modelId;
@@ -159,6 +163,8 @@ public final class StreamPath implements InferencePath {
                 throw new IllegalStateException("Kafka at " + bootstrapServers + " has no topic " + predictionsTopic);
             }
             c.assign(parts);
+            // a job that already saw replays (address mode) has its watermark at their end: start after it
+            this.nextStartMicros = Math.max(nextStartMicros, alignUp(lastEventMicros(c, framesTopic) + 1) + GRID_MICROS);
         } catch (Exception | Error e) {
             if (c != null) c.close();
             if (p != null) p.close();
@@ -235,7 +241,13 @@ public final class StreamPath implements InferencePath {
         int frameSamples = (int) Math.max(1, Math.round(windows.get(0).rateHz() * frameSeconds));
         ReplayPlan plan = ReplayPlan.of(windows, dataset.description(), patchSeconds, passId + "/", nextStartMicros,
                 WINDOW_MILLIS, frameSamples);
-        long flushAt = plan.endMicros() + (OUT_OF_ORDERNESS_MILLIS + 1000) * 1000;
+        long flushAt = plan.endMicros() + FLUSH_MARGIN_MICROS;
+        if (replaySpeed == 0 && flushAt > System.currentTimeMillis() * 1000L) {
+            throw new IllegalStateException("the replay's event time would run past the wall clock (the job refuses "
+                    + "frames from the future): frames topic " + framesTopic + " at " + bootstrapServers + " already "
+                    + "holds event time up to " + java.time.Instant.ofEpochSecond(0, (nextStartMicros - GRID_MICROS)
+                    * 1000) + "; use a fresh job and topics, or the embedded mode");
+        }
         nextStartMicros = alignUp(flushAt + 1) + GRID_MICROS;
 
         Set<WindowKey> expected = new HashSet<>();
@@ -309,6 +321,46 @@ public final class StreamPath implements InferencePath {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot tell whether the embedded streaming job still runs: " + e, e);
         }
+    }
+
+    /**
+     * The latest event time (µs) among the last frame of every partition of {@code topic} (a replay ends with its
+     * watermark frames, so that is where it left the job's event time); 0 when the topic is empty.
+     */
+    private static long lastEventMicros(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                .map(x -> new TopicPartition(topic, x.partition())).toList();
+        Set<TopicPartition> before = consumer.assignment();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
+        long latest = 0;
+        try {
+            consumer.assign(parts);
+            for (TopicPartition tp : parts) {
+                long end = ends.get(tp);
+                if (end > 0) consumer.seek(tp, end - 1);
+                else consumer.pause(List.of(tp));
+            }
+            int todo = (int) ends.values().stream().filter(e -> e > 0).count();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            Set<TopicPartition> seen = new HashSet<>();
+            while (seen.size() < todo && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    seen.add(tp);
+                    consumer.pause(List.of(tp));
+                    try {
+                        ImuFrame f = WireFormat.IMU_FRAME.decode(r.value());
+                        latest = Math.max(latest, f.getFirstSampleEpochMicros());
+                    } catch (RuntimeException notAFrame) {
+                        // another client's bad record: it does not move the job's event time
+                    }
+                }
+            }
+        } finally {
+            consumer.resume(consumer.paused());
+            consumer.assign(before);
+        }
+        return latest;
     }
 
     private WindowPrediction toPrediction(WindowKey key, Prediction p, String passId) {
