@@ -139,7 +139,8 @@ final class ReplayPlan {
     }
 
     private static ChannelLayout layout(BenchmarkWindow w, String datasetDescription, double patchSeconds) {
-        List<String> texts = ChannelDescriptions.describeAll(datasetDescription, w.channels(), w.rateHz(), patchSeconds);
+        List<String> texts = ChannelDescriptions.describeAll(datasetDescription, w.channels(), w.rateHz(),
+                patchSeconds);
         List<ChannelSpec> specs = new ArrayList<>();
         for (int c = 0; c < w.channels().size(); c++) {
             Channel ch = w.channels().get(c);

@@ -164,7 +164,8 @@ public final class StreamPath implements InferencePath {
             }
             c.assign(parts);
             // a job that already saw replays (address mode) has its watermark at their end: start after it
-            this.nextStartMicros = Math.max(nextStartMicros, alignUp(lastEventMicros(c, framesTopic) + 1) + GRID_MICROS);
+            long seen = lastEventMicros(c, framesTopic);
+            this.nextStartMicros = Math.max(nextStartMicros, alignUp(seen + 1) + GRID_MICROS);
         } catch (Exception | Error e) {
             if (c != null) c.close();
             if (p != null) p.close();
@@ -442,7 +443,8 @@ public final class StreamPath implements InferencePath {
         if (p.predictions().isEmpty()) {
             throw new IllegalStateException("the streaming job " + (runner != null ? "(embedded) " : "at "
                     + bootstrapServers + " ") + "answered no probe window within " + timeout.toSeconds()
-                    + " s: is a job running on topics " + framesTopic + " / " + predictionsTopic + " with 6 s windows?");
+                    + " s: is a job running on topics " + framesTopic + " / " + predictionsTopic
+                    + " with 6 s windows?");
         }
         if (!p.predictions().get(0).ok()) {
             throw new IllegalStateException("the streaming job's probe answer is unusable: "

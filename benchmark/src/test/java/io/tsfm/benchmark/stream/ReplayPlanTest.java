@@ -33,7 +33,8 @@ class ReplayPlanTest {
 
         assertThat(plan.frames()).hasSize(windows.size() * 6); // 60 samples at 10 Hz in frames of 10
         for (int i = 1; i < plan.frames().size(); i++) {
-            assertThat(plan.frames().get(i).startMicros()).isGreaterThanOrEqualTo(plan.frames().get(i - 1).startMicros());
+            assertThat(plan.frames().get(i).startMicros())
+                    .isGreaterThanOrEqualTo(plan.frames().get(i - 1).startMicros());
         }
         for (BenchmarkWindow w : windows) {
             long windowStart = START + w.key().startSample() * 100_000L;

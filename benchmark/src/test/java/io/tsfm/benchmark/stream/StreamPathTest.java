@@ -90,7 +90,8 @@ class StreamPathTest {
             assertThat(progressed[0]).isEqualTo(windows.size());
             StreamPass pass = stream.passes().get(stream.passes().size() - 1);
             // not only the same label: the same score, so the job saw the same samples and channel texts
-            List<SensorWindow> input = windows.stream().map(w -> w.toSensorWindow(d.description(), direct.patchSeconds())).toList();
+            List<SensorWindow> input = windows.stream()
+                    .map(w -> w.toSensorWindow(d.description(), direct.patchSeconds())).toList();
             List<Classification> scored = classifier.classify(input, labels, 1);
             for (int i = 0; i < windows.size(); i++) {
                 assertThat(pass.topScores().get(windows.get(i).key())).as(windows.get(i).key().toString())

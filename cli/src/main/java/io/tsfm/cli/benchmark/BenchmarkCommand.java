@@ -104,7 +104,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + bootstrapServers + "'");
         }
         if (streaming && model == null) {
-            throw new IllegalArgumentException("--path " + path + " needs --model BUNDLE (the stream path serves a model)");
+            throw new IllegalArgumentException("--path " + path + " needs --model BUNDLE (the stream path serves a "
+                    + "model)");
         }
         for (String b : baselines) {
             if (!BaselineStore.RANDOM_FOREST.equals(b)) {
@@ -155,7 +156,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     else systems.set(0, streamed);
                     b.optSetting("stream", stream.embedded() ? "embedded Kafka broker + streaming job (MiniCluster)"
                             : "streaming job at Kafka " + bootstrapServers);
-                    b.optSetting("replay speed", replaySpeed == 0 ? "as fast as possible" : replaySpeed + "x real time");
+                    b.optSetting("replay speed", replaySpeed == 0 ? "as fast as possible"
+                            : replaySpeed + "x real time");
                 }
                 systems.forEach(b::optZeroShot);
                 bundle.facts().forEach(b::optModelFact);
