@@ -69,7 +69,19 @@ class BenchmarkCommandTest {
         assertThat(unknown.err()).contains("error: unknown dataset 'moonwalk'");
 
         Outcome stream = run("benchmark", "--path", "stream", "--baselines", "rf", "--report", dir.toString());
-        assertThat(stream.err()).contains("--path stream").contains("not implemented");
+        assertThat(stream.code()).isEqualTo(1);
+        assertThat(stream.err()).contains("--path stream needs --model BUNDLE");
+        Outcome path = run("benchmark", "--path", "kafka", "--baselines", "rf", "--report", dir.toString());
+        assertThat(path.err()).contains("--path must be direct, stream or both, got 'kafka'");
+        Outcome servers = run("benchmark", "--bootstrap-servers", "localhost:9092", "--baselines", "rf",
+                "--report", dir.toString());
+        assertThat(servers.err()).contains("--bootstrap-servers is for the stream path");
+        Outcome badServers = run("benchmark", "--path", "both", "--bootstrap-servers", "localhost", "--baselines",
+                "rf", "--report", dir.toString());
+        assertThat(badServers.err()).contains("--bootstrap-servers must be HOST:PORT", "'localhost'");
+        Outcome speed = run("benchmark", "--path", "stream", "--replay-speed", "-2", "--baselines", "rf",
+                "--report", dir.toString());
+        assertThat(speed.err()).contains("--replay-speed must be 0 (as fast as possible) or a positive", "-2.0");
 
         Outcome baseline = run("benchmark", "--baselines", "limubert", "--report", dir.toString());
         assertThat(baseline.err()).contains("unknown baseline 'limubert'");
