@@ -1,5 +1,6 @@
 package io.tsfm.edge;
 
+import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.core.window.WindowGrid;
@@ -7,6 +8,7 @@ import io.tsfm.edge.classify.LocalRecognizer;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.ImuFrameCodec;
 import io.tsfm.edge.kafka.SpooledPublisher;
+import io.tsfm.edge.labels.LabelSets;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.window.EdgeWindow;
 import io.tsfm.edge.window.EdgeWindower;
@@ -47,10 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class EdgeClient {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeClient.class);
 
-    /** The streaming job's default label texts: the common activities of the label vocabulary. */
-    public static final List<String> DEFAULT_LABELS = List.of("walking", "walking_upstairs", "walking_downstairs",
-            "running", "cycling", "sitting", "standing", "lying");
-
     private final FrameSource source;
     private final LocalRecognizer recognizer;
     private final EdgeWindower windower;
@@ -66,7 +64,8 @@ public final class EdgeClient {
     private EdgeClient(Builder b) {
         this.source = b.source;
         this.recognizer = b.classifier == null ? null
-                : new LocalRecognizer(b.classifier, b.labels, b.topK, b.deviceDescription);
+                : new LocalRecognizer(b.classifier, b.labelSets != null ? b.labelSets : new LabelSets(b.labels), b.topK,
+                        b.deviceDescription);
         this.windower = new EdgeWindower(WindowGrid.ofMillis(b.windowMillis, b.hopMillis), b.maxGapSeconds, b.minCoverage);
         this.publisher = b.publisher;
         this.publishFrames = b.publisher != null && b.publishFrames;
@@ -182,7 +181,8 @@ public final class EdgeClient {
     public static final class Builder {
         private FrameSource source;
         private WindowClassifier classifier;
-        private LabelSet labels = new LabelSet("default", 0, DEFAULT_LABELS);
+        private LabelSet labels = new LabelSet(DefaultLabels.ID, 0, DefaultLabels.TEXTS);
+        private LabelSets labelSets;
         private int topK = 3;
         private String deviceDescription = "";
         private long windowMillis = 6000;
@@ -212,9 +212,18 @@ public final class EdgeClient {
             return this;
         }
 
-        /** Candidate labels; default the job's default set (id {@code default}, version 0). */
+        /** Candidate labels for every device; default the job's default set ({@link DefaultLabels}, version 0). */
         public Builder optLabelSet(LabelSet labels) {
             this.labels = Objects.requireNonNull(labels, "labels");
+            return this;
+        }
+
+        /**
+         * Label sets that change while the client runs (a {@link io.tsfm.edge.labels.LabelSetFollower} updates them),
+         * picked per device; wins over {@link #optLabelSet}.
+         */
+        public Builder optLabelSets(LabelSets labelSets) {
+            this.labelSets = labelSets;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.schemas.Topics;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -74,10 +75,6 @@ public record JobOptions(
         boolean exactlyOnce, String transactionalIdPrefix,
         long transactionTimeoutMillis, int parallelism, String jobName, Map<String, String> kafkaProperties,
         boolean embedded, int kafkaPort, int partitions, String cluster, String jar) implements Serializable {
-
-    /** Default label texts: the common activities of the reference label vocabulary. */
-    public static final List<String> DEFAULT_LABELS = List.of("walking", "walking_upstairs", "walking_downstairs",
-            "running", "cycling", "sitting", "standing", "lying");
 
     public JobOptions {
         labels = List.copyOf(labels);
@@ -192,7 +189,7 @@ public record JobOptions(
                     (p, v) -> p.smoothWindows = (int) positive("smooth-windows", v));
             opt("label-set-id", "ID", "id of the default label set (default 'default')",
                     (p, v) -> p.labelSetId = nonBlank("label-set-id", v));
-            opt("labels", "A,B,...", "default label texts (default " + String.join(",", DEFAULT_LABELS) + ")",
+            opt("labels", "A,B,...", "default label texts (default " + String.join(",", DefaultLabels.TEXTS) + ")",
                     (p, v) -> p.labels = labelList(v));
             opt("device-description", "TEXT", "text before every channel description (default none)",
                     (p, v) -> p.deviceDescription = v);
@@ -256,7 +253,7 @@ public record JobOptions(
         int topK = 3;
         int smoothWindows = 1;
         String labelSetId = "default";
-        List<String> labels = DEFAULT_LABELS;
+        List<String> labels = DefaultLabels.TEXTS;
         String deviceDescription = "";
         String model;
         String classifierFactory;

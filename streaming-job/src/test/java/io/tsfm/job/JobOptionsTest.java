@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.labels.DefaultLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class JobOptionsTest {
         assertThat(o.labelSetsTopic()).isEqualTo(Topics.LABEL_SETS);
         assertThat(o.predictionsTopic()).isEqualTo(Topics.PREDICTIONS);
         assertThat(o.deadLettersTopic()).isEqualTo(Topics.DEAD_LETTERS);
-        assertThat(o.labels()).isEqualTo(JobOptions.DEFAULT_LABELS);
+        assertThat(o.labels()).isEqualTo(DefaultLabels.TEXTS);
         assertThatThrownBy(o::requireRunnable).hasMessageContaining("--bootstrap-servers is required");
     }
 

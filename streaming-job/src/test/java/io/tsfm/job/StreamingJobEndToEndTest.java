@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.labels.DefaultLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.core.data.SensorKind;
@@ -276,7 +277,7 @@ class StreamingJobEndToEndTest {
     /** Every grid window of every device cut by the shared rule and classified directly: device@start -> result. */
     private static Map<String, Classification> expectedPredictions(Map<String, List<ImuFrame>> frames) {
         Map<String, Classification> out = new HashMap<>();
-        LabelSet labels = new LabelSet("default", 0, JobOptions.DEFAULT_LABELS);
+        LabelSet labels = new LabelSet("default", 0, DefaultLabels.TEXTS);
         float g = (float) Units.toCanonical(SensorKind.ACCELEROMETER, "g");
         frames.forEach((device, list) -> {
             List<SampleFrame> sf = list.stream().map(f -> TestFrames.decode(f, 0).toSampleFrame()).toList();

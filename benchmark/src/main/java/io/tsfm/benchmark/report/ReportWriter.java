@@ -35,13 +35,79 @@ public final class ReportWriter {
      * @return the path of report.md
      */
     public static Path write(BenchmarkResult result, PublishedResults published, Path dir) throws IOException {
+        return write(result, published, null, dir);
+    }
+
+    /**
+     * As {@link #write(BenchmarkResult, PublishedResults, Path)}, with the stream/direct agreement section.
+     *
+     * @param paths the stream path's passes beside the direct path; null when no stream ran
+     */
+    public static Path write(BenchmarkResult result, PublishedResults published, PathComparison paths, Path dir)
+            throws IOException {
         Files.createDirectories(dir);
         Map<String, String> pngs = writeConfusions(result, dir);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(dir.resolve("report.json").toFile(), toJson(result, published, pngs));
+        Map<String, Object> root = toJson(result, published, pngs);
+        if (paths != null) root.put("path_agreement", pathsJson(paths));
+        json.writeValue(dir.resolve("report.json").toFile(), root);
         Path md = dir.resolve("report.md");
-        Files.writeString(md, toMarkdown(result, published, pngs));
+        String text = toMarkdown(result, published, pngs);
+        if (paths != null) text = text + pathsMarkdown(paths);
+        Files.writeString(md, text);
         return md;
+    }
+
+    static Map<String, Object> pathsJson(PathComparison c) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("system", c.system());
+        o.put("identical", c.agrees());
+        o.put("verdict", c.verdict());
+        o.put("settings", c.settings());
+        o.put("windows", c.windows());
+        o.put("identical_windows", c.identical());
+        o.put("stream_seconds", round(c.seconds(), 3));
+        o.put("replay_windows_per_second", round(c.windowsPerSecond(), 1));
+        List<Map<String, Object>> passes = new ArrayList<>();
+        for (PathComparison.Pass p : c.passes()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("dataset", p.dataset());
+            x.put("label_set", p.labelSet());
+            x.put("windows", p.windows());
+            x.put("answered", p.answered());
+            x.put("seconds", round(p.seconds(), 3));
+            x.put("windows_per_second", round(p.windowsPerSecond(), 1));
+            x.put("timed_out", p.timedOut());
+            x.put("identical", p.identical());
+            x.put("differences", p.differences());
+            x.put("only_direct", p.onlyDirect());
+            x.put("only_stream", p.onlyStream());
+            passes.add(x);
+        }
+        o.put("passes", passes);
+        return o;
+    }
+
+    static String pathsMarkdown(PathComparison c) {
+        StringBuilder sb = new StringBuilder("\n## Stream path vs direct path\n\n");
+        sb.append("**").append(esc(c.system())).append("**: ").append(esc(c.verdict())).append(".\n\n");
+        c.settings().forEach((k, v) -> sb.append("- ").append(k).append(": ").append(esc(v)).append("\n"));
+        sb.append(String.format(Locale.ROOT, "- replay: %d windows in %.1f s of streaming, %.1f windows/s%n%n",
+                c.windows(), c.seconds(), c.windowsPerSecond()));
+        sb.append("| Dataset | Label set | Windows | Answered | Seconds | Windows/s | Identical | Differ | "
+                + "Direct only | Stream only |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (PathComparison.Pass p : c.passes()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d%s | %.2f | %.1f | %d | %d | %d | %d |%n",
+                    p.dataset(), esc(p.labelSet()), p.windows(), p.answered(), p.timedOut() ? " (timed out)" : "",
+                    p.seconds(), p.windowsPerSecond(), p.identical(), p.differences().size(), p.onlyDirect().size(),
+                    p.onlyStream().size()));
+        }
+        for (PathComparison.Pass p : c.passes()) {
+            for (String d : p.differences()) sb.append("- differs, ").append(esc(d)).append("\n");
+            for (String k : p.onlyDirect()) sb.append("- missing from the stream: ").append(k).append("\n");
+            for (String k : p.onlyStream()) sb.append("- answered by the stream only: ").append(k).append("\n");
+        }
+        return sb.toString();
     }
 
     private static Map<String, String> writeConfusions(BenchmarkResult r, Path dir) throws IOException {

@@ -112,7 +112,7 @@ public final class BenchmarkRunner {
                 if (supervisedNamed(s.name()) == null) {
                     for (MetricKind m : List.of(MetricKind.SUP1, MetricKind.SUP10)) {
                         put(cells, s.name(), m, d.name(), CellValue.notAvailable(
-                                "not run: no supervised fine-tuning of this model was asked for"));
+                                "n/a: this row was not fine-tuned (a per-patch vote row shares the pooled row's fine-tuning, spec §6.5; '--no-fine-tune' or no checkpoint otherwise)"));
                     }
                 }
             }

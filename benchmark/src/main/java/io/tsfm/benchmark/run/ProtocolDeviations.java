@@ -20,19 +20,24 @@ public final class ProtocolDeviations {
      */
     public static List<String> of(List<BenchmarkDataset> datasets, boolean model, double patchSeconds,
                                   boolean randomForest) {
-        return of(datasets, model, patchSeconds, randomForest, List.of());
+        return of(datasets, model, patchSeconds, randomForest, false);
     }
 
     /**
-     * @param measured the reference baselines measured in this run (display names), which the "not run" line leaves
-     *                 out; their own deviations come from their packages
+     * As {@link #of(List, boolean, double, boolean)}, saying whether TSFM's 1 % / 10 % fine-tuning is run.
+     *
+     * @param fineTuned whether the model's checkpoint is fine-tuned (spec §6.5)
      */
     public static List<String> of(List<BenchmarkDataset> datasets, boolean model, double patchSeconds,
-                                  boolean randomForest, List<String> measured) {
+                                  boolean randomForest, boolean fineTuned) {
         List<String> out = new ArrayList<>();
-        if (model) {
+        if (model && fineTuned) {
+            out.add("TSFM's 1 % / 10 % fine-tuning (spec §6.5) runs in float32 with DJL, without the reference's fp16 "
+                    + "autocast and loss scaling; one seeded run per dataset and rate, as in the reference.");
+        } else if (model) {
             out.add("TSFM's supervised fine-tuning (1 % / 10 %, spec §6.5: full-model AdamW against frozen label "
-                    + "embeddings) is not run by this benchmark yet: its cells say 'not run'.");
+                    + "embeddings) was not run (no training checkpoint of the bundle, or --no-fine-tune): its cells "
+                    + "say 'not run'.");
             out.add("The model runs in float32 in ONNX Runtime; the reference evaluated with fp16 autocast on a GPU.");
             if (patchSeconds != 1.0) {
                 out.add(String.format(Locale.ROOT, "Patches are %s s (the model's own patch length); the reference "
@@ -41,13 +46,8 @@ public final class ProtocolDeviations {
         } else {
             out.add("No zero-shot model was given (--model): only baselines and published rows.");
         }
-        List<String> notRun = new ArrayList<>(List.of("LiMU-BERT", "CrossHAR", "LanHAR"));
-        notRun.removeAll(measured);
-        if (!notRun.isEmpty()) {
-            out.add(String.join(", ", notRun) + (notRun.size() == 1 ? " is" : " are") + " not run (not implemented "
-                    + "here or not asked for with --baselines).");
-        }
-        out.add("MOMENT and LLaSA cannot be run (weights unavailable): their rows are the reference's published "
+        out.add("Reference baselines not measured in this run (not implemented here, or not asked for with "
+                + "--baselines) and MOMENT and LLaSA (weights unavailable) appear only as the reference's published "
                 + "numbers, not measurements.");
         if (randomForest) {
             out.add("The random forest is not a reference baseline. It reads the native-rate 6 s windows (not the "

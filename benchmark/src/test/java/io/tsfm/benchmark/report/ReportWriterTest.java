@@ -112,4 +112,32 @@ class ReportWriterTest {
         assertThat(rows.get(1).cell(MetricKind.SUP1, "mobifall_v2").hasValue()).isFalse();
         assertThat(pub.fiveDatasetAverages().get("MOMENT").get("zs_closed_acc")).isEqualTo(44.7);
     }
+
+    @Test
+    void statesStreamDirectAgreementAndListsEveryDifference(@TempDir Path dir) throws Exception {
+        PathComparison.Pass same = new PathComparison.Pass("basicmotions", "vocabulary", 3, 3, 1.5, false, 3,
+                List.of(), List.of(), List.of());
+        PathComparison.Pass differs = new PathComparison.Pass("basicmotions", "basicmotions", 3, 2, 2.5, true, 1,
+                List.of("basicmotions/1/60: direct 'walking', stream 'running'"), List.of("basicmotions/1/120"),
+                List.of());
+        PathComparison agree = new PathComparison("TSFM test (stream)", Map.of("mode", "embedded"), List.of(same));
+        Path md = ReportWriter.write(result(), null, agree, dir.resolve("a"));
+        assertThat(Files.readString(md)).contains("## Stream path vs direct path",
+                "identical: both paths gave the same prediction on every one of the 3 windows of 1 passes");
+        JsonNode a = new ObjectMapper().readTree(dir.resolve("a/report.json").toFile()).path("path_agreement");
+        assertThat(a.path("identical").asBoolean()).isTrue();
+        assertThat(a.path("replay_windows_per_second").asDouble()).isEqualTo(2.0);
+
+        PathComparison disagree = new PathComparison("TSFM test (stream)", Map.of("mode", "embedded"),
+                List.of(same, differs));
+        String text = Files.readString(ReportWriter.write(result(), null, disagree, dir.resolve("b")));
+        assertThat(text).contains("NOT identical: 4 of 6 windows agree; 1 answered differently, 1 answered by the "
+                        + "direct path only (missing from the stream), 0 by the stream only",
+                "- differs, basicmotions/1/60: direct 'walking', stream 'running'",
+                "- missing from the stream: basicmotions/1/120", "| 2 (timed out) |");
+        JsonNode b = new ObjectMapper().readTree(dir.resolve("b/report.json").toFile()).path("path_agreement");
+        assertThat(b.path("identical").asBoolean()).isFalse();
+        assertThat(b.path("passes").get(1).path("only_direct").get(0).asText()).isEqualTo("basicmotions/1/120");
+        assertThat(b.path("replay_windows_per_second").asDouble()).isEqualTo(1.3);
+    }
 }

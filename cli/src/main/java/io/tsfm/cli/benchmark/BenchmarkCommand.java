@@ -11,19 +11,27 @@ import io.tsfm.benchmark.baseline.BaselineCheckpoint;
 import io.tsfm.benchmark.run.ZeroShotSystem;
 import io.tsfm.core.labels.LabelVocabulary;
 import java.util.ArrayList;
+import io.tsfm.benchmark.finetune.BundleCheckpoint;
+import io.tsfm.benchmark.finetune.TsfmFineTuning;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkDatasets;
 import io.tsfm.benchmark.report.BenchmarkResult;
+import io.tsfm.benchmark.report.PathComparison;
 import io.tsfm.benchmark.report.PublishedResults;
 import io.tsfm.benchmark.report.ReportWriter;
 import io.tsfm.benchmark.run.BenchmarkRunner;
 import io.tsfm.benchmark.run.BundleSystems;
 import io.tsfm.benchmark.run.ProtocolDeviations;
+import io.tsfm.benchmark.run.ZeroShotSystem;
+import io.tsfm.benchmark.stream.PathCheck;
+import io.tsfm.benchmark.stream.StreamPath;
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.runtime.ExecutionDevice;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,12 +56,28 @@ public final class BenchmarkCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = "--path", defaultValue = "direct",
-            description = "How windows reach the model: direct (in-process classifier) (default ${DEFAULT-VALUE}).")
+            description = "How windows reach the model: direct (in-process classifier), stream (replayed through "
+                    + "Kafka and the streaming job; the direct path also runs on the same windows and the report "
+                    + "states whether both agree) or both (a row for each) (default ${DEFAULT-VALUE}).")
     String path;
 
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Stream path: Kafka where a streaming job already runs (6 s windows, hop 6 s, default "
+                    + "topics); default: start an embedded broker and job in this JVM.")
+    String bootstrapServers;
+
+    @Option(names = "--replay-speed", defaultValue = "0", paramLabel = "X",
+            description = "Stream path: replay at X times real time; 0 = as fast as possible (default ${DEFAULT-VALUE}).")
+    double replaySpeed;
+
+    @Option(names = "--stream-timeout", defaultValue = "20", paramLabel = "SECONDS",
+            description = "Stream path: give up on a pass's unanswered windows after this long without a "
+                    + "prediction; they are reported missing (default ${DEFAULT-VALUE}).")
+    double streamTimeout;
+
     @Option(names = "--baselines", split = ",", paramLabel = "NAME",
-            description = "Trained baselines to add as rows: rf, limubert, crosshar (train first with 'tsfm baseline "
-                    + "train NAME'); a neural baseline is one row with zero-shot and supervised cells.")
+            description = "Trained baselines to add as rows: rf, lanhar, limubert, crosshar (train first with 'tsfm "
+                    + "baseline train NAME'); a neural baseline is one row with zero-shot and supervised cells.")
     List<String> baselines = List.of();
 
     @Option(names = "--baseline-dir", paramLabel = "DIR", defaultValue = "baselines",
@@ -72,21 +96,53 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "their checkpoints are verified against these windows.")
     List<String> baselineTraining = TrainingCorpus.DEFAULT_DATASETS;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Training checkpoint the bundle was exported from, fine-tuned for the 1 % / 10 % cells "
+                    + "(default: <bundle>.checkpoint beside the bundle when present). Verified to be the bundle's model.")
+    Path checkpoint;
+
+    @Option(names = "--no-fine-tune", description = "Skip TSFM's 1 % / 10 % fine-tuning (its cells say 'not run').")
+    boolean noFineTune;
+
+    @Option(names = "--fine-tune-lr", paramLabel = "LR", defaultValue = "1e-5",
+            description = "AdamW learning rate of the fine-tuning (default ${DEFAULT-VALUE}, the reference's; another "
+                    + "value is reported as a deviation).")
+    double fineTuneLr;
+
     @Mixin DataRootOption rootOption;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        if (!"direct".equals(path)) {
-            throw new IllegalArgumentException("--path " + path + ": only the direct path is available; the stream "
-                    + "path (Kafka + the streaming job) is not implemented yet");
+        if (!List.of("direct", "stream", "both").contains(path)) {
+            throw new IllegalArgumentException("--path must be direct, stream or both, got '" + path + "'");
+        }
+        boolean streaming = !path.equals("direct");
+        if (!streaming && bootstrapServers != null) {
+            throw new IllegalArgumentException("--bootstrap-servers is for the stream path: add --path stream or both");
+        }
+        if (!(replaySpeed >= 0) || Double.isInfinite(replaySpeed)) {
+            throw new IllegalArgumentException("--replay-speed must be 0 (as fast as possible) or a positive multiple "
+                    + "of real time, got " + replaySpeed);
+        }
+        if (!(streamTimeout > 0) || Double.isInfinite(streamTimeout)) {
+            throw new IllegalArgumentException("--stream-timeout must be a positive number of seconds, got "
+                    + streamTimeout);
+        }
+        if (bootstrapServers != null && !bootstrapServers.matches("[^,:\\s]+:\\d{1,5}(,[^,:\\s]+:\\d{1,5})*")) {
+            throw new IllegalArgumentException("--bootstrap-servers must be HOST:PORT[,HOST:PORT...], got '"
+                    + bootstrapServers + "'");
+        }
+        if (streaming && model == null) {
+            throw new IllegalArgumentException("--path " + path + " needs --model BUNDLE (the stream path serves a "
+                    + "model)");
         }
         List<NeuralBaseline> neural = new ArrayList<>();
         for (String b : baselines) {
             if (NeuralBaseline.isNeural(b)) {
                 neural.add(NeuralBaseline.byId(b));
-            } else if (!BaselineStore.RANDOM_FOREST.equals(b)) {
-                throw new IllegalArgumentException("unknown baseline '" + b + "'; known: rf, limubert, crosshar");
+            } else if (!BaselineStore.RANDOM_FOREST.equals(b) && !"lanhar".equals(b)) {
+                throw new IllegalArgumentException("unknown baseline '" + b + "'; known: rf, lanhar, limubert, crosshar");
             }
         }
         if (!device.equals("cpu") && !device.equals("cuda")) {
@@ -95,13 +151,27 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (model == null && baselines.isEmpty()) {
             throw new IllegalArgumentException("nothing to benchmark: give --model BUNDLE and/or --baselines NAME,...");
         }
+        if (checkpoint != null && (model == null || noFineTune)) {
+            throw new IllegalArgumentException("--checkpoint needs --model (the bundle it belongs to) and no "
+                    + "--no-fine-tune");
+        }
+        Path fineTuneFrom = model == null || noFineTune ? null
+                : checkpoint != null ? checkpoint : BundleCheckpoint.sibling(model).orElse(null);
         // the bundle first: a missing or tampered bundle fails before any dataset is read
         BundleSystems bundle = model == null ? null : BundleSystems.open(model, batchSize,
                 device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);
         List<AutoCloseable> toClose = new ArrayList<>();
+        TsfmFineTuning fineTuning = null;
+        AutoCloseable lanhar = null;
+        StreamPath stream = null;
         try {
             DataRoot root = rootOption.resolve();
             List<BenchmarkDataset> sets = BenchmarkDatasets.load(datasets, DatasetCatalog.load(root), root);
+            if (streaming) {
+                stream = StreamPath.builder().setModel(model).optBootstrapServers(bootstrapServers)
+                        .optReplaySpeed(replaySpeed).optIdleTimeout(Duration.ofMillis((long) (streamTimeout * 1000)))
+                        .optLog(System.err).build();
+            }
             PublishedResults published = PublishedResults.load();
             BenchmarkRunner.Builder b = BenchmarkRunner.builder().setDatasets(sets).optPublished(published)
                     .optProgress(System.err, System.console() != null)
@@ -115,6 +185,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 b.optSupervised(new StoredRandomForest(new BaselineStore(baselineDir)));
                 b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
             }
+            if (baselines.contains("lanhar")) lanhar = LanHarCli.addTo(b, root, baselineDir);
             if (!neural.isEmpty()) {
                 // the baselines' checkpoints are verified against the training windows as they are read now
                 TrainingCorpus corpus = TrainingCorpus.load(baselineTraining, DatasetCatalog.load(root), root);
@@ -135,11 +206,41 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 NeuralDeviations.of(neural, pretrainCheckpoints, zeroShotCheckpoints, corpus, sets, vocabulary).forEach(b::optDeviation);
             }
             double patchSeconds = 1.0;
+            ZeroShotSystem streamed = null;
             if (bundle != null) {
-                bundle.systems().forEach(b::optZeroShot);
+                List<ZeroShotSystem> systems = new ArrayList<>(bundle.systems());
+                if (stream != null) {
+                    // the stream job serves the headline scoring (mean patch embedding); a vote row stays direct
+                    ZeroShotSystem headline = systems.get(0);
+                    streamed = new ZeroShotSystem(path.equals("both") ? headline.name() + " (stream)" : headline.name(),
+                            stream, headline.groups(), headline.provenance());
+                    if (path.equals("both")) systems.add(1, streamed);
+                    else systems.set(0, streamed);
+                    b.optSetting("stream", stream.embedded() ? "embedded Kafka broker + streaming job (MiniCluster)"
+                            : "streaming job at Kafka " + bootstrapServers);
+                    b.optSetting("replay speed", replaySpeed == 0 ? "as fast as possible"
+                            : replaySpeed + "x real time");
+                }
+                systems.forEach(b::optZeroShot);
                 bundle.facts().forEach(b::optModelFact);
                 b.optSetting("device", device);
                 patchSeconds = bundle.patchSeconds();
+                if (fineTuneFrom != null) {
+                    fineTuning = new TsfmFineTuning(bundle.systems().get(0).name(), model, fineTuneFrom,
+                            report.resolve("fine-tune"), System.err, fineTuneLr);
+                    if (fineTuneLr != TsfmFineTuning.REFERENCE_LEARNING_RATE) {
+                        b.optDeviation("TSFM fine-tuning used AdamW learning rate " + fineTuneLr + " (--fine-tune-lr), "
+                                + "not the reference's " + TsfmFineTuning.REFERENCE_LEARNING_RATE + ".");
+                    }
+                    double worst = 0;
+                    for (BenchmarkDataset d : sets) worst = Math.max(worst, fineTuning.verify(d));
+                    b.optSupervised(fineTuning);
+                    b.optModelFact("fine-tune checkpoint", String.format(Locale.ROOT, "%s (its embeddings match the "
+                            + "bundle's within %.1e on real windows of every test dataset)", fineTuneFrom, worst));
+                } else {
+                    b.optModelFact("fine-tune checkpoint", noFineTune ? "not run (--no-fine-tune)"
+                            : "none beside the bundle (" + model + ".checkpoint); give --checkpoint DIR");
+                }
                 for (String d : datasets) {
                     if (bundle.trainingDatasets().contains(d)) {
                         b.optDeviation(d + " is one of the model's training datasets: its zero-shot numbers are not "
@@ -148,18 +249,35 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             for (String d : ProtocolDeviations.of(sets, bundle != null, patchSeconds,
-                    baselines.contains(BaselineStore.RANDOM_FOREST),
-                    neural.stream().map(NeuralBaseline::displayName).toList())) {
+                    baselines.contains(BaselineStore.RANDOM_FOREST), fineTuning != null)) {
                 b.optDeviation(d);
             }
             BenchmarkResult result = b.build().run();
+            PathComparison agreement = null;
+            if (stream != null) {
+                System.err.println("stream path: comparing with the direct path on the same windows");
+                agreement = PathCheck.compare(streamed.name(), stream, bundle.systems().get(0).path(), n -> { });
+            }
             BenchmarkResult timed = new BenchmarkResult(result.settings(), result.model(), result.datasets(),
                     result.rows(), result.deviations(), result.timings(), (System.nanoTime() - start) / 1e9);
-            Path md = ReportWriter.write(timed, published, report);
+            Path md = ReportWriter.write(timed, published, agreement, report);
+            if (agreement != null) {
+                System.out.printf(Locale.ROOT, "stream vs direct: %s; replay %.1f windows/s (%d windows in %.1f s)%n",
+                        agreement.verdict(), agreement.windowsPerSecond(), agreement.windows(), agreement.seconds());
+            }
             System.out.printf(Locale.ROOT, "report: %s (and report.json), wall time %.1f s%n", md, timed.wallSeconds());
         } finally {
-            for (AutoCloseable c : toClose) c.close();
-            if (bundle != null) bundle.close();
+            try {
+                if (stream != null) stream.close();
+            } finally {
+                try {
+                    if (fineTuning != null) fineTuning.close();
+                    if (lanhar != null) lanhar.close();
+                    for (AutoCloseable c : toClose) c.close();
+                } finally {
+                    if (bundle != null) bundle.close();
+                }
+            }
         }
         return 0;
     }

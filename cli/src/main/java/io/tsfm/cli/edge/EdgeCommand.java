@@ -1,5 +1,6 @@
 package io.tsfm.cli.edge;
 
+import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.Dataset;
@@ -12,6 +13,9 @@ import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.EdgeStats;
 import io.tsfm.edge.kafka.SpooledPublisher;
+import io.tsfm.edge.labels.LabelSetFollower;
+import io.tsfm.edge.labels.LabelSetStore;
+import io.tsfm.edge.labels.LabelSets;
 import io.tsfm.edge.source.CsvStreamSource;
 import io.tsfm.edge.source.DatasetReplaySource;
 import io.tsfm.edge.source.FrameSource;
@@ -82,11 +86,22 @@ public final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "BUNDLE_DIR", description = "Model bundle for local predictions (without one: frames only).")
     Path model;
 
-    @Option(names = "--labels", split = ",", description = "Candidate label texts (default: the job's default set).")
-    List<String> labels = EdgeClient.DEFAULT_LABELS;
+    @Option(names = "--labels", split = ",", description = "Candidate label texts until a label-set update says otherwise (default: the job's default set).")
+    List<String> labels = DefaultLabels.TEXTS;
 
     @Option(names = "--label-set-id", defaultValue = "default", description = "Label-set id recorded in predictions (default ${DEFAULT-VALUE}).")
     String labelSetId;
+
+    @Option(names = "--no-label-updates", description = "Do not follow the label-set control topic, and ignore the sets "
+            + "kept in --state-dir: score against --labels only.")
+    boolean noLabelUpdates;
+
+    @Option(names = "--label-sets-topic", defaultValue = Topics.LABEL_SETS, description = "Label-set control topic (default ${DEFAULT-VALUE}).")
+    String labelSetsTopic;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the last label sets received are kept "
+            + "across restarts (default: the --spool directory).")
+    Path stateDir;
 
     @Option(names = "--top-k", defaultValue = "3", description = "Labels per prediction (default ${DEFAULT-VALUE}).")
     int topK;
@@ -129,10 +144,12 @@ public final class EdgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LabelSets labelSets = new LabelSets(new LabelSet(labelSetId, 0, labels));
         try (FrameSource frames = openSource(); WindowClassifier classifier = model == null ? null : openModel(model);
-             SpooledPublisher publisher = kafka.given() ? openPublisher() : null) {
+             SpooledPublisher publisher = kafka.given() ? openPublisher() : null;
+             LabelSetFollower follower = classifier == null ? null : followLabelSets(labelSets)) {
             EdgeClient client = EdgeClient.builder().setSource(frames).optClassifier(classifier)
-                    .optLabelSet(new LabelSet(labelSetId, 0, labels)).optTopK(topK).optDeviceDescription(deviceDescription)
+                    .optLabelSets(labelSets).optTopK(topK).optDeviceDescription(deviceDescription)
                     .optWindow(windowMillis, hopMillis).optPublisher(publisher).optPublishFrames(!noFrames)
                     .optPublishPredictions(!noPredictions).optPredictionsTopic(predictionsTopic)
                     .optListener(new Printer(quiet, classifier != null)).build();
@@ -204,6 +221,26 @@ public final class EdgeCommand implements Callable<Integer> {
                 return SyntheticSource.builder().optDevices(devices).optDevicePrefix(deviceId != null ? deviceId : "synthetic-")
                         .optFrameSeconds(frameSeconds).optSeconds(seconds).optPacer(Pacer.of(speed == null ? 1 : speed)).build();
         }
+    }
+
+    /**
+     * The label sets kept from the last run, then the control topic when a broker is given; null when label updates
+     * are off. A damaged store is reported and the run goes on from --labels (the topic sends the sets again).
+     */
+    private LabelSetFollower followLabelSets(LabelSets sets) throws IOException {
+        if (noLabelUpdates) return null;
+        LabelSetStore store = new LabelSetStore(stateDir != null ? stateDir : spoolDir);
+        try {
+            int restored = store.restoreInto(sets);
+            if (restored > 0) {
+                System.err.println("edge: " + restored + " label set(s) restored from " + store.file() + ": " + sets.held());
+            }
+        } catch (IOException e) {
+            System.err.println("edge: label sets not restored (" + e.getMessage() + "); starting from --labels");
+        }
+        if (!kafka.given()) return null;
+        return LabelSetFollower.builder().setLabelSets(sets).setKafka(kafka.settings()).optStore(store)
+                .optTopic(labelSetsTopic).build().start();
     }
 
     private SpooledPublisher openPublisher() throws IOException {

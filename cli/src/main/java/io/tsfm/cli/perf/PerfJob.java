@@ -1,5 +1,6 @@
 package io.tsfm.cli.perf;
 
+import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.cli.TsfmHome;
 import io.tsfm.core.data.DataRoot;
@@ -195,7 +196,7 @@ public final class PerfJob implements Callable<Integer> {
     private double rawClassifier(Path bundle, Dataset hapt, PrintStreamLog log) throws Exception {
         List<SensorWindow> windows = DatasetWindows.spread(DatasetWindows.of(hapt, 1.0), 256).stream()
                 .map(DatasetWindows.Labeled::window).toList();
-        LabelSet labels = new LabelSet("default", 0, JobOptions.DEFAULT_LABELS);
+        LabelSet labels = new LabelSet("default", 0, DefaultLabels.TEXTS);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
             List<OnnxWindowClassifier> classifiers = new ArrayList<>();

@@ -97,10 +97,22 @@ class BenchmarkCommandTest {
         assertThat(unknown.err()).contains("error: unknown dataset 'moonwalk'");
 
         Outcome stream = run("benchmark", "--path", "stream", "--baselines", "rf", "--report", dir.toString());
-        assertThat(stream.err()).contains("--path stream").contains("not implemented");
+        assertThat(stream.code()).isEqualTo(1);
+        assertThat(stream.err()).contains("--path stream needs --model BUNDLE");
+        Outcome path = run("benchmark", "--path", "kafka", "--baselines", "rf", "--report", dir.toString());
+        assertThat(path.err()).contains("--path must be direct, stream or both, got 'kafka'");
+        Outcome servers = run("benchmark", "--bootstrap-servers", "localhost:9092", "--baselines", "rf",
+                "--report", dir.toString());
+        assertThat(servers.err()).contains("--bootstrap-servers is for the stream path");
+        Outcome badServers = run("benchmark", "--path", "both", "--bootstrap-servers", "localhost", "--baselines",
+                "rf", "--report", dir.toString());
+        assertThat(badServers.err()).contains("--bootstrap-servers must be HOST:PORT", "'localhost'");
+        Outcome speed = run("benchmark", "--path", "stream", "--replay-speed", "-2", "--baselines", "rf",
+                "--report", dir.toString());
+        assertThat(speed.err()).contains("--replay-speed must be 0 (as fast as possible) or a positive", "-2.0");
 
-        Outcome baseline = run("benchmark", "--baselines", "lanhar", "--report", dir.toString());
-        assertThat(baseline.err()).contains("unknown baseline 'lanhar'");
+        Outcome baseline = run("benchmark", "--baselines", "moment", "--report", dir.toString());
+        assertThat(baseline.err()).contains("unknown baseline 'moment'");
 
         Outcome untrainedNeural = run("benchmark", "--datasets", "basicmotions", "--baselines", "limubert",
                 "--baseline-training-datasets", "utd_mhad", "--baseline-dir", dir.resolve("none").toString(),
@@ -116,7 +128,7 @@ class BenchmarkCommandTest {
                 "./tsfm baseline train rf --datasets basicmotions");
         assertThat(dir.resolve("r")).doesNotExist();
 
-        Outcome trainUnknown = run("baseline", "train", "lanhar", "--out", dir.toString());
-        assertThat(trainUnknown.err()).contains("unknown baseline 'lanhar'");
+        Outcome trainUnknown = run("baseline", "train", "moment", "--out", dir.toString());
+        assertThat(trainUnknown.err()).contains("unknown baseline 'moment'");
     }
 }

@@ -3,10 +3,14 @@ package io.tsfm.cli.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.Main;
+import io.tsfm.core.labels.DefaultLabels;
+import io.tsfm.edge.labels.HeldLabelSet;
+import io.tsfm.edge.labels.LabelSetStore;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ImuFrame;
+import io.tsfm.schemas.avro.LabelSetUpdate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +93,31 @@ class EdgeCommandsTest {
         for (String l : lines) {
             assertThat(l).matches("hapt-[01] \\S+ \\+6000ms  \\S+ -?\\d\\.\\d{3}  \\S+ -?\\d\\.\\d{3}");
         }
+    }
+
+    @Test
+    void edgeStartsFromTheLabelSetsKeptInItsStateDirUnlessTold(@TempDir Path tmp) throws Exception {
+        List<String> kept = List.of("jogging", "biking", "lying_down");
+        new LabelSetStore(tmp).save(List.of(HeldLabelSet.of(LabelSetUpdate.newBuilder().setLabelSetId("default")
+                .setVersion(5).setLabels(kept).setDeviceScope(null).setIssuedAtEpochMicros(1).build())));
+        String bundle = Path.of("..", "models", "tsfm-micro").toAbsolutePath().normalize().toString();
+        String[] args = {"edge", "--source", "dataset", "--dataset", "hapt", "--seconds", "12", "--speed", "0",
+            "--model", bundle, "--top-k", "2", "--state-dir", tmp.toString()};
+        List<String> restored = labelsPrinted(run(0, args));
+        List<String> told = labelsPrinted(run(0, java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--no-label-updates")).toArray(String[]::new)));
+        assertThat(restored).isNotEmpty().isSubsetOf(kept);
+        assertThat(told).isNotEmpty().isSubsetOf(DefaultLabels.TEXTS);
+    }
+
+    /** The labels of the prediction lines ({@code device start +ms  label score  label score}). */
+    private static List<String> labelsPrinted(String out) {
+        List<String> labels = new ArrayList<>();
+        out.lines().filter(l -> l.startsWith("hapt-")).forEach(l -> {
+            String[] f = l.trim().split("\\s+");
+            for (int i = 3; i + 1 < f.length; i += 2) labels.add(f[i]);
+        });
+        return labels;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tsfm.cli.job;
 
+import io.tsfm.core.labels.DefaultLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.Main;
@@ -88,7 +89,7 @@ class JobCommandTest {
             assertThat(p.getModelBundleSha256()).isEqualTo(bundleId);
             assertThat(p.getWindowEndEpochMicros() - p.getWindowStartEpochMicros()).isEqualTo(6_000_000L);
             assertThat(p.getTopK()).hasSize(3).extracting(ScoredLabel::getLabel)
-                    .allMatch(JobOptions.DEFAULT_LABELS::contains);
+                    .allMatch(DefaultLabels.TEXTS::contains);
         }
         assertThat(devices).containsExactlyInAnyOrder("sim-0", "sim-1");
 

@@ -5,28 +5,33 @@ import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.edge.labels.LabelSets;
 import io.tsfm.edge.window.EdgeWindow;
 import io.tsfm.schemas.avro.Prediction;
 import io.tsfm.schemas.avro.ScoredLabel;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Classifies assembled windows on the device with an injected {@link WindowClassifier} and turns the results into
  * {@code Prediction} records, filled in as the streaming job fills them: window id {@code deviceId@start}, channel
  * descriptions {@code "<device description> <channel description>"} (or the channel description alone), top-k labels
- * of the current {@link LabelSet}, the classifier's model id, processing latency from the call to the record, and
- * end-to-end latency from the newest frame's arrival.
+ * of the label set {@link LabelSets} picks for the window's device, the classifier's model id, processing latency
+ * from the call to the record, and end-to-end latency from the newest frame's arrival.
  *
- * <p>Does not own the classifier (the caller closes it). Thread-safety: {@link #setLabelSet} may be called from any
- * thread; {@link #recognize} from one thread at a time, as the classifier's own thread-safety allows.
+ * <p>Does not own the classifier (the caller closes it). Thread-safety: the label sets may change from any thread
+ * (a window is scored against the sets held when its batch starts); {@link #recognize} runs on one thread at a time,
+ * as the classifier's own thread-safety allows.
  */
 public final class LocalRecognizer {
     private final WindowClassifier classifier;
     private final int topK;
     private final String deviceDescription;
-    private volatile LabelSet labels;
+    private final LabelSets labels;
 
     /** A window's outcome: the prediction, or why there is none. */
     public record Outcome(EdgeWindow window, Prediction prediction, String error) {
@@ -37,11 +42,21 @@ public final class LocalRecognizer {
 
     /**
      * @param classifier        the model
-     * @param labels            candidate labels
+     * @param labels            candidate labels, the same for every device
      * @param topK              labels per prediction (capped at the label-set size)
      * @param deviceDescription text put before every channel description; empty for none
      */
     public LocalRecognizer(WindowClassifier classifier, LabelSet labels, int topK, String deviceDescription) {
+        this(classifier, new LabelSets(labels), topK, deviceDescription);
+    }
+
+    /**
+     * @param classifier        the model
+     * @param labels            the label sets, picked per device (updated by a {@code LabelSetFollower})
+     * @param topK              labels per prediction (capped at the label-set size)
+     * @param deviceDescription text put before every channel description; empty for none
+     */
+    public LocalRecognizer(WindowClassifier classifier, LabelSets labels, int topK, String deviceDescription) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.labels = Objects.requireNonNull(labels, "labels");
         if (topK < 1) throw new IllegalArgumentException("topK must be >= 1, got " + topK);
@@ -49,14 +64,14 @@ public final class LocalRecognizer {
         this.deviceDescription = deviceDescription == null ? "" : deviceDescription.trim();
     }
 
-    /** The label set of the next windows. */
-    public LabelSet labelSet() {
+    /** The label sets windows are scored against. */
+    public LabelSets labelSets() {
         return labels;
     }
 
-    /** Scores later windows against another label set (e.g. from the control topic). */
+    /** Scores later windows against another base label set (received sets still win where they apply). */
     public void setLabelSet(LabelSet labels) {
-        this.labels = Objects.requireNonNull(labels, "labels");
+        this.labels.setBase(labels);
     }
 
     /** The classifier's model id (its bundle's SHA-256). */
@@ -70,20 +85,32 @@ public final class LocalRecognizer {
      */
     public List<Outcome> recognize(List<EdgeWindow> windows) {
         long firedMicros = nowMicros();
-        LabelSet set = labels;
         List<Outcome> out = new ArrayList<>(windows.size());
-        List<SensorWindow> inputs = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        // one classifier call per label set: devices may be scored against different sets
+        Map<LabelSet, List<Integer>> groups = new LinkedHashMap<>();
+        Map<String, LabelSet> perDevice = new HashMap<>();
         for (EdgeWindow w : windows) {
             if (!w.ok()) {
                 out.add(new Outcome(w, null, "window not assembled: " + w.rejection()));
                 continue;
             }
             out.add(null);
-            positions.add(out.size() - 1);
+            LabelSet set = perDevice.computeIfAbsent(w.deviceId(), labels::forDevice);
+            groups.computeIfAbsent(set, s -> new ArrayList<>()).add(out.size() - 1);
+        }
+        for (Map.Entry<LabelSet, List<Integer>> g : groups.entrySet()) {
+            classify(windows, g.getKey(), g.getValue(), out, firedMicros);
+        }
+        return out;
+    }
+
+    private void classify(List<EdgeWindow> windows, LabelSet set, List<Integer> positions, List<Outcome> out,
+            long firedMicros) {
+        List<SensorWindow> inputs = new ArrayList<>(positions.size());
+        for (int p : positions) {
+            EdgeWindow w = windows.get(p);
             inputs.add(new SensorWindow(w.windowId(), w.samples(), w.rateHz(), descriptions(w)));
         }
-        if (inputs.isEmpty()) return out;
         int k = Math.min(topK, set.labels().size());
         List<Classification> results;
         try {
@@ -93,7 +120,7 @@ public final class LocalRecognizer {
             }
         } catch (RuntimeException e) {
             for (int p : positions) out.set(p, new Outcome(windows.get(p), null, "classifier failed: " + e));
-            return out;
+            return;
         }
         String modelId = classifier.modelId();
         for (int i = 0; i < positions.size(); i++) {
@@ -121,7 +148,6 @@ public final class LocalRecognizer {
                     .build();
             out.set(p, new Outcome(w, prediction, null));
         }
-        return out;
     }
 
     private List<String> descriptions(EdgeWindow w) {

@@ -1,5 +1,6 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.core.labels.LabelSetChoice;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
@@ -137,7 +138,7 @@ public final class InferenceOperator extends AbstractStreamOperator<ScoredWindow
     public void processElement2(StreamRecord<LabelSetEntry> element) throws Exception {
         LabelSetEntry update = element.getValue();
         LabelSetEntry held = labelSets.get(update.id());
-        if (held != null && update.version() <= held.version()) {
+        if (!LabelSetChoice.supersedes(held, update)) {
             labelSetUpdatesIgnored.inc();
             LOG.info("label set {} v{} ignored: v{} is already in effect", update.id(), update.version(),
                     held.version());

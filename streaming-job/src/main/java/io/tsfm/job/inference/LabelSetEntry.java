@@ -1,5 +1,6 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.core.labels.ScopedLabelSet;
 import io.tsfm.core.runtime.LabelSet;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -16,19 +17,19 @@ import java.util.List;
  * @param issuedAtMicros when the update was issued (breaks ties between label sets that apply equally)
  */
 public record LabelSetEntry(String id, long version, String[] labels, String[] deviceScope, long issuedAtMicros)
-        implements Serializable {
+        implements Serializable, ScopedLabelSet {
 
     /** The core label set the classifier scores against. */
     public LabelSet toLabelSet() {
         return new LabelSet(id, version, List.of(labels));
     }
 
-    /** Whether it applies to {@code deviceId}. */
+    @Override
     public boolean appliesTo(String deviceId) {
         return deviceScope == null || Arrays.asList(deviceScope).contains(deviceId);
     }
 
-    /** Whether it names devices (scoped sets win over global ones). */
+    @Override
     public boolean scoped() {
         return deviceScope != null;
     }

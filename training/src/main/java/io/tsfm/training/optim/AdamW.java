@@ -26,6 +26,7 @@ public final class AdamW {
     private final Map<String, NDArray[]> state = new HashMap<>();
     private long step;
     private double lr;
+    private java.util.function.Predicate<String> decayed = AdamW::decays;
 
     public AdamW(NDManager manager, double lr, double weightDecay) {
         this(manager, lr, weightDecay, 0.9, 0.999, 1e-8);
@@ -42,6 +43,14 @@ public final class AdamW {
 
     public void setLearningRate(double lr) {
         this.lr = lr;
+    }
+
+    /**
+     * Replaces the reference's no-decay name rule: {@code rule} says, by full parameter name, which parameters are
+     * weight-decayed (fine-tuning decays all of them, spec §6.5).
+     */
+    public void setDecayRule(java.util.function.Predicate<String> rule) {
+        this.decayed = java.util.Objects.requireNonNull(rule);
     }
 
     public double learningRate() {
@@ -91,7 +100,7 @@ public final class AdamW {
             });
             mv[0].muli((float) beta1).addi(g.mul((float) (1 - beta1)));
             mv[1].muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
-            if (weightDecay > 0 && decays(p.getKey())) w.muli((float) (1 - lr * weightDecay));
+            if (weightDecay > 0 && decayed.test(p.getKey())) w.muli((float) (1 - lr * weightDecay));
             NDArray denom = mv[1].div((float) bc2).sqrt().addi((float) eps);
             w.subi(mv[0].div(denom).muli((float) (lr / bc1)));
         }

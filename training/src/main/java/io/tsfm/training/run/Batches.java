@@ -9,11 +9,12 @@ import io.tsfm.training.data.TrainingBatch;
 import io.tsfm.training.model.TsfmInputs;
 import io.tsfm.training.text.TextBank;
 
-/** Turns a {@link TrainingBatch} of plain arrays into model inputs on a device. */
-final class Batches {
+/** Turns a {@link TrainingBatch} of plain arrays into model inputs on a device. Stateless, thread-safe. */
+public final class Batches {
     private Batches() {}
 
-    static TsfmInputs inputs(NDManager m, TrainingBatch b, TextBank text, ai.djl.Device device) {
+    /** The model inputs of a batch, on {@code device}, channel token states from {@code text}. */
+    public static TsfmInputs inputs(NDManager m, TrainingBatch b, TextBank text, ai.djl.Device device) {
         PatchBatch p = b.patches();
         NDArray patches = m.create(p.patches(), new Shape(p.patchesShape())).toDevice(device, false);
         NDArray patchMask = m.create(p.patchMask(), new Shape(p.batchSize(), p.maxPatches())).toDevice(device, false);
@@ -25,7 +26,7 @@ final class Batches {
     }
 
     /** Session embeddings {@code (B,E)}: per-patch outputs averaged over real patches and re-normalised. */
-    static NDArray sessionEmbeddings(NDArray out, NDArray patchMask) {
+    public static NDArray sessionEmbeddings(NDArray out, NDArray patchMask) {
         if (out.getShape().dimension() == 2) return out;
         NDArray w = patchMask.toType(out.getDataType(), false).expandDims(2);
         NDArray mean = out.mul(w).sum(new int[] {1}).div(w.sum(new int[] {1}));

@@ -16,7 +16,8 @@ import java.util.Locale;
  * Trains a neural baseline end to end, each stage saved in a {@link NeuralStore}: self-supervised pretraining of the
  * encoder on the training windows, the zero-shot head over the training labels on the frozen encoder, and for each
  * test dataset the 1 % and 10 % fine-tunes (pretrained encoder + fresh head, {@link FineTuner}). Progress goes to
- * the log stream; the curves of every stage to {@code <root>/<baseline>/training.png}. Not thread-safe.
+ * the log stream; the curves of every stage to {@code <root>/<baseline>/training.png}. Each stage seeds the
+ * engine's generator (initialisation, dropout) with the options' seed. Not thread-safe.
  */
 public final class NeuralBaselineTrainer {
     private final NeuralStore store;
@@ -73,6 +74,8 @@ public final class NeuralBaselineTrainer {
                 corpus.windows().size(), corpus.name(), o.pretrainEpochs(), o.pretrainSeconds());
         long t0 = System.nanoTime();
         try (NDManager manager = NeuralScorer.cpuManager()) {
+            // initialisation and dropout draw from the engine's generator
+            ai.djl.engine.Engine.getInstance().setRandomSeed((int) o.seed());
             ImuBertEncoder encoder = BaselineModel.create(kind, 1, 1, manager).encoder();
             Pretrainer p = new Pretrainer(kind, encoder, manager, 1e-3, o.seed());
             List<Pretrainer.Loss> epochs = p.run(corpus.inputs(), o.pretrainBatch(), o.pretrainEpochs(),
@@ -98,6 +101,8 @@ public final class NeuralBaselineTrainer {
         BaselineCheckpoint pre = store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus);
         long t0 = System.nanoTime();
         try (NDManager manager = NeuralScorer.cpuManager()) {
+            // initialisation and dropout draw from the engine's generator
+            ai.djl.engine.Engine.getInstance().setRandomSeed((int) o.seed());
             BaselineModel model = BaselineModel.create(kind, corpus.labels().size(), kind.zeroShotVotes(), manager);
             store.load(store.trainingDir(kind.id(), NeuralStore.PRETRAIN), pre, manager, model.encoder());
             HeadTrainer.Examples ex = HeadTrainer.examples(model, manager, corpus);
@@ -128,6 +133,8 @@ public final class NeuralBaselineTrainer {
         FineTuneSplit split = FineTuneSplit.of(dataset.labelIndices());
         FineTuneData data = FineTuneData.of(dataset, split, metric.labelRate());
         try (NDManager manager = NeuralScorer.cpuManager()) {
+            // initialisation and dropout draw from the engine's generator
+            ai.djl.engine.Engine.getInstance().setRandomSeed((int) o.seed());
             BaselineModel model = BaselineModel.create(kind, dataset.labels().size(), 1, manager);
             store.load(store.trainingDir(kind.id(), NeuralStore.PRETRAIN), pre, manager, model.encoder());
             String series = dataset.name() + " " + metric.id();

@@ -1,0 +1,195 @@
+package io.tsfm.benchmark.finetune;
+
+import ai.djl.Device;
+import io.tsfm.benchmark.metrics.MetricKind;
+import io.tsfm.benchmark.protocol.BenchmarkDataset;
+import io.tsfm.benchmark.protocol.BenchmarkWindow;
+import io.tsfm.benchmark.protocol.FineTuneSplit;
+import io.tsfm.benchmark.run.BenchmarkException;
+import io.tsfm.benchmark.run.SupervisedSystem;
+import io.tsfm.core.preprocess.Patcher;
+import io.tsfm.core.runtime.DatasetWindows;
+import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.core.text.MiniLmTextEncoder;
+import io.tsfm.training.finetune.FineTuneResult;
+import io.tsfm.training.finetune.FineTuner;
+import io.tsfm.training.model.Devices;
+import io.tsfm.training.text.TextBank;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * TSFM's 1 % / 10 % rows (spec §6.5): for each test dataset and label rate the bundle's training checkpoint is
+ * fine-tuned by the training module's {@link FineTuner} on the split's labelled windows, early-stopped on its
+ * validation windows, and the restored best state predicts the test windows. Named like the bundle's zero-shot system,
+ * so the report shows one row per model. Before any fine-tuning, {@link #check} proves the checkpoint is the bundle's
+ * model on real windows of each dataset ({@link BundleCheckpoint}). Each fine-tune's history is written to
+ * {@code <report>/fine-tune/<dataset>-<metric>.json} with its training curve beside it ({@code .png}).
+ *
+ * <p>Owns a MiniLM text encoder; {@link #close()} once. Not thread-safe.
+ */
+public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
+    /** Windows of each dataset the checkpoint and the bundle are compared on. */
+    static final int VERIFY_WINDOWS = 8;
+    /** The reference's fine-tuning learning rate (spec §6.5). */
+    public static final double REFERENCE_LEARNING_RATE = 1e-5;
+
+    private final String name;
+    private final Path bundle;
+    private final Path checkpoint;
+    private final Path historyDir;
+    private final PrintStream progress;
+    private final double patchSeconds;
+    private final Patcher patcher;
+    private final Device device;
+    private final double learningRate;
+    private final MiniLmTextEncoder encoder;
+    private final TextBank text;
+    private final Map<String, Double> verified = new LinkedHashMap<>();
+    private final Map<String, FineTuneResult> results = new LinkedHashMap<>();
+
+    /**
+     * @param name       the row name (the bundle's zero-shot system's)
+     * @param bundle     the model bundle
+     * @param checkpoint the checkpoint it was exported from
+     * @param historyDir where histories and curves go (null: not written)
+     * @param progress   where per-epoch progress lines go (null: silent)
+     * @throws IOException when the bundle cannot be opened
+     */
+    public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress)
+            throws IOException {
+        this(name, bundle, checkpoint, historyDir, progress, REFERENCE_LEARNING_RATE);
+    }
+
+    /**
+     * As the reference's recipe but with another AdamW learning rate (a deviation the caller must report).
+     *
+     * @param learningRate the AdamW learning rate
+     * @throws IOException when the bundle cannot be opened
+     */
+    public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress,
+                          double learningRate) throws IOException {
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        this.learningRate = learningRate;
+        ModelBundle b = ModelBundle.open(bundle);
+        this.name = name;
+        this.bundle = bundle;
+        this.checkpoint = checkpoint;
+        this.historyDir = historyDir;
+        this.progress = progress;
+        this.patchSeconds = b.patchSeconds();
+        this.patcher = BundleCheckpoint.patcher(b);
+        this.device = Devices.preferred();
+        this.encoder = MiniLmTextEncoder.builder().optMaxTokens(b.textMaxTokens()).build();
+        this.text = new TextBank(encoder);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, frozen label "
+                + "embeddings, logits / 0.07, cross-entropy, AdamW lr " + learningRate + " wd 1e-5, batch 32, ≤ 20 epochs, patience 5 "
+                + "on validation accuracy, best state restored; DJL float32 on " + device.getDeviceType() + ")";
+    }
+
+    /** The checkpoint fine-tuned. */
+    public Path checkpoint() {
+        return checkpoint;
+    }
+
+    /**
+     * Proves the checkpoint is the bundle's model on {@value #VERIFY_WINDOWS} windows spread over {@code dataset}
+     * (once per dataset) and returns the largest embedding difference.
+     *
+     * @throws BenchmarkException when it is not
+     */
+    public double verify(BenchmarkDataset dataset) {
+        Double d = verified.get(dataset.name());
+        if (d != null) return d;
+        List<BenchmarkWindow> all = dataset.windows();
+        List<SensorWindow> some = new ArrayList<>();
+        int n = Math.min(VERIFY_WINDOWS, all.size());
+        for (int i = 0; i < n; i++) {
+            some.add(all.get((int) ((long) i * all.size() / n)).toSensorWindow(dataset.description(), patchSeconds));
+        }
+        double worst = BundleCheckpoint.verify(bundle, checkpoint, some, text);
+        verified.put(dataset.name(), worst);
+        return worst;
+    }
+
+    @Override
+    public void check(BenchmarkDataset dataset, FineTuneSplit split, double rate) {
+        metric(rate);
+        if (split.validation().length == 0) {
+            throw new BenchmarkException(dataset.name() + " has too few windows for a validation part ("
+                    + dataset.windows().size() + "): fine-tuning needs one to choose its epoch");
+        }
+        verify(dataset);
+    }
+
+    @Override
+    public List<String> predict(BenchmarkDataset dataset, FineTuneSplit split, double rate, List<BenchmarkWindow> test) {
+        MetricKind m = metric(rate);
+        verify(dataset);
+        String tag = dataset.name() + "-" + m.id();
+        try {
+            FineTuneResult r = FineTuner.builder().setCheckpoint(checkpoint)
+                    .setTrain(labelled(dataset, split.labelled(rate)))
+                    .setValidation(labelled(dataset, split.validation()))
+                    .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
+                    .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(learningRate)
+                    .optProgress(progress, "fine-tune " + dataset.name() + " " + m.title())
+                    .build().run(test.stream().map(w -> w.toSensorWindow(dataset.description(), patchSeconds)).toList());
+            results.put(tag, r);
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "fine-tune %s %s: %d labelled windows, best epoch %d of %d (val acc %.3f), "
+                                + "%.1f s%n", dataset.name(), m.title(), split.labelled(rate).length, r.bestEpoch(),
+                        r.history().size(), r.bestValidationAccuracy(), r.seconds());
+            }
+            if (historyDir != null) {
+                r.writeJson(historyDir.resolve(tag + ".json"));
+                r.writeCurve(historyDir.resolve(tag + ".png"), name + " fine-tuned on " + dataset.name() + ", "
+                        + m.title() + " (" + split.labelled(rate).length + " windows)");
+            }
+            return r.predictions();
+        } catch (IOException e) {
+            throw new BenchmarkException("fine-tuning " + name + " on " + dataset.name() + " " + m.title() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Every fine-tune run so far, by {@code <dataset>-<metric>}. */
+    public Map<String, FineTuneResult> results() {
+        return new LinkedHashMap<>(results);
+    }
+
+    private List<DatasetWindows.Labeled> labelled(BenchmarkDataset d, int[] indices) {
+        List<DatasetWindows.Labeled> out = new ArrayList<>(indices.length);
+        for (BenchmarkWindow w : d.select(indices)) {
+            out.add(new DatasetWindows.Labeled(w.toSensorWindow(d.description(), patchSeconds), w.label()));
+        }
+        return out;
+    }
+
+    private static MetricKind metric(double rate) {
+        if (rate == MetricKind.SUP1.labelRate()) return MetricKind.SUP1;
+        if (rate == MetricKind.SUP10.labelRate()) return MetricKind.SUP10;
+        throw new IllegalArgumentException("the protocol fine-tunes at 1 % and 10 %, not at " + rate);
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+    }
+}

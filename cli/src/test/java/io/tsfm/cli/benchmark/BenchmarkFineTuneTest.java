@@ -1,0 +1,87 @@
+package io.tsfm.cli.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.cli.benchmark.BenchmarkCommandTest.Outcome;
+import io.tsfm.training.model.Devices;
+import io.tsfm.training.model.TrainableTsfm;
+import io.tsfm.training.run.Checkpoint;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tsfm benchmark} fine-tunes the shipped bundle's shipped checkpoint for the 1 % / 10 % cells of the bundle's
+ * own row, and refuses a checkpoint that is not the bundle's model (BasicMotions: 133 windows, seconds).
+ */
+class BenchmarkFineTuneTest {
+    static final Path BUNDLE = Path.of("..", "models", "tsfm-micro").toAbsolutePath().normalize();
+    @TempDir Path tmp;
+
+    @Test
+    void fineTunesTheSiblingCheckpointIntoTheBundlesRow() throws Exception {
+        Path report = tmp.resolve("report");
+        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+                "basicmotions", "--report", report.toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertThat(json.path("model").path("fine-tune checkpoint").asText()).contains("tsfm-micro.checkpoint")
+                .contains("match the bundle's");
+        for (String metric : new String[] {"sup1", "sup10"}) {
+            JsonNode row = json.path("metrics").path(metric).path("rows").get(0);
+            assertThat(row.path("system").asText()).isEqualTo("TSFM micro");
+            JsonNode cell = row.path("cells").path("basicmotions");
+            assertThat(cell.path("scored").asInt()).as(cell.toString()).isEqualTo(14); // the §6.5 test part
+            assertThat(cell.path("accuracy").isNumber()).isTrue();
+            JsonNode history = new ObjectMapper().readTree(report.resolve("fine-tune/basicmotions-" + metric + ".json")
+                    .toFile());
+            int epochs = history.path("epochs").size();
+            assertThat(epochs).isBetween(1, 20);
+            assertThat(history.path("best_epoch").asInt()).isBetween(1, epochs);
+            assertThat(report.resolve("fine-tune/basicmotions-" + metric + ".png")).isNotEmptyFile();
+        }
+        // the zero-shot cells are in the same row
+        assertThat(json.path("metrics").path("zs_closed").path("rows").get(0).path("cells").path("basicmotions")
+                .path("accuracy").isNumber()).isTrue();
+    }
+
+    @Test
+    void refusesACheckpointThatIsNotTheBundlesModel() throws Exception {
+        Path other = tmp.resolve("other.checkpoint");
+        Files.createDirectories(other);
+        Path shipped = BUNDLE.resolveSibling("tsfm-micro.checkpoint");
+        Files.copy(shipped.resolve(Checkpoint.CONFIG), other.resolve(Checkpoint.CONFIG));
+        Files.copy(shipped.resolve(Checkpoint.PROVENANCE), other.resolve(Checkpoint.PROVENANCE));
+        Devices.preferred();
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
+             DataOutputStream out = new DataOutputStream(Files.newOutputStream(other.resolve(Checkpoint.PARAMS)))) {
+            TrainableTsfm net = new TrainableTsfm(Checkpoint.readConfig(shipped));
+            net.initialize(m, DataType.FLOAT32);
+            net.saveParameters(out);
+        }
+        Path report = tmp.resolve("never");
+        Outcome bad = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
+                "--checkpoint", other.toString(), "--report", report.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("is not the model of bundle").contains("other.checkpoint");
+        assertThat(report).doesNotExist();
+    }
+
+    @Test
+    void noFineTuneLeavesTheSupervisedCellsNotRun() throws Exception {
+        Path report = tmp.resolve("report");
+        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+                "basicmotions", "--no-fine-tune", "--report", report.toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        JsonNode cell = json.path("metrics").path("sup1").path("rows").get(0).path("cells").path("basicmotions");
+        assertThat(cell.path("note").asText()).startsWith("not run");
+        assertThat(report.resolve("fine-tune")).doesNotExist();
+    }
+}

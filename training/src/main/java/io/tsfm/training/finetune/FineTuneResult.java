@@ -1,0 +1,61 @@
+package io.tsfm.training.finetune;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tsfm.core.plot.CurvePlot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a fine-tuning run produced: the test predictions of the restored best state and the per-epoch history.
+ * Immutable.
+ *
+ * @param predictions  predicted label of each test window, in order
+ * @param history      every epoch run, in order
+ * @param bestEpoch    the epoch whose state was restored (1-based)
+ * @param stoppedEarly whether patience ended the run before the epoch limit
+ * @param seconds      wall time of loading, training and predicting
+ * @param settings     the recipe's settings, for the record
+ */
+public record FineTuneResult(List<String> predictions, List<EpochRecord> history, int bestEpoch, boolean stoppedEarly,
+                             double seconds, Map<String, Object> settings) {
+    public FineTuneResult {
+        predictions = List.copyOf(predictions);
+        history = List.copyOf(history);
+        settings = Map.copyOf(settings);
+    }
+
+    /** The best validation accuracy (that of {@link #bestEpoch()}). */
+    public double bestValidationAccuracy() {
+        return history.get(bestEpoch - 1).validationAccuracy();
+    }
+
+    /** Writes the history as JSON (settings, epochs, best epoch, time). */
+    public void writeJson(Path file) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("settings", new java.util.TreeMap<>(settings));
+        m.put("best_epoch", bestEpoch);
+        m.put("best_validation_accuracy", bestValidationAccuracy());
+        m.put("stopped_early", stoppedEarly);
+        m.put("seconds", seconds);
+        m.put("epochs", history);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+
+    /** Writes the training curve (train loss, validation accuracy, the restored epoch marked) as a PNG. */
+    public void writeCurve(Path png, String title) throws IOException {
+        CurvePlot plot = new CurvePlot(title, "epoch");
+        for (EpochRecord e : history) {
+            plot.add("train loss", "cross-entropy", e.epoch(), e.trainLoss());
+            plot.add("validation accuracy", "accuracy", e.epoch(), e.validationAccuracy());
+        }
+        plot.add("validation accuracy", "restored best", bestEpoch, bestValidationAccuracy());
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        plot.write(png);
+    }
+}
