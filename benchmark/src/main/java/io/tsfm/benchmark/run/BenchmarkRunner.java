@@ -112,7 +112,8 @@ public final class BenchmarkRunner {
                 if (supervisedNamed(s.name()) == null) {
                     for (MetricKind m : List.of(MetricKind.SUP1, MetricKind.SUP10)) {
                         put(cells, s.name(), m, d.name(), CellValue.notAvailable(
-                                "n/a: this row was not fine-tuned (a per-patch vote row shares the pooled row's fine-tuning, spec §6.5; '--no-fine-tune' or no checkpoint otherwise)"));
+                                "not run: this row was not fine-tuned (--no-fine-tune, no checkpoint, or a per-patch vote "
+                                + "row, which shares the pooled row's fine-tuning, spec §6.5)"));
                     }
                 }
             }
