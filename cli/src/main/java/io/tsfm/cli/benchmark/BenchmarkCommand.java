@@ -181,30 +181,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     .optSetting("windows", "6 s, native rate, non-overlapping, majority label (spec §1.5)")
                     .optSetting("split", "80/10/10 after RandomState(3431).shuffle; balanced 1 % / 10 % (spec §6.5)")
                     .optSetting("batch size", String.valueOf(batchSize));
-            if (baselines.contains(BaselineStore.RANDOM_FOREST)) {
-                b.optSupervised(new StoredRandomForest(new BaselineStore(baselineDir)));
-                b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
-            }
-            if (baselines.contains("lanhar")) lanhar = LanHarCli.addTo(b, root, baselineDir);
-            if (!neural.isEmpty()) {
-                // the baselines' checkpoints are verified against the training windows as they are read now
-                TrainingCorpus corpus = TrainingCorpus.load(baselineTraining, DatasetCatalog.load(root), root);
-                LabelVocabulary vocabulary = LabelVocabulary.defaults();
-                NeuralStore store = new NeuralStore(baselineDir);
-                List<BaselineCheckpoint> zeroShotCheckpoints = new ArrayList<>();
-                List<BaselineCheckpoint> pretrainCheckpoints = new ArrayList<>();
-                for (NeuralBaseline kind : neural) {
-                    StoredNeuralBaseline stored = new StoredNeuralBaseline(kind, store);
-                    toClose.add(stored);
-                    ZeroShotSystem zs = stored.zeroShot(corpus, vocabulary);
-                    toClose.add(zs.path());
-                    zeroShotCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.ZERO_SHOT, corpus));
-                    pretrainCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus));
-                    b.optZeroShot(zs).optSupervised(stored);
-                }
-                b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
-                NeuralDeviations.of(neural, pretrainCheckpoints, zeroShotCheckpoints, corpus, sets, vocabulary).forEach(b::optDeviation);
-            }
             double patchSeconds = 1.0;
             ZeroShotSystem streamed = null;
             if (bundle != null) {
@@ -247,6 +223,31 @@ public final class BenchmarkCommand implements Callable<Integer> {
                                 + "zero-shot.");
                     }
                 }
+            }
+            // the model's rows first, then the baselines', in the report's tables
+            if (baselines.contains(BaselineStore.RANDOM_FOREST)) {
+                b.optSupervised(new StoredRandomForest(new BaselineStore(baselineDir)));
+                b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
+            }
+            if (baselines.contains("lanhar")) lanhar = LanHarCli.addTo(b, root, baselineDir);
+            if (!neural.isEmpty()) {
+                // the baselines' checkpoints are verified against the training windows as they are read now
+                TrainingCorpus corpus = TrainingCorpus.load(baselineTraining, DatasetCatalog.load(root), root);
+                LabelVocabulary vocabulary = LabelVocabulary.defaults();
+                NeuralStore store = new NeuralStore(baselineDir);
+                List<BaselineCheckpoint> zeroShotCheckpoints = new ArrayList<>();
+                List<BaselineCheckpoint> pretrainCheckpoints = new ArrayList<>();
+                for (NeuralBaseline kind : neural) {
+                    StoredNeuralBaseline stored = new StoredNeuralBaseline(kind, store);
+                    toClose.add(stored);
+                    ZeroShotSystem zs = stored.zeroShot(corpus, vocabulary);
+                    toClose.add(zs.path());
+                    zeroShotCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.ZERO_SHOT, corpus));
+                    pretrainCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus));
+                    b.optZeroShot(zs).optSupervised(stored);
+                }
+                b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
+                NeuralDeviations.of(neural, pretrainCheckpoints, zeroShotCheckpoints, corpus, sets, vocabulary).forEach(b::optDeviation);
             }
             for (String d : ProtocolDeviations.of(sets, bundle != null, patchSeconds,
                     baselines.contains(BaselineStore.RANDOM_FOREST), fineTuning != null)) {
