@@ -481,8 +481,8 @@ public final class StreamPath implements InferencePath {
                     + " back-to-back probe windows within " + timeout.toSeconds() + " s: the benchmark needs a job "
                     + "with " + JOB_SETTINGS);
         }
-        say(String.format(Locale.ROOT, "streaming job answered the probe windows in %.1f s (Kafka %s)",
-                (System.nanoTime() - t0) / 1e9, bootstrapServers));
+        say(String.format(Locale.ROOT, "streaming job answered a probe window pair, 6 s tumbling, in %.1f s "
+                + "(Kafka %s)", (System.nanoTime() - t0) / 1e9, bootstrapServers));
     }
 
     private static long[] result(Future<long[]> sending) {
