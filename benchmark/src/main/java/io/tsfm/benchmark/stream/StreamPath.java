@@ -65,15 +65,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code --device-description}, and carry no live devices (their watermark would be ahead of the replay's historic
  * event times). Replays start after the latest event time already on the frames topic, so one job serves several
  * benchmark runs; a replay that would run past the wall clock is refused with the reason. A job cutting other windows
- * shows up as unexpected answers.
+ * (another hop or length) is refused at the probe, naming the settings the benchmark needs; an answer for a window of
+ * another length is a failed window saying so.
  *
  * <p>Per {@code classify} call (a pass): a label set with the pass's own id, scoped to the pass's own device ids, is
  * published on the control topic, so passes never mix; every benchmark device is replayed as one stream device with
  * its event times preserved ({@link ReplayPlan}), as fast as possible or at a multiple of real time; after the last
  * frame one frame per partition moves the watermark past the pass's last window; predictions arrive until every
  * window is answered or none has come for the idle timeout. A prediction made with another label set or model is
- * returned as a failed window naming the mismatch. On open, one probe window must come back before any pass runs
- * (the job is up and its classifier loaded). Passes are kept ({@link #passes()}) for comparison with the direct path.
+ * returned as a failed window naming the mismatch. On open, two back-to-back probe windows, and no window between
+ * them, must come back before any pass runs (the job is up, its classifier loaded, and it cuts 6 s tumbling windows).
+ * Passes are kept ({@link #passes()}) for comparison with the direct path.
  *
  * <p>Not thread-safe: one pass at a time, as the runner calls it. {@link #close()} stops what embedded mode started.
  */
@@ -84,6 +86,9 @@ public final class StreamPath implements InferencePath {
     /** Event time between a pass's last sample and its watermark frame: beyond any sane out-of-orderness bound. */
     private static final long FLUSH_MARGIN_MICROS = 30_000_000L;
     private static final long GRID_MICROS = WINDOW_MILLIS * 1000;
+    /** The job settings the benchmark's windows need (address mode: the job is started by someone else). */
+    static final String JOB_SETTINGS = "--window-ms 6000 --hop-ms 6000 --max-gap-ms 0 --min-coverage 1 and no "
+            + "--device-description (e.g. ./tsfm job --embedded --hop-ms 6000 --min-coverage 1 --max-gap-ms 0)";
 
     private final String modelId;
     private final double patchSeconds;
@@ -365,6 +370,11 @@ public final class StreamPath implements InferencePath {
     }
 
     private WindowPrediction toPrediction(WindowKey key, Prediction p, String passId) {
+        long length = p.getWindowEndEpochMicros() - p.getWindowStartEpochMicros();
+        if (length != GRID_MICROS) {
+            return WindowPrediction.failed(key, "the job's window is " + length / 1000 + " ms long, not "
+                    + WINDOW_MILLIS + " ms: the benchmark needs a job with " + JOB_SETTINGS);
+        }
         String set = p.getLabelSetId().toString();
         if (!set.equals(passId)) {
             return WindowPrediction.failed(key, "the job scored it against label set '" + set + "' v"
@@ -428,30 +438,51 @@ public final class StreamPath implements InferencePath {
         }
     }
 
-    /** One constant window must come back before the path is used: the job runs and its model is loaded. */
+    /**
+     * Two constant, back-to-back windows must come back, and nothing else, before the path is used: the job runs,
+     * its classifier is loaded, and it cuts the benchmark's windows (a job with another hop also answers a window
+     * straddling the two, one with another length answers windows of that length).
+     */
     private void probe(Duration timeout) {
         Channel ch = Channel.of("acc_x", SensorKind.ACCELEROMETER, "x", "wrist");
-        int n = (int) (WINDOW_MILLIS / 1000 * 10);
-        float[][] samples = new float[1][n];
-        Arrays.fill(samples[0], 9.8f);
-        WindowKey key = new WindowKey("probe", "probe", 0);
-        BenchmarkWindow w = new BenchmarkWindow(key, 0, 0, "still", samples, 10.0, List.of(ch));
-        BenchmarkDataset d = new BenchmarkDataset("probe", "Probe device", List.of("still"), List.of(w), 1, 0);
+        double rate = 10.0;
+        int n = (int) (WINDOW_MILLIS / 1000 * rate);
+        List<BenchmarkWindow> windows = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            float[][] samples = new float[1][n];
+            Arrays.fill(samples[0], 9.8f);
+            windows.add(new BenchmarkWindow(new WindowKey("probe", "probe", i * n), i, 0, "still", samples, rate,
+                    List.of(ch)));
+        }
+        BenchmarkDataset d = new BenchmarkDataset("probe", "Probe device", List.of("still"), windows, 1, 0);
         long t0 = System.nanoTime();
-        StreamPass p = run(d, List.of(w), new LabelSet("probe", 1, List.of("still", "walking")), x -> { },
-                timeout);
+        StreamPass p = run(d, windows, new LabelSet("probe", 1, List.of("still", "walking")), x -> { }, timeout);
+        String job = "the streaming job " + (runner != null ? "(embedded)" : "at " + bootstrapServers);
         if (p.predictions().isEmpty()) {
-            throw new IllegalStateException("the streaming job " + (runner != null ? "(embedded) " : "at "
-                    + bootstrapServers + " ") + "answered no probe window within " + timeout.toSeconds()
-                    + " s: is a job running on topics " + framesTopic + " / " + predictionsTopic
-                    + " with 6 s windows?");
+            throw new IllegalStateException(job + " answered no probe window within " + timeout.toSeconds()
+                    + " s: is a job running on topics " + framesTopic + " / " + predictionsTopic + " with "
+                    + JOB_SETTINGS + ", and no live device ahead of the replay's event time?");
         }
-        if (!p.predictions().get(0).ok()) {
-            throw new IllegalStateException("the streaming job's probe answer is unusable: "
-                    + p.predictions().get(0).error());
+        Set<WindowKey> asked = new HashSet<>();
+        for (BenchmarkWindow w : windows) asked.add(w.key());
+        for (WindowPrediction answer : p.predictions()) {
+            if (!asked.contains(answer.key())) {
+                throw new IllegalStateException(job + " answered a probe window starting "
+                        + String.format(Locale.ROOT, "%.1f", answer.key().startSample() / rate)
+                        + " s into the probe, off the benchmark's " + WINDOW_MILLIS + " ms grid (a shorter "
+                        + "--hop-ms?): the benchmark needs a job with " + JOB_SETTINGS);
+            }
+            if (!answer.ok()) {
+                throw new IllegalStateException(job + "'s probe answer is unusable: " + answer.error());
+            }
         }
-        say(String.format(Locale.ROOT, "streaming job answered a probe window in %.1f s (Kafka %s)",
-                (System.nanoTime() - t0) / 1e9, bootstrapServers));
+        if (p.stats().answered() < windows.size()) {
+            throw new IllegalStateException(job + " answered " + p.stats().answered() + " of " + windows.size()
+                    + " back-to-back probe windows within " + timeout.toSeconds() + " s: the benchmark needs a job "
+                    + "with " + JOB_SETTINGS);
+        }
+        say(String.format(Locale.ROOT, "streaming job answered a probe window pair, 6 s tumbling, in %.1f s "
+                + "(Kafka %s)", (System.nanoTime() - t0) / 1e9, bootstrapServers));
     }
 
     private static long[] result(Future<long[]> sending) {
