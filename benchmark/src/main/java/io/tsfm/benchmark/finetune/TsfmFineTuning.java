@@ -33,6 +33,10 @@ import java.util.Map;
  * model on real windows of each dataset ({@link BundleCheckpoint}). Each fine-tune's history is written to
  * {@code <report>/fine-tune/<dataset>-<metric>.json} with its training curve beside it ({@code .png}).
  *
+ * <p>Given several learning rates, each is fine-tuned and the one whose restored state has the best validation
+ * accuracy predicts the test windows (ties go to the earlier rate): a choice made on the split's validation part
+ * only, like the reference's choice of epoch, never on the test part.
+ *
  * <p>Owns a MiniLM text encoder; {@link #close()} once. Not thread-safe.
  */
 public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
@@ -49,7 +53,8 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private final double patchSeconds;
     private final Patcher patcher;
     private final Device device;
-    private final double learningRate;
+    private final List<Double> learningRates;
+    private final Map<String, Double> chosenRates = new LinkedHashMap<>();
     private final MiniLmTextEncoder encoder;
     private final TextBank text;
     private final Map<String, Double> verified = new LinkedHashMap<>();
@@ -65,19 +70,28 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
      */
     public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress)
             throws IOException {
-        this(name, bundle, checkpoint, historyDir, progress, REFERENCE_LEARNING_RATE);
+        this(name, bundle, checkpoint, historyDir, progress, List.of(REFERENCE_LEARNING_RATE));
     }
 
     /**
-     * As the reference's recipe but with another AdamW learning rate (a deviation the caller must report).
+     * As the reference's recipe but with other AdamW learning rates (a deviation the caller must report unless it is
+     * just the reference's): with several, the one with the best validation accuracy predicts the test windows.
      *
-     * @param learningRate the AdamW learning rate
+     * @param learningRates the AdamW learning rates to try, in order of preference on ties
      * @throws IOException when the bundle cannot be opened
      */
     public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress,
-                          double learningRate) throws IOException {
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
-        this.learningRate = learningRate;
+                          List<Double> learningRates) throws IOException {
+        if (learningRates.isEmpty()) throw new IllegalArgumentException("no learning rate to fine-tune with");
+        for (double lr : learningRates) {
+            if (!(lr > 0) || Double.isInfinite(lr)) {
+                throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+            }
+        }
+        if (learningRates.stream().distinct().count() != learningRates.size()) {
+            throw new IllegalArgumentException("a learning rate is listed twice: " + learningRates);
+        }
+        this.learningRates = List.copyOf(learningRates);
         ModelBundle b = ModelBundle.open(bundle);
         this.name = name;
         this.bundle = bundle;
@@ -99,7 +113,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     @Override
     public String description() {
         return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, frozen label "
-                + "embeddings, logits / 0.07, cross-entropy, AdamW lr " + learningRate + " wd 1e-5, batch 32, ≤ 20 epochs, patience 5 "
+                + "embeddings, logits / 0.07, cross-entropy, AdamW lr " + rates() + " wd 1e-5, batch 32, ≤ 20 epochs, patience 5 "
                 + "on validation accuracy, best state restored; DJL float32 on " + device.getDeviceType() + ")";
     }
 
@@ -143,30 +157,72 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         MetricKind m = metric(rate);
         verify(dataset);
         String tag = dataset.name() + "-" + m.id();
+        List<SensorWindow> testWindows = test.stream()
+                .map(w -> w.toSensorWindow(dataset.description(), patchSeconds)).toList();
+        FineTuneResult best = null;
+        double bestRate = Double.NaN;
+        for (double lr : learningRates) {
+            FineTuneResult r = fineTune(dataset, split, rate, m, lr, testWindows);
+            String runTag = learningRates.size() == 1 ? tag : tag + "-lr" + lr;
+            write(r, runTag, dataset, split, rate, m, lr);
+            if (best == null || r.bestValidationAccuracy() > best.bestValidationAccuracy()) {
+                best = r;
+                bestRate = lr;
+            }
+        }
+        results.put(tag, best);
+        chosenRates.put(tag, bestRate);
+        if (progress != null && learningRates.size() > 1) {
+            progress.printf(Locale.ROOT, "fine-tune %s %s: lr %s chosen on validation (val acc %.3f)%n",
+                    dataset.name(), m.title(), bestRate, best.bestValidationAccuracy());
+        }
+        return best.predictions();
+    }
+
+    private FineTuneResult fineTune(BenchmarkDataset dataset, FineTuneSplit split, double rate, MetricKind m,
+                                    double lr, List<SensorWindow> test) {
+        String what = "fine-tune " + dataset.name() + " " + m.title() + (learningRates.size() == 1 ? "" : " lr " + lr);
         try {
             FineTuneResult r = FineTuner.builder().setCheckpoint(checkpoint)
                     .setTrain(labelled(dataset, split.labelled(rate)))
                     .setValidation(labelled(dataset, split.validation()))
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
-                    .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(learningRate)
-                    .optProgress(progress, "fine-tune " + dataset.name() + " " + m.title())
-                    .build().run(test.stream().map(w -> w.toSensorWindow(dataset.description(), patchSeconds)).toList());
-            results.put(tag, r);
+                    .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(lr)
+                    .optProgress(progress, what)
+                    .build().run(test);
             if (progress != null) {
-                progress.printf(Locale.ROOT, "fine-tune %s %s: %d labelled windows, best epoch %d of %d (val acc %.3f), "
-                                + "%.1f s%n", dataset.name(), m.title(), split.labelled(rate).length, r.bestEpoch(),
-                        r.history().size(), r.bestValidationAccuracy(), r.seconds());
+                progress.printf(Locale.ROOT, "%s: %d labelled windows, best epoch %d of %d (val acc %.3f), %.1f s%n",
+                        what, split.labelled(rate).length, r.bestEpoch(), r.history().size(),
+                        r.bestValidationAccuracy(), r.seconds());
             }
-            if (historyDir != null) {
-                r.writeJson(historyDir.resolve(tag + ".json"));
-                r.writeCurve(historyDir.resolve(tag + ".png"), name + " fine-tuned on " + dataset.name() + ", "
-                        + m.title() + " (" + split.labelled(rate).length + " windows)");
-            }
-            return r.predictions();
+            return r;
         } catch (IOException e) {
-            throw new BenchmarkException("fine-tuning " + name + " on " + dataset.name() + " " + m.title() + ": "
-                    + e.getMessage(), e);
+            throw new BenchmarkException("fine-tuning " + name + " on " + dataset.name() + " " + m.title() + " (lr "
+                    + lr + "): " + e.getMessage(), e);
         }
+    }
+
+    private void write(FineTuneResult r, String runTag, BenchmarkDataset dataset, FineTuneSplit split, double rate,
+                       MetricKind m, double lr) {
+        if (historyDir == null) return;
+        try {
+            r.writeJson(historyDir.resolve(runTag + ".json"));
+            r.writeCurve(historyDir.resolve(runTag + ".png"), name + " fine-tuned on " + dataset.name() + ", "
+                    + m.title() + " (" + split.labelled(rate).length + " windows, lr " + lr + ")");
+        } catch (IOException e) {
+            throw new BenchmarkException("writing the fine-tuning history " + historyDir.resolve(runTag + ".json")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The learning rate chosen on validation for each fine-tune so far, by {@code <dataset>-<metric>}. */
+    public Map<String, Double> chosenLearningRates() {
+        return new LinkedHashMap<>(chosenRates);
+    }
+
+    private String rates() {
+        return learningRates.size() == 1 ? String.valueOf(learningRates.get(0))
+                : "chosen on validation accuracy among " + learningRates;
     }
 
     /** Every fine-tune run so far, by {@code <dataset>-<metric>}. */

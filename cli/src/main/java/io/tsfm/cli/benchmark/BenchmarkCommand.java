@@ -29,6 +29,7 @@ import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.runtime.ExecutionDevice;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,10 +105,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--no-fine-tune", description = "Skip TSFM's 1 % / 10 % fine-tuning (its cells say 'not run').")
     boolean noFineTune;
 
-    @Option(names = "--fine-tune-lr", paramLabel = "LR", defaultValue = "1e-5",
-            description = "AdamW learning rate of the fine-tuning (default ${DEFAULT-VALUE}, the reference's; another "
-                    + "value is reported as a deviation).")
-    double fineTuneLr;
+    @Option(names = "--fine-tune-lr", paramLabel = "LR[,LR...]", defaultValue = "1e-5", split = ",",
+            description = "AdamW learning rate(s) of the fine-tuning (default ${DEFAULT-VALUE}, the reference's; "
+                    + "anything else is reported as a deviation). With several, each is fine-tuned and the one with "
+                    + "the best validation accuracy predicts the test part, e.g. 1e-5,1e-4,1e-3.")
+    List<Double> fineTuneLr;
 
     @Mixin DataRootOption rootOption;
 
@@ -204,9 +206,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 if (fineTuneFrom != null) {
                     fineTuning = new TsfmFineTuning(bundle.systems().get(0).name(), model, fineTuneFrom,
                             report.resolve("fine-tune"), System.err, fineTuneLr);
-                    if (fineTuneLr != TsfmFineTuning.REFERENCE_LEARNING_RATE) {
-                        b.optDeviation("TSFM fine-tuning used AdamW learning rate " + fineTuneLr + " (--fine-tune-lr), "
-                                + "not the reference's " + TsfmFineTuning.REFERENCE_LEARNING_RATE + ".");
+                    if (!fineTuneLr.equals(List.of(TsfmFineTuning.REFERENCE_LEARNING_RATE))) {
+                        b.optDeviation(fineTuneLr.size() == 1
+                                ? "TSFM fine-tuning used AdamW learning rate " + fineTuneLr.get(0) + " (--fine-tune-lr), "
+                                        + "not the reference's " + TsfmFineTuning.REFERENCE_LEARNING_RATE + "."
+                                : "TSFM fine-tuning chose its AdamW learning rate per dataset and rate among "
+                                        + fineTuneLr + " (--fine-tune-lr) by the restored state's validation accuracy "
+                                        + "(the split's validation part, never the test part); the reference uses "
+                                        + TsfmFineTuning.REFERENCE_LEARNING_RATE + " only. The choices are in "
+                                        + "fine-tune/chosen-learning-rates.json.");
                     }
                     double worst = 0;
                     for (BenchmarkDataset d : sets) worst = Math.max(worst, fineTuning.verify(d));
@@ -254,6 +262,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 b.optDeviation(d);
             }
             BenchmarkResult result = b.build().run();
+            if (fineTuning != null && fineTuneLr.size() > 1) {
+                Path chosen = report.resolve("fine-tune").resolve("chosen-learning-rates.json");
+                Files.createDirectories(chosen.getParent());
+                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValue(chosen.toFile(), fineTuning.chosenLearningRates());
+            }
             PathComparison agreement = null;
             if (stream != null) {
                 System.err.println("stream path: comparing with the direct path on the same windows");

@@ -84,4 +84,25 @@ class BenchmarkFineTuneTest {
         assertThat(cell.path("note").asText()).startsWith("not run");
         assertThat(report.resolve("fine-tune")).doesNotExist();
     }
+
+    @Test
+    void severalLearningRatesAreChosenOnValidationAccuracy() throws Exception {
+        Path report = tmp.resolve("report");
+        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+                "basicmotions", "--fine-tune-lr", "1e-5,1e-3", "--report", report.toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode chosen = json.readTree(report.resolve("fine-tune/chosen-learning-rates.json").toFile());
+        for (String metric : new String[] {"sup1", "sup10"}) {
+            String tag = "basicmotions-" + metric;
+            double low = json.readTree(report.resolve("fine-tune/" + tag + "-lr1.0E-5.json").toFile())
+                    .path("best_validation_accuracy").asDouble();
+            double high = json.readTree(report.resolve("fine-tune/" + tag + "-lr0.001.json").toFile())
+                    .path("best_validation_accuracy").asDouble();
+            // the higher validation accuracy wins; a tie keeps the first listed rate
+            assertThat(chosen.path(tag).asDouble()).as(tag).isEqualTo(high > low ? 1e-3 : 1e-5);
+        }
+        JsonNode report1 = json.readTree(report.resolve("report.json").toFile());
+        assertThat(report1.toString()).contains("chose its AdamW learning rate per dataset and rate among [1.0E-5, 0.001]");
+    }
 }
