@@ -91,7 +91,8 @@ public final class BaselineTrainCommand implements Callable<Integer> {
         if ("lanhar".equals(baseline)) {
             if (lanharEpochs.size() != 2) throw new IllegalArgumentException("--lanhar-epochs takes two numbers: S1,S2");
             DataRoot root = rootOption.resolve();
-            LanHarCli.train(BenchmarkDatasets.load(datasets, DatasetCatalog.load(root), root), root, out,
+            DatasetCatalog catalog = DatasetCatalog.load(root);
+            LanHarCli.train(BenchmarkDatasets.load(datasets, catalog, root), catalog, root, out,
                     lanharEpochs.get(0), lanharEpochs.get(1));
             return 0;
         }

@@ -1,5 +1,6 @@
 package io.tsfm.cli.benchmark;
 
+import io.tsfm.benchmark.baseline.BaselineCheckpoint;
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.baseline.StoredRandomForest;
 import io.tsfm.benchmark.baseline.neural.NeuralBaseline;
@@ -7,10 +8,6 @@ import io.tsfm.benchmark.baseline.neural.NeuralDeviations;
 import io.tsfm.benchmark.baseline.neural.NeuralStore;
 import io.tsfm.benchmark.baseline.neural.StoredNeuralBaseline;
 import io.tsfm.benchmark.baseline.neural.TrainingCorpus;
-import io.tsfm.benchmark.baseline.BaselineCheckpoint;
-import io.tsfm.benchmark.run.ZeroShotSystem;
-import io.tsfm.core.labels.LabelVocabulary;
-import java.util.ArrayList;
 import io.tsfm.benchmark.finetune.BundleCheckpoint;
 import io.tsfm.benchmark.finetune.TsfmFineTuning;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
@@ -28,13 +25,16 @@ import io.tsfm.benchmark.stream.StreamPath;
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.ExecutionDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -164,11 +164,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);
         List<AutoCloseable> toClose = new ArrayList<>();
         TsfmFineTuning fineTuning = null;
-        AutoCloseable lanhar = null;
         StreamPath stream = null;
         try {
             DataRoot root = rootOption.resolve();
-            List<BenchmarkDataset> sets = BenchmarkDatasets.load(datasets, DatasetCatalog.load(root), root);
+            DatasetCatalog catalog = DatasetCatalog.load(root);
+            List<BenchmarkDataset> sets = BenchmarkDatasets.load(datasets, catalog, root);
             if (streaming) {
                 stream = StreamPath.builder().setModel(model).optBootstrapServers(bootstrapServers)
                         .optReplaySpeed(replaySpeed).optIdleTimeout(Duration.ofMillis((long) (streamTimeout * 1000)))
@@ -233,14 +233,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
             // the model's rows first, then the baselines', in the report's tables
-            if (baselines.contains(BaselineStore.RANDOM_FOREST)) {
-                b.optSupervised(new StoredRandomForest(new BaselineStore(baselineDir)));
+            if (!baselines.isEmpty()) {
                 b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
             }
-            if (baselines.contains("lanhar")) lanhar = LanHarCli.addTo(b, root, baselineDir);
+            if (baselines.contains(BaselineStore.RANDOM_FOREST)) {
+                b.optSupervised(new StoredRandomForest(new BaselineStore(baselineDir)));
+            }
+            // the neural baselines' checkpoints are verified against the training windows as they are read now;
+            // LanHAR is always trained on the default sets, the others on --baseline-training: read each list once
+            Map<List<String>, TrainingCorpus> corpora = new HashMap<>();
+            if (baselines.contains("lanhar")) {
+                TrainingCorpus corpus = TrainingCorpus.load(TrainingCorpus.DEFAULT_DATASETS, catalog, root);
+                corpora.put(TrainingCorpus.DEFAULT_DATASETS, corpus);
+                toClose.add(LanHarCli.addTo(b, corpus, baselineDir));
+            }
             if (!neural.isEmpty()) {
-                // the baselines' checkpoints are verified against the training windows as they are read now
-                TrainingCorpus corpus = TrainingCorpus.load(baselineTraining, DatasetCatalog.load(root), root);
+                TrainingCorpus corpus = corpora.containsKey(baselineTraining) ? corpora.get(baselineTraining)
+                        : TrainingCorpus.load(baselineTraining, catalog, root);
                 LabelVocabulary vocabulary = LabelVocabulary.defaults();
                 NeuralStore store = new NeuralStore(baselineDir);
                 List<BaselineCheckpoint> zeroShotCheckpoints = new ArrayList<>();
@@ -254,7 +263,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     pretrainCheckpoints.add(store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus));
                     b.optZeroShot(zs).optSupervised(stored);
                 }
-                b.optSetting("baselines", String.join(", ", baselines) + " (from " + baselineDir + ")");
                 NeuralDeviations.of(neural, pretrainCheckpoints, zeroShotCheckpoints, corpus, sets, vocabulary).forEach(b::optDeviation);
             }
             for (String d : ProtocolDeviations.of(sets, bundle != null, patchSeconds,
@@ -287,7 +295,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             } finally {
                 try {
                     if (fineTuning != null) fineTuning.close();
-                    if (lanhar != null) lanhar.close();
                     for (AutoCloseable c : toClose) c.close();
                 } finally {
                     if (bundle != null) bundle.close();

@@ -25,11 +25,11 @@ final class LanHarCli {
     private LanHarCli() {}
 
     /** Trains both stages on the training sets, then the 1 % / 10 % fine-tunes of every test dataset. */
-    static void train(List<BenchmarkDataset> sets, DataRoot root, Path out, int stage1Epochs, int stage2Epochs)
-            throws Exception {
+    static void train(List<BenchmarkDataset> sets, DatasetCatalog catalog, DataRoot root, Path out, int stage1Epochs,
+                      int stage2Epochs) throws Exception {
         long t0 = System.nanoTime();
         LanHarConfig config = LanHarConfig.cpuDefaults().withEpochs(stage1Epochs, stage2Epochs);
-        TrainingCorpus corpus = TrainingCorpus.load(TrainingCorpus.DEFAULT_DATASETS, DatasetCatalog.load(root), root);
+        TrainingCorpus corpus = TrainingCorpus.load(TrainingCorpus.DEFAULT_DATASETS, catalog, root);
         System.out.printf(Locale.ROOT, "lanhar: %d training windows of %s, %d labels (read in %.0f s)%n",
                 corpus.windows().size(), corpus.name(), corpus.labels().size(), (System.nanoTime() - t0) / 1e9);
         NeuralStore store = new NeuralStore(out);
@@ -52,12 +52,12 @@ final class LanHarCli {
     }
 
     /**
-     * Adds the LanHAR row (zero-shot and supervised) to a benchmark, after verifying its checkpoints' training data.
+     * Adds the LanHAR row (zero-shot and supervised) to a benchmark, after verifying its checkpoints against
+     * {@code corpus} (the default training sets, as read now).
      *
      * @return what to close after the run
      */
-    static AutoCloseable addTo(BenchmarkRunner.Builder b, DataRoot root, Path baselineDir) throws Exception {
-        TrainingCorpus corpus = TrainingCorpus.load(TrainingCorpus.DEFAULT_DATASETS, DatasetCatalog.load(root), root);
+    static AutoCloseable addTo(BenchmarkRunner.Builder b, TrainingCorpus corpus, Path baselineDir) throws Exception {
         MiniLmTextEncoder encoder = MiniLmTextEncoder.create();
         try {
             StoredLanHar lanhar = StoredLanHar.open(new NeuralStore(baselineDir), corpus, new TextTokens(encoder),
