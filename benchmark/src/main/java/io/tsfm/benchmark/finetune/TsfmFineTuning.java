@@ -159,10 +159,12 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         String tag = dataset.name() + "-" + m.id();
         List<SensorWindow> testWindows = test.stream()
                 .map(w -> w.toSensorWindow(dataset.description(), patchSeconds)).toList();
+        List<DatasetWindows.Labeled> train = labelled(dataset, split.labelled(rate));
+        List<DatasetWindows.Labeled> validation = labelled(dataset, split.validation());
         FineTuneResult best = null;
         double bestRate = Double.NaN;
         for (double lr : learningRates) {
-            FineTuneResult r = fineTune(dataset, split, rate, m, lr, testWindows);
+            FineTuneResult r = fineTune(dataset, m, lr, train, validation, testWindows);
             String runTag = learningRates.size() == 1 ? tag : tag + "-lr" + lr;
             write(r, runTag, dataset, split, rate, m, lr);
             if (best == null || r.bestValidationAccuracy() > best.bestValidationAccuracy()) {
@@ -179,20 +181,20 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         return best.predictions();
     }
 
-    private FineTuneResult fineTune(BenchmarkDataset dataset, FineTuneSplit split, double rate, MetricKind m,
-                                    double lr, List<SensorWindow> test) {
+    private FineTuneResult fineTune(BenchmarkDataset dataset, MetricKind m, double lr,
+                                    List<DatasetWindows.Labeled> train, List<DatasetWindows.Labeled> validation,
+                                    List<SensorWindow> test) {
         String what = "fine-tune " + dataset.name() + " " + m.title() + (learningRates.size() == 1 ? "" : " lr " + lr);
         try {
             FineTuneResult r = FineTuner.builder().setCheckpoint(checkpoint)
-                    .setTrain(labelled(dataset, split.labelled(rate)))
-                    .setValidation(labelled(dataset, split.validation()))
+                    .setTrain(train).setValidation(validation)
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
                     .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(lr)
                     .optProgress(progress, what)
                     .build().run(test);
             if (progress != null) {
                 progress.printf(Locale.ROOT, "%s: %d labelled windows, best epoch %d of %d (val acc %.3f), %.1f s%n",
-                        what, split.labelled(rate).length, r.bestEpoch(), r.history().size(),
+                        what, train.size(), r.bestEpoch(), r.history().size(),
                         r.bestValidationAccuracy(), r.seconds());
             }
             return r;
