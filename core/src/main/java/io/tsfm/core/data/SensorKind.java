@@ -18,9 +18,4 @@ public enum SensorKind {
     public String canonicalUnit() {
         return canonicalUnit;
     }
-
-    /** True for the kinds the model consumes (the reference keeps acc, gyro, mag and orientation channels). */
-    public boolean isMotion() {
-        return this != OTHER;
-    }
 }

@@ -103,20 +103,11 @@ public final class OnnxWindowClassifier implements WindowClassifier {
         OrtSession lb = null;
         String warning = null;
         ExecutionDevice used = ExecutionDevice.CPU;
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (b.intraOpThreads > 0) opts.setIntraOpNumThreads(b.intraOpThreads);
-            if (b.interOpThreads > 0) opts.setInterOpNumThreads(b.interOpThreads);
-            if (b.device == ExecutionDevice.CUDA) {
-                try {
-                    opts.addCUDA(0);
-                    used = ExecutionDevice.CUDA;
-                } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
-                    warning = "CUDA execution provider requested but not available (" + e.getMessage()
-                            + "); running the model on CPU";
-                    LOG.warn(warning);
-                }
-            }
+        try (OrtSupport.Options o = OrtSupport.options(b.intraOpThreads, b.interOpThreads, b.device)) {
+            OrtSession.SessionOptions opts = o.options();
+            used = o.device();
+            warning = o.warning();
+            if (warning != null) LOG.warn(warning);
             mdl = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_MODEL).orElseThrow(), opts);
             ct = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_CHANNEL_TEXT).orElseThrow(), opts);
             if (BundleLayout.LABEL_ENCODER_LEARNABLE.equals(bundle.labelEncoder())) {

@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,12 +18,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The few ONNX Runtime calls the runtime makes: tensors from plain arrays, and one run returning one float output,
- * closing every tensor and result before returning. Stateless and thread-safe.
+ * The project's one place for ONNX Runtime calls: session options (optimisation, threads, CUDA with CPU fallback),
+ * tensors from plain arrays, and one run returning one float output, closing every tensor and result before
+ * returning. Stateless and thread-safe.
  */
-final class OrtSupport {
+public final class OrtSupport {
 
-    static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    /** The process-wide ONNX Runtime environment. */
+    public static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
     static {
         OrtTempDir.removeOnExit();
@@ -30,11 +33,52 @@ final class OrtSupport {
 
     private OrtSupport() {}
 
-    /** An input array and its shape: {@code float[]} or {@code boolean[]}. */
-    record Input(Object data, long... shape) {}
+    /** An input array and its shape: {@code float[]}, {@code long[]} or {@code boolean[]}. */
+    public record Input(Object data, long... shape) {}
 
     /** A float output and its shape. */
-    record Output(float[] data, long[] shape) {}
+    public record Output(float[] data, long[] shape) {}
+
+    /**
+     * Session options with every graph optimisation, and what the device request came to.
+     *
+     * @param options close it once the sessions are created
+     * @param device  the device actually used
+     * @param warning why CUDA was requested but not enabled; {@code null} otherwise
+     */
+    public record Options(OrtSession.SessionOptions options, ExecutionDevice device, String warning)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            options.close();
+        }
+    }
+
+    /**
+     * Session options for {@code intraOpThreads} / {@code interOpThreads} (0: ONNX Runtime's choice) on
+     * {@code device}; a CUDA request that ONNX Runtime cannot honour falls back to CPU with the reason in
+     * {@link Options#warning()}.
+     */
+    public static Options options(int intraOpThreads, int interOpThreads, ExecutionDevice device)
+            throws OrtException {
+        OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
+        try {
+            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (intraOpThreads > 0) opts.setIntraOpNumThreads(intraOpThreads);
+            if (interOpThreads > 0) opts.setInterOpNumThreads(interOpThreads);
+        } catch (OrtException | RuntimeException e) {
+            opts.close();
+            throw e;
+        }
+        if (device != ExecutionDevice.CUDA) return new Options(opts, ExecutionDevice.CPU, null);
+        try {
+            opts.addCUDA(0);
+            return new Options(opts, ExecutionDevice.CUDA, null);
+        } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+            return new Options(opts, ExecutionDevice.CPU, "CUDA execution provider requested but not available ("
+                    + e.getMessage() + "); running the model on CPU");
+        }
+    }
 
     /**
      * Runs {@code session} on {@code inputs} and returns the output called {@code output}.
@@ -43,6 +87,21 @@ final class OrtSupport {
      *                               validated before they get here)
      */
     static Output run(OrtSession session, String what, Map<String, Input> inputs, String output) {
+        try {
+            return runChecked(session, what, inputs, output);
+        } catch (OrtException e) {
+            throw new IllegalStateException(what + " failed in ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code session} on {@code inputs} and returns the output called {@code output}, leaving ONNX Runtime's
+     * failures to the caller.
+     *
+     * @throws IllegalStateException when the session returns no {@code output}
+     */
+    public static Output runChecked(OrtSession session, String what, Map<String, Input> inputs, String output)
+            throws OrtException {
         List<OnnxTensor> tensors = new ArrayList<>(inputs.size());
         try {
             Map<String, OnnxTensor> feed = new LinkedHashMap<>();
@@ -60,8 +119,6 @@ final class OrtSupport {
                 fb.get(data);
                 return new Output(data, t.getInfo().getShape());
             }
-        } catch (OrtException e) {
-            throw new IllegalStateException(what + " failed in ONNX Runtime: " + e.getMessage(), e);
         } finally {
             tensors.forEach(OnnxTensor::close);
         }
@@ -70,6 +127,9 @@ final class OrtSupport {
     private static OnnxTensor tensor(Input in) throws OrtException {
         if (in.data() instanceof float[] f) {
             return OnnxTensor.createTensor(ENV, FloatBuffer.wrap(f), in.shape());
+        }
+        if (in.data() instanceof long[] l) {
+            return OnnxTensor.createTensor(ENV, LongBuffer.wrap(l), in.shape());
         }
         if (in.data() instanceof boolean[] b) {
             ByteBuffer buf = ByteBuffer.allocateDirect(b.length).order(ByteOrder.nativeOrder());

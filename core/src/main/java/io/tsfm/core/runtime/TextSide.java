@@ -114,9 +114,4 @@ final class TextSide {
         for (int i = 0; i < out.length; i++) out[i] = cache.get(texts.get(i));
         return out;
     }
-
-    /** Strings cached so far: channel descriptions and non-vocabulary labels. */
-    int cachedStrings() {
-        return channelCache.size() + labelCache.size();
-    }
 }

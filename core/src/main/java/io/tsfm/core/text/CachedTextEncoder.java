@@ -17,10 +17,6 @@ public final class CachedTextEncoder implements TextEncoder {
         this.cache = Objects.requireNonNull(cache, "cache");
     }
 
-    public TextEmbeddingCache cache() {
-        return cache;
-    }
-
     @Override
     public String modelId() {
         return delegate.modelId();

@@ -3,16 +3,14 @@ package io.tsfm.core.text;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.runtime.OrtSupport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +60,6 @@ public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
         if (System.getProperty("OPT_OUT_TRACKING") == null) System.setProperty("OPT_OUT_TRACKING", "true");
     }
 
-    private final OrtEnvironment env;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean needsTokenTypes;
@@ -89,13 +86,9 @@ public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
         options.put("padding", "false");
         HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), options);
 
-        this.env = OrtEnvironment.getEnvironment();
-        io.tsfm.core.runtime.OrtTempDir.removeOnExit();
         OrtSession s = null;
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (b.intraOpThreads > 0) opts.setIntraOpNumThreads(b.intraOpThreads);
-            s = env.createSession(model, opts);
+        try (OrtSupport.Options opts = OrtSupport.options(b.intraOpThreads, 0, ExecutionDevice.CPU)) {
+            s = OrtSupport.ENV.createSession(model, opts.options());
             Map<String, NodeInfo> inputs = s.getInputInfo();
             for (String required : List.of("input_ids", "attention_mask")) {
                 if (!inputs.containsKey(required)) {
@@ -219,24 +212,18 @@ public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
         }
         long[] shape = {b, k};
         float[] hidden;
-        try (OnnxTensor tIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-             OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-             OnnxTensor tTypes = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape)) {
-            Map<String, OnnxTensor> inputs = new HashMap<>();
-            inputs.put("input_ids", tIds);
-            inputs.put("attention_mask", tMask);
-            if (needsTokenTypes) inputs.put("token_type_ids", tTypes);
-            try (OrtSession.Result result = session.run(inputs, java.util.Set.of(outputName))) {
-                OnnxTensor o = (OnnxTensor) result.get(0);
-                long[] os = o.getInfo().getShape();
-                if (os.length != 3 || os[0] != b || os[1] != k || os[2] != hiddenSize) {
-                    throw new IllegalStateException("model returned shape " + Arrays.toString(os) + ", expected ["
-                            + b + ", " + k + ", " + hiddenSize + "]");
-                }
-                FloatBuffer fb = o.getFloatBuffer();
-                hidden = new float[fb.remaining()];
-                fb.get(hidden);
+        Map<String, OrtSupport.Input> inputs = new HashMap<>();
+        inputs.put("input_ids", new OrtSupport.Input(ids, shape));
+        inputs.put("attention_mask", new OrtSupport.Input(mask, shape));
+        if (needsTokenTypes) inputs.put("token_type_ids", new OrtSupport.Input(types, shape));
+        try {
+            OrtSupport.Output o = OrtSupport.runChecked(session, MODEL_RESOURCE, inputs, outputName);
+            long[] os = o.shape();
+            if (os.length != 3 || os[0] != b || os[1] != k || os[2] != hiddenSize) {
+                throw new IllegalStateException("model returned shape " + Arrays.toString(os) + ", expected ["
+                        + b + ", " + k + ", " + hiddenSize + "]");
             }
+            hidden = o.data();
         } catch (OrtException e) {
             List<String> names = new ArrayList<>();
             for (int i : idx) names.add(texts.get(i));

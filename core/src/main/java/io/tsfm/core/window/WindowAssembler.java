@@ -38,10 +38,6 @@ public final class WindowAssembler {
         this.minCoverage = minCoverage;
     }
 
-    public double windowSeconds() {
-        return windowSeconds;
-    }
-
     /** Outcome of assembling one window: the samples, or why there are none. */
     public record Result(float[][] samples, double rateHz, int filledSlots, int duplicateFrames, String rejection) {
         public boolean ok() {

@@ -3,7 +3,9 @@ package io.tsfm.core.data.readers;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.DatasetInfo;
 import io.tsfm.core.data.DatasetReader;
+import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.DatasetSource;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.SensorKind;
@@ -33,21 +35,47 @@ abstract class UeaSmartwatchReader implements DatasetReader {
     static final double RATE_HZ = 10.0;
     static final String POSITION = "wrist";
 
-    /** The problem name that prefixes the file names, e.g. {@code BasicMotions}. */
-    abstract String problem();
+    private final String problem;
+    private final Map<String, String> labels;
+    private final DatasetInfo info;
+
+    /**
+     * @param problem     the problem name that prefixes the file names, e.g. {@code BasicMotions}; its lower case is
+     *                    the dataset name
+     * @param labels      class string as written in the file → vocabulary label
+     * @param description what the dataset holds
+     */
+    UeaSmartwatchReader(String problem, Map<String, String> labels, String description) {
+        this.problem = problem;
+        this.labels = labels;
+        String name = problem.toLowerCase(Locale.ROOT);
+        this.info = new DatasetInfo(name, problem + " (UEA)", DatasetRole.ZERO_SHOT, description,
+                "Download " + problem + " from the UEA & UCR archive (https://www.timeseriesclassification.com, .ts"
+                        + " format) and put " + problem + "_TRAIN.ts and " + problem + "_TEST.ts zipped as " + name
+                        + ".zip (or in a folder " + name + "/) under the data root.",
+                "UEA & UCR Time Series Classification Repository terms (free for research, cite the archive)",
+                "A. Bagnall et al. The UEA multivariate time series classification archive, 2018. arXiv:1811.00075.");
+    }
+
+    @Override
+    public final DatasetInfo info() {
+        return info;
+    }
 
     /** Class string as written in the file → vocabulary label. */
-    abstract Map<String, String> labels();
+    final Map<String, String> labels() {
+        return labels;
+    }
 
     @Override
     public Dataset read(DatasetSource src) throws IOException {
-        Pattern p = Pattern.compile("(?:.*/)?" + Pattern.quote(problem()) + "_(TRAIN|TEST)\\.ts");
+        Pattern p = Pattern.compile("(?:.*/)?" + Pattern.quote(problem) + "_(TRAIN|TEST)\\.ts");
         List<String> files = new ArrayList<>();
         for (String e : src.entries()) {
             if (p.matcher(e).matches()) files.add(e);
         }
         if (files.isEmpty()) {
-            throw new IOException(src.location() + ": no " + problem() + "_TRAIN.ts or " + problem() + "_TEST.ts. "
+            throw new IOException(src.location() + ": no " + problem + "_TRAIN.ts or " + problem + "_TEST.ts. "
                     + info().downloadHint());
         }
         List<Channel> channels = ReaderSupport.accGyro(POSITION);
@@ -70,7 +98,7 @@ abstract class UeaSmartwatchReader implements DatasetReader {
                 continue;
             }
             for (UeaTsParser.Case c : ts.cases()) {
-                String label = labels().get(c.label());
+                String label = labels.get(c.label());
                 if (label == null || !ReaderSupport.inVocabulary(label)) {
                     problems.add(ReaderSupport.labelOutsideVocabulary(f, c.line(), 0, c.label(),
                             label == null ? c.label() : label));
@@ -82,7 +110,7 @@ abstract class UeaSmartwatchReader implements DatasetReader {
                         ReaderSupport.UNKNOWN_SUBJECT, label, RATE_HZ, channels, samples, f + " line " + c.line()));
             }
         }
-        return new Dataset(ReaderSupport.manifest(info(), sessions, labels().values(),
+        return new Dataset(ReaderSupport.manifest(info(), sessions, labels.values(),
                 Map.of(SensorKind.ACCELEROMETER, "m/s^2 (assumed: the publisher states no unit; values look like"
                                 + " Android linear acceleration, gravity removed)",
                         SensorKind.GYROSCOPE, "rad/s (assumed: the publisher states no unit; values clip at 34.87 ="

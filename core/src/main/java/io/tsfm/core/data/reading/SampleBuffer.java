@@ -46,8 +46,6 @@ public final class SampleBuffer {
     public long firstLine() { return firstLine; }
     /** Source line of the last row. */
     public long lastLine() { return lastLine; }
-    /** Timestamp of the first row (seconds). */
-    public double firstTime() { return times[0]; }
     /** Timestamp of the last row (seconds). */
     public double lastTime() { return times[n - 1]; }
 

@@ -46,9 +46,9 @@ public final class DsadsReader extends SeedFactsReader {
                         SensorKind.GYROSCOPE, "rad/s",
                         SensorKind.MAGNETOMETER, "a.u. (as published)"),
                 "none");
-        for (String ax : new String[] {"x", "y", "z"}) channels.add(facts().channel("acc_" + ax, SensorKind.ACCELEROMETER, ax, "torso"));
-        for (String ax : new String[] {"x", "y", "z"}) channels.add(facts().channel("gyro_" + ax, SensorKind.GYROSCOPE, ax, "torso"));
-        for (String ax : new String[] {"x", "y", "z"}) channels.add(facts().channel("mag_" + ax, SensorKind.MAGNETOMETER, ax, "a.u.", "torso"));
+        channels.addAll(facts().triaxial("acc", SensorKind.ACCELEROMETER, "torso"));
+        channels.addAll(facts().triaxial("gyro", SensorKind.GYROSCOPE, "torso"));
+        channels.addAll(facts().triaxial("mag", SensorKind.MAGNETOMETER, "a.u.", "torso"));
     }
 
     @Override

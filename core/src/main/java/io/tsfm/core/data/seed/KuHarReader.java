@@ -49,12 +49,8 @@ public final class KuHarReader extends SeedFactsReader {
                         + "Pattern Recognition Letters 146, 2021.",
                 Map.of(SensorKind.ACCELEROMETER, "m/s^2", SensorKind.GYROSCOPE, "rad/s"),
                 "none");
-        for (String ax : new String[] {"x", "y", "z"}) {
-            channels.add(facts().channel("acc_" + ax, SensorKind.ACCELEROMETER, ax, "front trouser pocket"));
-        }
-        for (String ax : new String[] {"x", "y", "z"}) {
-            channels.add(facts().channel("gyro_" + ax, SensorKind.GYROSCOPE, ax, "front trouser pocket"));
-        }
+        channels.addAll(facts().triaxial("acc", SensorKind.ACCELEROMETER, "front trouser pocket"));
+        channels.addAll(facts().triaxial("gyro", SensorKind.GYROSCOPE, "front trouser pocket"));
     }
 
     @Override

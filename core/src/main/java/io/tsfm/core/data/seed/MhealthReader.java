@@ -63,11 +63,9 @@ public final class MhealthReader extends SeedFactsReader {
     }
 
     private void add(String prefix, SensorKind kind, String position) {
-        for (String ax : new String[] {"x", "y", "z"}) {
-            channels.add(kind == SensorKind.MAGNETOMETER
-                    ? facts().channel(prefix + "_" + ax, kind, ax, "local", position)
-                    : facts().channel(prefix + "_" + ax, kind, ax, position));
-        }
+        channels.addAll(kind == SensorKind.MAGNETOMETER
+                ? facts().triaxial(prefix, kind, "local", position)
+                : facts().triaxial(prefix, kind, position));
     }
 
     @Override

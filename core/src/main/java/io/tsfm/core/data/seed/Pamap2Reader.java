@@ -71,9 +71,7 @@ public final class Pamap2Reader extends SeedFactsReader {
         for (String group : new String[] {"acc16", "acc6", "gyro", "mag"}) {
             SensorKind kind = group.startsWith("acc") ? SensorKind.ACCELEROMETER
                     : group.equals("gyro") ? SensorKind.GYROSCOPE : SensorKind.MAGNETOMETER;
-            for (String ax : new String[] {"x", "y", "z"}) {
-                channels.add(facts().channel(prefix + "_" + group + "_" + ax, kind, ax, position));
-            }
+            channels.addAll(facts().triaxial(prefix + "_" + group, kind, position));
         }
         for (String q : new String[] {"1", "2", "3", "4"}) {
             channels.add(facts().channel(prefix + "_ori_" + q, SensorKind.ORIENTATION, q, position));

@@ -75,6 +75,18 @@ public final class SeedFacts {
         return new Channel(channel, kind, axis, unit, position, d);
     }
 
+    /** The channels {@code <prefix>_x}, {@code _y}, {@code _z} of one triaxial sensor, in canonical units. */
+    public List<Channel> triaxial(String prefix, SensorKind kind, String position) {
+        return triaxial(prefix, kind, kind.canonicalUnit(), position);
+    }
+
+    /** The channels {@code <prefix>_x}, {@code _y}, {@code _z} of one triaxial sensor, with an explicit unit. */
+    public List<Channel> triaxial(String prefix, SensorKind kind, String unit, String position) {
+        return List.of(channel(prefix + "_x", kind, "x", unit, position),
+                channel(prefix + "_y", kind, "y", unit, position),
+                channel(prefix + "_z", kind, "z", unit, position));
+    }
+
     /** Checks that {@code label} is one of the reference's activities (guards the readers' tables). */
     String activity(String label) {
         if (!activities.contains(label)) throw new IllegalStateException(name + ": '" + label + "' is not a reference activity");

@@ -44,9 +44,7 @@ public final class UnimibSharReader extends SeedFactsReader {
                         + "Acceleration Data from Smartphones. Applied Sciences 7(10):1101, 2017.",
                 Map.of(SensorKind.ACCELEROMETER, "m/s^2"),
                 "none");
-        for (String ax : new String[] {"x", "y", "z"}) {
-            channels.add(facts().channel("acc_" + ax, SensorKind.ACCELEROMETER, ax, "trouser pocket"));
-        }
+        channels.addAll(facts().triaxial("acc", SensorKind.ACCELEROMETER, "trouser pocket"));
     }
 
     @Override

@@ -61,11 +61,7 @@ public final class WisdmReader extends SeedFactsReader {
             String device = stream.substring(0, 5);
             SensorKind kind = stream.endsWith("accel") ? SensorKind.ACCELEROMETER : SensorKind.GYROSCOPE;
             String position = device.equals("phone") ? "trouser pocket" : "wrist";
-            List<Channel> cs = new ArrayList<>();
-            for (String ax : new String[] {"x", "y", "z"}) {
-                cs.add(facts().channel(stream.replace('/', '_') + "_" + ax, kind, ax, position));
-            }
-            streamChannels.add(cs);
+            streamChannels.add(facts().triaxial(stream.replace('/', '_'), kind, position));
         }
     }
 

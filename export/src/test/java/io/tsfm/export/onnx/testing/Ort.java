@@ -1,26 +1,17 @@
 package io.tsfm.export.onnx.testing;
 
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
-import java.util.ArrayList;
+import io.tsfm.core.runtime.OrtSupport;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Runs serialised ONNX models in the real ONNX Runtime for tests. Every tensor, session and result is closed before a
- * call returns; inputs are plain arrays. A session can be kept open across several runs with {@link #open}.
+ * call returns (through core's {@link OrtSupport}); inputs are plain arrays. A session can be kept open across
+ * several runs with {@link #open}.
  */
 public final class Ort {
-
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
 
     private Ort() {}
 
@@ -49,7 +40,7 @@ public final class Ort {
     /** Opens a session over a serialised model. */
     public static Session open(byte[] model) {
         try {
-            return new Session(ENV.createSession(model, new OrtSession.SessionOptions()));
+            return new Session(OrtSupport.ENV.createSession(model, new OrtSession.SessionOptions()));
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime rejected the model: " + e.getMessage(), e);
         }
@@ -71,25 +62,14 @@ public final class Ort {
 
         /** Runs the session and returns the first output. */
         public Output run(Map<String, Input> inputs) {
-            List<OnnxTensor> tensors = new ArrayList<>();
+            Map<String, OrtSupport.Input> feed = new LinkedHashMap<>();
+            inputs.forEach((name, in) -> feed.put(name, new OrtSupport.Input(in.data(), in.shape())));
             try {
-                Map<String, OnnxTensor> feed = new LinkedHashMap<>();
-                for (Map.Entry<String, Input> e : inputs.entrySet()) {
-                    OnnxTensor t = tensor(e.getValue());
-                    tensors.add(t);
-                    feed.put(e.getKey(), t);
-                }
-                try (OrtSession.Result r = session.run(feed)) {
-                    OnnxTensor out = (OnnxTensor) r.get(0);
-                    FloatBuffer fb = out.getFloatBuffer();
-                    float[] data = new float[fb.remaining()];
-                    fb.get(data);
-                    return new Output(data, out.getInfo().getShape());
-                }
+                OrtSupport.Output out = OrtSupport.runChecked(session, "the model", feed,
+                        session.getOutputNames().iterator().next());
+                return new Output(out.data(), out.shape());
             } catch (OrtException e) {
                 throw new IllegalStateException("ONNX Runtime run failed: " + e.getMessage(), e);
-            } finally {
-                tensors.forEach(OnnxTensor::close);
             }
         }
 
@@ -101,23 +81,5 @@ public final class Ort {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    private static OnnxTensor tensor(Input in) throws OrtException {
-        if (in.data() instanceof float[] f) {
-            return OnnxTensor.createTensor(ENV, FloatBuffer.wrap(f), in.shape());
-        }
-        if (in.data() instanceof long[] l) {
-            return OnnxTensor.createTensor(ENV, LongBuffer.wrap(l), in.shape());
-        }
-        if (in.data() instanceof boolean[] b) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(b.length).order(ByteOrder.nativeOrder());
-            for (boolean v : b) {
-                buf.put((byte) (v ? 1 : 0));
-            }
-            buf.rewind();
-            return OnnxTensor.createTensor(ENV, buf, in.shape(), OnnxJavaType.BOOL);
-        }
-        throw new IllegalArgumentException("unsupported input type " + in.data().getClass());
     }
 }
