@@ -9,14 +9,15 @@ import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.job.testing.CollectingReporter;
 import io.tsfm.job.testing.HaptReplay;
-import io.tsfm.job.testing.MicroBundle;
 import io.tsfm.job.testing.TestFrames;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ChannelLayout;
@@ -124,7 +125,8 @@ class StreamingJobEndToEndTest {
         }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TsfmPipeline.build(env, o, MicroBundle.factory());
+        // one ONNX Runtime thread per task, as the job's default
+        TsfmPipeline.build(env, o, new BundleClassifierFactory(MicroBundle.path(), 1));
         env.execute(o.jobName()); // bounded: returns once every record is processed and the last checkpoint done
 
         List<Prediction> predictions = readCommitted(o.predictionsTopic(), WireFormat.PREDICTION::decode);
