@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tsfm.cli.benchmark.BenchmarkCommandTest.Outcome;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.training.model.Devices;
 import io.tsfm.training.model.TrainableTsfm;
 import io.tsfm.training.run.Checkpoint;
@@ -27,7 +27,7 @@ class BenchmarkFineTuneTest {
     @Test
     void fineTunesTheSiblingCheckpointIntoTheBundlesRow() throws Exception {
         Path report = tmp.resolve("report");
-        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+        CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
                 "basicmotions", "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
@@ -66,7 +66,7 @@ class BenchmarkFineTuneTest {
             net.saveParameters(out);
         }
         Path report = tmp.resolve("never");
-        Outcome bad = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
+        CliRun bad = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
                 "--checkpoint", other.toString(), "--report", report.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("is not the model of bundle").contains("other.checkpoint");
@@ -76,7 +76,7 @@ class BenchmarkFineTuneTest {
     @Test
     void noFineTuneLeavesTheSupervisedCellsNotRun() throws Exception {
         Path report = tmp.resolve("report");
-        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+        CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
                 "basicmotions", "--no-fine-tune", "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
@@ -88,7 +88,7 @@ class BenchmarkFineTuneTest {
     @Test
     void severalLearningRatesAreChosenOnValidationAccuracy() throws Exception {
         Path report = tmp.resolve("report");
-        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+        CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
                 "basicmotions", "--fine-tune-lr", "1e-5,1e-3", "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         ObjectMapper json = new ObjectMapper();

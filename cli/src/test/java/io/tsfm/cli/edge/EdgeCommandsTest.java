@@ -2,7 +2,7 @@ package io.tsfm.cli.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.cli.Main;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.edge.labels.HeldLabelSet;
 import io.tsfm.edge.labels.LabelSetStore;
@@ -11,9 +11,6 @@ import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ImuFrame;
 import io.tsfm.schemas.avro.LabelSetUpdate;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,16 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code tsfm fleet} and {@code tsfm edge} against a real in-process broker. */
 class EdgeCommandsTest {
 
+    /** Runs the CLI in-process; asserts its exit code and returns its stdout. */
     private static String run(int expectedExit, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            System.setOut(p);
-            assertThat(Main.run(args)).as("exit code of %s", String.join(" ", args)).isEqualTo(expectedExit);
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        CliRun r = CliRun.run(args);
+        assertThat(r.code()).as("exit code of %s; stderr:%n%s", String.join(" ", args), r.err())
+                .isEqualTo(expectedExit);
+        return r.out();
     }
 
     @Test
@@ -124,17 +117,13 @@ class EdgeCommandsTest {
     void badInputFailsWithOneClearLine(@TempDir Path tmp) throws Exception {
         Path props = tmp.resolve("typo.properties");
         Files.writeString(props, "bootstrap.servers=127.0.0.1:1\nsasl.mechansim=PLAIN\n");
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream p = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setErr(p);
-            run(1, "edge", "--kafka-config", props.toString(), "--seconds", "1", "--spool", tmp.resolve("s").toString());
-            run(1, "edge", "--source", "dataset");
-        } finally {
-            System.setErr(old);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'sasl.mechansim' is not a Kafka client setting")
-                .contains("--source dataset needs --dataset NAME");
+        CliRun typo = CliRun.run("edge", "--kafka-config", props.toString(), "--seconds", "1", "--spool",
+                tmp.resolve("s").toString());
+        assertThat(typo.code()).isEqualTo(1);
+        assertThat(typo.err()).contains("'sasl.mechansim' is not a Kafka client setting");
+        CliRun noDataset = CliRun.run("edge", "--source", "dataset");
+        assertThat(noDataset.code()).isEqualTo(1);
+        assertThat(noDataset.err()).contains("--source dataset needs --dataset NAME");
     }
 
     private static List<ImuFrame> readFrames(String bootstrap) {

@@ -4,6 +4,7 @@ import io.tsfm.core.labels.DefaultLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.Main;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.job.JobOptions;
 import io.tsfm.schemas.Topics;
@@ -104,20 +105,16 @@ class JobCommandTest {
 
     @Test
     void withoutAPlaceToRunOrWithABadBundleItSaysWhatIsMissing() throws Exception {
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(Main.run("job")).isEqualTo(2);
-            assertThat(Main.run("job", "--embedded", "--model", "/nonexistent/bundle")).isEqualTo(2);
-            assertThat(Main.run("job", "--embedded", "--windw-ms", "5")).isEqualTo(2);
-        } finally {
-            System.setErr(oldErr);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("say where the job runs: --embedded, --bootstrap-servers HOST:PORT or --cluster HOST:PORT")
-                .contains("--model /nonexistent/bundle: no such bundle directory")
-                .contains("unknown option --windw-ms");
+        CliRun nowhere = CliRun.run("job");
+        assertThat(nowhere.code()).isEqualTo(2);
+        assertThat(nowhere.err())
+                .contains("say where the job runs: --embedded, --bootstrap-servers HOST:PORT or --cluster HOST:PORT");
+        CliRun noBundle = CliRun.run("job", "--embedded", "--model", "/nonexistent/bundle");
+        assertThat(noBundle.code()).isEqualTo(2);
+        assertThat(noBundle.err()).contains("--model /nonexistent/bundle: no such bundle directory");
+        CliRun typo = CliRun.run("job", "--embedded", "--windw-ms", "5");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("unknown option --windw-ms");
     }
 
     private static void awaitOutput(ByteArrayOutputStream out, String text, CompletableFuture<Integer> job)
