@@ -7,6 +7,7 @@ import io.tsfm.cli.Main;
 import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.job.JobOptions;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
@@ -22,17 +23,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,24 +123,8 @@ class JobCommandTest {
     }
 
     private static List<Prediction> readCommitted(String bootstrap) {
-        List<Prediction> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(Topics.PREDICTIONS).stream()
-                    .map(p -> new TopicPartition(Topics.PREDICTIONS, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(WireFormat.PREDICTION.decode(r.value()));
-                }
-            }
-        }
-        return out;
+        return CommittedReader.readAll(bootstrap, Topics.PREDICTIONS, WireFormat.PREDICTION::decode,
+                Duration.ofSeconds(10));
     }
 
     private static int freePort() throws IOException {
