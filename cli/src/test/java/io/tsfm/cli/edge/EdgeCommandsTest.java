@@ -6,6 +6,7 @@ import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.edge.labels.HeldLabelSet;
 import io.tsfm.edge.labels.LabelSetStore;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
@@ -13,16 +14,10 @@ import io.tsfm.schemas.avro.ImuFrame;
 import io.tsfm.schemas.avro.LabelSetUpdate;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,21 +122,6 @@ class EdgeCommandsTest {
     }
 
     private static List<ImuFrame> readFrames(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ImuFrame> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition(Topics.IMU_FRAMES, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(WireFormat.IMU_FRAME.decode(r.value())));
-            }
-        }
-        return out;
+        return CommittedReader.readAll(bootstrap, Topics.IMU_FRAMES, WireFormat.IMU_FRAME::decode);
     }
 }
