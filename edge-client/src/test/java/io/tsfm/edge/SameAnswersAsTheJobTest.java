@@ -3,6 +3,7 @@ package io.tsfm.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.core.data.Session;
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.kafka.SpooledPublisher;
 import io.tsfm.edge.source.DatasetReplaySource;
@@ -10,7 +11,6 @@ import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.edge.testing.Hapt;
-import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.edge.testing.WireConsumer;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;

@@ -9,14 +9,16 @@ import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.job.testing.CollectingReporter;
 import io.tsfm.job.testing.HaptReplay;
-import io.tsfm.job.testing.MicroBundle;
 import io.tsfm.job.testing.TestFrames;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ChannelLayout;
@@ -40,15 +42,10 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +121,8 @@ class StreamingJobEndToEndTest {
         }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TsfmPipeline.build(env, o, MicroBundle.factory());
+        // one ONNX Runtime thread per task, as the job's default
+        TsfmPipeline.build(env, o, new BundleClassifierFactory(MicroBundle.path(), 1));
         env.execute(o.jobName()); // bounded: returns once every record is processed and the last checkpoint done
 
         List<Prediction> predictions = readCommitted(o.predictionsTopic(), WireFormat.PREDICTION::decode);
@@ -337,24 +335,7 @@ class StreamingJobEndToEndTest {
 
     /** Everything committed in {@code topic}, read with isolation.level=read_committed up to the stable end. */
     private static <T> List<T> readCommitted(String topic, java.util.function.Function<byte[], T> decode) {
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts); // the last stable offsets
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(decode.apply(r.value()));
-                }
-            }
-        }
-        return out;
+        return CommittedReader.readAll(kafka.bootstrapServers(), topic, decode, Duration.ofSeconds(20));
     }
 
     private static byte[] bytes(ByteBuffer b) {

@@ -3,20 +3,14 @@ package io.tsfm.benchmark.finetune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import io.tsfm.benchmark.run.BenchmarkException;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.runtime.DatasetWindows;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
-import io.tsfm.training.model.Devices;
-import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.run.Checkpoint;
+import io.tsfm.training.testing.FreshCheckpoint;
 import io.tsfm.training.text.TextBank;
-import java.io.DataOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -56,17 +50,7 @@ class BundleCheckpointTest {
     void refusesACheckpointOfOtherWeights(@TempDir Path dir) throws Exception {
         // same tier and configuration, freshly initialised weights: only the embeddings can tell them apart
         Path shipped = BundleCheckpoint.sibling(BUNDLE).orElseThrow();
-        Path other = dir.resolve("other.checkpoint");
-        Files.createDirectories(other);
-        Files.copy(shipped.resolve(Checkpoint.CONFIG), other.resolve(Checkpoint.CONFIG));
-        Files.copy(shipped.resolve(Checkpoint.PROVENANCE), other.resolve(Checkpoint.PROVENANCE));
-        Devices.preferred();
-        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
-             DataOutputStream out = new DataOutputStream(Files.newOutputStream(other.resolve(Checkpoint.PARAMS)))) {
-            TrainableTsfm net = new TrainableTsfm(Checkpoint.readConfig(shipped));
-            net.initialize(m, DataType.FLOAT32);
-            net.saveParameters(out);
-        }
+        Path other = FreshCheckpoint.write(shipped, dir.resolve("other.checkpoint"));
         assertThatThrownBy(() -> BundleCheckpoint.verify(BUNDLE, other, windows, text))
                 .isInstanceOf(BenchmarkException.class)
                 .hasMessageContaining("is not the model of bundle")

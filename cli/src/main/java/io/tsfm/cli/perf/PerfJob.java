@@ -19,6 +19,7 @@ import io.tsfm.edge.source.Pacer;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -40,11 +42,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -117,7 +117,11 @@ public final class PerfJob implements Callable<Integer> {
     private static final double COOLDOWN_SECONDS = 3;
 
     /** One prediction as the consumer saw it. */
-    private record Seen(String device, long windowEndMicros, long emittedMicros, long visibleMicros) {}
+    private record Seen(String device, long windowEndMicros, long emittedMicros, long visibleMicros) {
+        static Seen of(Prediction p, long visibleMicros) {
+            return new Seen(p.getDeviceId(), p.getWindowEndEpochMicros(), p.getEmittedAtEpochMicros(), visibleMicros);
+        }
+    }
 
     /** One step's figures. */
     private record Step(int devices, long expected, long received, double windowsPerSecond, double p50Kafka,
@@ -336,21 +340,15 @@ public final class PerfJob implements Callable<Integer> {
 
     private static void consume(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen, AtomicBoolean stop,
                                 CountDownLatch assigned) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
+        try (KafkaConsumer<byte[], byte[]> consumer = CommittedReader.assignAll(bootstrap, topic)) {
+            Collection<TopicPartition> parts = consumer.assignment();
             consumer.seekToEnd(parts);
             parts.forEach(consumer::position);
             assigned.countDown();
             while (!stop.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis() * 1000L;
-                    Prediction p = WireFormat.PREDICTION.decode(r.value());
-                    seen.add(new Seen(p.getDeviceId(), p.getWindowEndEpochMicros(), p.getEmittedAtEpochMicros(), now));
+                    seen.add(Seen.of(WireFormat.PREDICTION.decode(r.value()), now));
                 }
             }
         } finally {
@@ -360,23 +358,8 @@ public final class PerfJob implements Callable<Integer> {
 
     /** Everything committed in {@code topic} up to its last stable offsets. */
     private static void consumeAll(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    Prediction p = WireFormat.PREDICTION.decode(r.value());
-                    seen.add(new Seen(p.getDeviceId(), p.getWindowEndEpochMicros(), p.getEmittedAtEpochMicros(),
-                            System.currentTimeMillis() * 1000L));
-                }
-            }
-        }
+        seen.addAll(CommittedReader.readAll(bootstrap, topic,
+                v -> Seen.of(WireFormat.PREDICTION.decode(v), System.currentTimeMillis() * 1000L)));
     }
 
     private static double percentile(List<Double> values, double q) {

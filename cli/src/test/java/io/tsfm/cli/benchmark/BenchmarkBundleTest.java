@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkDatasets;
 import io.tsfm.benchmark.protocol.BenchmarkWindow;
-import io.tsfm.cli.benchmark.BenchmarkCommandTest.Outcome;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.eval.MajorityVote;
@@ -45,7 +45,7 @@ class BenchmarkBundleTest {
         Path checkpoint = new Trainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
                 .run().finalCheckpoint();
         bundle = tmp.resolve("bundle");
-        Outcome export = BenchmarkCommandTest.run("export", "--checkpoint", checkpoint.toString(), "--out",
+        CliRun export = CliRun.run("export", "--checkpoint", checkpoint.toString(), "--out",
                 bundle.toString(), "--parity-windows", "12");
         assertThat(export.code()).as(export.err()).isZero();
     }
@@ -90,7 +90,7 @@ class BenchmarkBundleTest {
     @Test
     void benchmarksTheBundlePooledAndByPatchVoteExactlyAsComputedFromItsEmbeddings() throws Exception {
         Path report = tmp.resolve("report");
-        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", bundle.toString(), "--datasets",
+        CliRun bench = CliRun.run("benchmark", "--model", bundle.toString(), "--datasets",
                 "basicmotions", "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
@@ -162,7 +162,7 @@ class BenchmarkBundleTest {
         byte[] model = Files.readAllBytes(copy.resolve("model.onnx"));
         model[model.length - 10] ^= 1;
         Files.write(copy.resolve("model.onnx"), model);
-        Outcome bad = BenchmarkCommandTest.run("benchmark", "--model", copy.toString(), "--datasets", "mobifall_v2",
+        CliRun bad = CliRun.run("benchmark", "--model", copy.toString(), "--datasets", "mobifall_v2",
                 "--report", tmp.resolve("never").toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("model.onnx");

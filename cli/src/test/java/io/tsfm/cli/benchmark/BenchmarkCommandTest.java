@@ -1,13 +1,11 @@
 package io.tsfm.cli.benchmark;
 
+import static io.tsfm.cli.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tsfm.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.tsfm.cli.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,36 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code tsfm baseline train} and {@code tsfm benchmark} in-process on the real UEA test sets. */
 class BenchmarkCommandTest {
 
-    /** Exit code, stdout and stderr of one command line. */
-    record Outcome(int code, String out, String err) {}
-
-    static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void trainsTheForestThenBenchmarksItIntoAReport(@TempDir Path dir) throws Exception {
         Path baselines = dir.resolve("baselines");
-        Outcome train = run("baseline", "train", "rf", "--datasets", "basicmotions,racketsports", "--trees", "20",
+        CliRun train = run("baseline", "train", "rf", "--datasets", "basicmotions,racketsports", "--trees", "20",
                 "--out", baselines.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.out()).contains("basicmotions sup1: 4 labelled windows of 133", "racketsports sup10");
 
         Path report = dir.resolve("report");
-        Outcome bench = run("benchmark", "--datasets", "basicmotions,racketsports", "--baselines", "rf",
+        CliRun bench = run("benchmark", "--datasets", "basicmotions,racketsports", "--baselines", "rf",
                 "--baseline-dir", baselines.toString(), "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         assertThat(bench.err()).contains("benchmark [", "windows/s");
@@ -65,7 +43,7 @@ class BenchmarkCommandTest {
     void trainsLimuBertBrieflyThenBenchmarksItAsOneRowWithZeroShotAndSupervisedCells(@TempDir Path dir)
             throws Exception {
         Path baselines = dir.resolve("baselines");
-        Outcome train = run("baseline", "train", "limubert", "--datasets", "basicmotions", "--training-datasets",
+        CliRun train = run("baseline", "train", "limubert", "--datasets", "basicmotions", "--training-datasets",
                 "utd_mhad", "--pretrain-seconds", "2", "--head-seconds", "2", "--finetune-epochs", "2", "--out",
                 baselines.toString());
         assertThat(train.code()).as(train.err()).isZero();
@@ -74,7 +52,7 @@ class BenchmarkCommandTest {
         assertThat(baselines.resolve("limubert/training.png")).isNotEmptyFile();
 
         Path report = dir.resolve("report");
-        Outcome bench = run("benchmark", "--datasets", "basicmotions", "--baselines", "limubert",
+        CliRun bench = run("benchmark", "--datasets", "basicmotions", "--baselines", "limubert",
                 "--baseline-training-datasets", "utd_mhad", "--baseline-dir", baselines.toString(), "--report",
                 report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
@@ -91,44 +69,44 @@ class BenchmarkCommandTest {
 
     @Test
     void badRequestsFailWithOneClearLine(@TempDir Path dir) {
-        Outcome unknown = run("benchmark", "--datasets", "basicmotions,moonwalk", "--baselines", "rf",
+        CliRun unknown = run("benchmark", "--datasets", "basicmotions,moonwalk", "--baselines", "rf",
                 "--report", dir.toString());
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("error: unknown dataset 'moonwalk'");
 
-        Outcome stream = run("benchmark", "--path", "stream", "--baselines", "rf", "--report", dir.toString());
+        CliRun stream = run("benchmark", "--path", "stream", "--baselines", "rf", "--report", dir.toString());
         assertThat(stream.code()).isEqualTo(1);
         assertThat(stream.err()).contains("--path stream needs --model BUNDLE");
-        Outcome path = run("benchmark", "--path", "kafka", "--baselines", "rf", "--report", dir.toString());
+        CliRun path = run("benchmark", "--path", "kafka", "--baselines", "rf", "--report", dir.toString());
         assertThat(path.err()).contains("--path must be direct, stream or both, got 'kafka'");
-        Outcome servers = run("benchmark", "--bootstrap-servers", "localhost:9092", "--baselines", "rf",
+        CliRun servers = run("benchmark", "--bootstrap-servers", "localhost:9092", "--baselines", "rf",
                 "--report", dir.toString());
         assertThat(servers.err()).contains("--bootstrap-servers is for the stream path");
-        Outcome badServers = run("benchmark", "--path", "both", "--bootstrap-servers", "localhost", "--baselines",
+        CliRun badServers = run("benchmark", "--path", "both", "--bootstrap-servers", "localhost", "--baselines",
                 "rf", "--report", dir.toString());
         assertThat(badServers.err()).contains("--bootstrap-servers must be HOST:PORT", "'localhost'");
-        Outcome speed = run("benchmark", "--path", "stream", "--replay-speed", "-2", "--baselines", "rf",
+        CliRun speed = run("benchmark", "--path", "stream", "--replay-speed", "-2", "--baselines", "rf",
                 "--report", dir.toString());
         assertThat(speed.err()).contains("--replay-speed must be 0 (as fast as possible) or a positive", "-2.0");
 
-        Outcome baseline = run("benchmark", "--baselines", "moment", "--report", dir.toString());
+        CliRun baseline = run("benchmark", "--baselines", "moment", "--report", dir.toString());
         assertThat(baseline.err()).contains("unknown baseline 'moment'");
 
-        Outcome untrainedNeural = run("benchmark", "--datasets", "basicmotions", "--baselines", "limubert",
+        CliRun untrainedNeural = run("benchmark", "--datasets", "basicmotions", "--baselines", "limubert",
                 "--baseline-training-datasets", "utd_mhad", "--baseline-dir", dir.resolve("none").toString(),
                 "--report", dir.resolve("r").toString());
         assertThat(untrainedNeural.code()).isEqualTo(1);
         assertThat(untrainedNeural.err()).contains("no trained limubert zeroshot model of utd_mhad",
                 "./tsfm baseline train limubert");
 
-        Outcome untrained = run("benchmark", "--datasets", "basicmotions", "--baselines", "rf", "--baseline-dir",
+        CliRun untrained = run("benchmark", "--datasets", "basicmotions", "--baselines", "rf", "--baseline-dir",
                 dir.resolve("none").toString(), "--report", dir.resolve("r").toString());
         assertThat(untrained.code()).isEqualTo(1);
         assertThat(untrained.err()).contains("no trained rf baseline for basicmotions sup1",
                 "./tsfm baseline train rf --datasets basicmotions");
         assertThat(dir.resolve("r")).doesNotExist();
 
-        Outcome trainUnknown = run("baseline", "train", "moment", "--out", dir.toString());
+        CliRun trainUnknown = run("baseline", "train", "moment", "--out", dir.toString());
         assertThat(trainUnknown.err()).contains("unknown baseline 'moment'");
     }
 }

@@ -2,16 +2,10 @@ package io.tsfm.cli.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tsfm.cli.benchmark.BenchmarkCommandTest.Outcome;
-import io.tsfm.training.model.Devices;
-import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.run.Checkpoint;
-import java.io.DataOutputStream;
-import java.nio.file.Files;
+import io.tsfm.cli.testing.CliRun;
+import io.tsfm.training.testing.FreshCheckpoint;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +21,7 @@ class BenchmarkFineTuneTest {
     @Test
     void fineTunesTheSiblingCheckpointIntoTheBundlesRow() throws Exception {
         Path report = tmp.resolve("report");
-        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+        CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
                 "basicmotions", "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
@@ -53,20 +47,10 @@ class BenchmarkFineTuneTest {
 
     @Test
     void refusesACheckpointThatIsNotTheBundlesModel() throws Exception {
-        Path other = tmp.resolve("other.checkpoint");
-        Files.createDirectories(other);
         Path shipped = BUNDLE.resolveSibling("tsfm-micro.checkpoint");
-        Files.copy(shipped.resolve(Checkpoint.CONFIG), other.resolve(Checkpoint.CONFIG));
-        Files.copy(shipped.resolve(Checkpoint.PROVENANCE), other.resolve(Checkpoint.PROVENANCE));
-        Devices.preferred();
-        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
-             DataOutputStream out = new DataOutputStream(Files.newOutputStream(other.resolve(Checkpoint.PARAMS)))) {
-            TrainableTsfm net = new TrainableTsfm(Checkpoint.readConfig(shipped));
-            net.initialize(m, DataType.FLOAT32);
-            net.saveParameters(out);
-        }
+        Path other = FreshCheckpoint.write(shipped, tmp.resolve("other.checkpoint"));
         Path report = tmp.resolve("never");
-        Outcome bad = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
+        CliRun bad = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
                 "--checkpoint", other.toString(), "--report", report.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("is not the model of bundle").contains("other.checkpoint");
@@ -76,7 +60,7 @@ class BenchmarkFineTuneTest {
     @Test
     void noFineTuneLeavesTheSupervisedCellsNotRun() throws Exception {
         Path report = tmp.resolve("report");
-        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+        CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
                 "basicmotions", "--no-fine-tune", "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
@@ -88,7 +72,7 @@ class BenchmarkFineTuneTest {
     @Test
     void severalLearningRatesAreChosenOnValidationAccuracy() throws Exception {
         Path report = tmp.resolve("report");
-        Outcome bench = BenchmarkCommandTest.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
+        CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets",
                 "basicmotions", "--fine-tune-lr", "1e-5,1e-3", "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         ObjectMapper json = new ObjectMapper();

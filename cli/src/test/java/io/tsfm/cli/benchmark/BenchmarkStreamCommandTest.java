@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.cli.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class BenchmarkStreamCommandTest {
     void bothPathsRunAndTheReportStatesTheirAgreement(@TempDir Path dir) throws Exception {
         Path bundle = Path.of("..", "models", "tsfm-micro").toAbsolutePath().normalize();
         Path report = dir.resolve("report");
-        BenchmarkCommandTest.Outcome o = BenchmarkCommandTest.run("benchmark", "--model", bundle.toString(),
+        CliRun o = CliRun.run("benchmark", "--model", bundle.toString(),
                 "--datasets", "racketsports", "--path", "both", "--stream-timeout", "5", "--report", report.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.err()).contains("stream path: streaming job answered a probe window");

@@ -1,16 +1,17 @@
 package io.tsfm.cli.classify;
 
+import static io.tsfm.cli.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.cli.Main;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.training.run.TrainConfig;
 import io.tsfm.training.run.Trainer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,26 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportClassifyCommandTest {
 
-    /** Exit code, stdout and stderr of one command line. */
-    private record Run(int rc, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int rc = Main.run(args);
-            return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void exportsACheckpointAndClassifiesADatasetWithIt(@TempDir Path tmp) throws Exception {
         TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(tmp.resolve("run"))
@@ -52,15 +33,15 @@ class ExportClassifyCommandTest {
                 .run().finalCheckpoint();
         Path bundle = tmp.resolve("bundle");
 
-        Run export = run("export", "--checkpoint", checkpoint.toString(), "--out", bundle.toString(),
+        CliRun export = run("export", "--checkpoint", checkpoint.toString(), "--out", bundle.toString(),
                 "--parity-windows", "12");
-        assertThat(export.rc()).as(export.err()).isZero();
+        assertThat(export.code()).as(export.err()).isZero();
         assertThat(export.out()).contains("bundle id (SHA-256 of manifest.json): ").contains("model.onnx")
                 .contains("predictions differing: 0 closed-set, 0 open-set");
         assertThat(bundle.resolve("manifest.json")).isNotEmptyFile();
 
-        Run classify = run("classify", "--model", bundle.toString(), "--dataset", "hapt", "--limit", "20", "--json");
-        assertThat(classify.rc()).as(classify.err()).isZero();
+        CliRun classify = run("classify", "--model", bundle.toString(), "--dataset", "hapt", "--limit", "20", "--json");
+        assertThat(classify.code()).as(classify.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(classify.out());
         assertThat(doc.get("mode").asText()).isEqualTo("closed-set");
         assertThat(doc.get("labels")).hasSize(12);
@@ -76,16 +57,16 @@ class ExportClassifyCommandTest {
         for (JsonNode w : doc.get("windows")) if (w.get("truth").equals(w.get("prediction"))) correct++;
         assertThat(summary.get("accuracy").asDouble()).isEqualTo(correct / 20.0);
 
-        Run open = run("classify", "--model", bundle.toString(), "--dataset", "hapt", "--limit", "5", "--open-set");
-        assertThat(open.rc()).as(open.err()).isZero();
+        CliRun open = run("classify", "--model", bundle.toString(), "--dataset", "hapt", "--limit", "5", "--open-set");
+        assertThat(open.code()).as(open.err()).isZero();
         assertThat(open.out()).contains("open-set (group) accuracy");
 
         // a tampered bundle is refused with one clear line naming the file
         byte[] model = Files.readAllBytes(bundle.resolve("model.onnx"));
         model[100] ^= 0x10;
         Files.write(bundle.resolve("model.onnx"), model);
-        Run refused = run("classify", "--model", bundle.toString(), "--dataset", "hapt", "--limit", "5");
-        assertThat(refused.rc()).isEqualTo(1);
+        CliRun refused = run("classify", "--model", bundle.toString(), "--dataset", "hapt", "--limit", "5");
+        assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("error: model bundle").contains("model.onnx").contains("SHA-256");
     }
 }

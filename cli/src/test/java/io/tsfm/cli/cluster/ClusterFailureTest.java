@@ -16,6 +16,7 @@ import io.tsfm.edge.window.EdgeWindow;
 import io.tsfm.edge.window.EdgeWindower;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
@@ -42,14 +43,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -320,25 +316,8 @@ class ClusterFailureTest {
 
     /** Everything committed in the predictions topic, read_committed, up to the last stable offsets. */
     private static List<Prediction> readCommitted(JobOptions o) {
-        List<Prediction> out = new ArrayList<>();
-        String topic = o.predictionsTopic();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(WireFormat.PREDICTION.decode(r.value()));
-                }
-            }
-        }
-        return out;
+        return CommittedReader.readAll(kafka.bootstrapServers(), o.predictionsTopic(), WireFormat.PREDICTION::decode,
+                Duration.ofSeconds(20));
     }
 
     private static void awaitState(String job, String state) {

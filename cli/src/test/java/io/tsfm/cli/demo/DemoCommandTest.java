@@ -1,17 +1,16 @@
 package io.tsfm.cli.demo;
 
+import static io.tsfm.cli.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
 import io.tsfm.cli.Main;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.DatasetCatalog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,26 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoCommandTest {
 
-    /** Exit code, stdout and stderr of one command line. */
-    private record Run(int rc, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int rc = Main.run(args);
-            return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     private static final List<String> SWITCHED = List.of("walking", "running", "sitting", "standing", "lying",
             "falling");
     private static final Pattern PREDICTION = Pattern.compile(
@@ -73,9 +52,9 @@ class DemoCommandTest {
         Set<Thread> threadsBefore = nonDaemonThreads();
         Set<Integer> portsBefore = listeningPorts();
 
-        Run r = run("demo", "--seconds", "20", "--devices", "2", "--labels", String.join(",", SWITCHED),
+        CliRun r = run("demo", "--seconds", "20", "--devices", "2", "--labels", String.join(",", SWITCHED),
                 "--switch-after", "10", "--view", "lines");
-        assertThat(r.rc()).as(r.out() + r.err()).isZero();
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
         String out = r.out();
 
         List<String> mobifall = DatasetCatalog.load(DataRoot.resolve()).read("mobifall_v2", DataRoot.resolve())
@@ -134,8 +113,8 @@ class DemoCommandTest {
 
     @Test
     void withNoDataItSaysWhereToPutItAndFails(@TempDir Path empty) {
-        Run r = run("demo", "--root", empty.toString(), "--seconds", "5");
-        assertThat(r.rc()).isEqualTo(2);
+        CliRun r = run("demo", "--root", empty.toString(), "--seconds", "5");
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no held-out data found").contains(empty.toAbsolutePath().toString())
                 .contains("mobifall_v2.zip").contains("TSFM_DATA_ROOT");
         assertThat(r.out()).isEmpty();
@@ -143,8 +122,8 @@ class DemoCommandTest {
 
     @Test
     void aMissingDatasetIsNamedWithWhereToGetIt(@TempDir Path empty) {
-        Run r = run("demo", "--root", empty.toString(), "--dataset", "basicmotions");
-        assertThat(r.rc()).isEqualTo(2);
+        CliRun r = run("demo", "--root", empty.toString(), "--dataset", "basicmotions");
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("dataset 'basicmotions' is not under the data root " + empty)
                 .contains("basicmotions.zip");
     }

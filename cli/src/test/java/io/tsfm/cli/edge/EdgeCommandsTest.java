@@ -2,46 +2,34 @@ package io.tsfm.cli.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.cli.Main;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.edge.labels.HeldLabelSet;
 import io.tsfm.edge.labels.LabelSetStore;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ImuFrame;
 import io.tsfm.schemas.avro.LabelSetUpdate;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tsfm fleet} and {@code tsfm edge} against a real in-process broker. */
 class EdgeCommandsTest {
 
+    /** Runs the CLI in-process; asserts its exit code and returns its stdout. */
     private static String run(int expectedExit, String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            System.setOut(p);
-            assertThat(Main.run(args)).as("exit code of %s", String.join(" ", args)).isEqualTo(expectedExit);
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        CliRun r = CliRun.run(args);
+        assertThat(r.code()).as("exit code of %s; stderr:%n%s", String.join(" ", args), r.err())
+                .isEqualTo(expectedExit);
+        return r.out();
     }
 
     @Test
@@ -124,35 +112,16 @@ class EdgeCommandsTest {
     void badInputFailsWithOneClearLine(@TempDir Path tmp) throws Exception {
         Path props = tmp.resolve("typo.properties");
         Files.writeString(props, "bootstrap.servers=127.0.0.1:1\nsasl.mechansim=PLAIN\n");
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream p = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setErr(p);
-            run(1, "edge", "--kafka-config", props.toString(), "--seconds", "1", "--spool", tmp.resolve("s").toString());
-            run(1, "edge", "--source", "dataset");
-        } finally {
-            System.setErr(old);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'sasl.mechansim' is not a Kafka client setting")
-                .contains("--source dataset needs --dataset NAME");
+        CliRun typo = CliRun.run("edge", "--kafka-config", props.toString(), "--seconds", "1", "--spool",
+                tmp.resolve("s").toString());
+        assertThat(typo.code()).isEqualTo(1);
+        assertThat(typo.err()).contains("'sasl.mechansim' is not a Kafka client setting");
+        CliRun noDataset = CliRun.run("edge", "--source", "dataset");
+        assertThat(noDataset.code()).isEqualTo(1);
+        assertThat(noDataset.err()).contains("--source dataset needs --dataset NAME");
     }
 
     private static List<ImuFrame> readFrames(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ImuFrame> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition(Topics.IMU_FRAMES, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(WireFormat.IMU_FRAME.decode(r.value())));
-            }
-        }
-        return out;
+        return CommittedReader.readAll(bootstrap, Topics.IMU_FRAMES, WireFormat.IMU_FRAME::decode);
     }
 }

@@ -4,8 +4,10 @@ import io.tsfm.core.labels.DefaultLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.Main;
+import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.job.JobOptions;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
@@ -21,17 +23,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,20 +100,16 @@ class JobCommandTest {
 
     @Test
     void withoutAPlaceToRunOrWithABadBundleItSaysWhatIsMissing() throws Exception {
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(Main.run("job")).isEqualTo(2);
-            assertThat(Main.run("job", "--embedded", "--model", "/nonexistent/bundle")).isEqualTo(2);
-            assertThat(Main.run("job", "--embedded", "--windw-ms", "5")).isEqualTo(2);
-        } finally {
-            System.setErr(oldErr);
-        }
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("say where the job runs: --embedded, --bootstrap-servers HOST:PORT or --cluster HOST:PORT")
-                .contains("--model /nonexistent/bundle: no such bundle directory")
-                .contains("unknown option --windw-ms");
+        CliRun nowhere = CliRun.run("job");
+        assertThat(nowhere.code()).isEqualTo(2);
+        assertThat(nowhere.err())
+                .contains("say where the job runs: --embedded, --bootstrap-servers HOST:PORT or --cluster HOST:PORT");
+        CliRun noBundle = CliRun.run("job", "--embedded", "--model", "/nonexistent/bundle");
+        assertThat(noBundle.code()).isEqualTo(2);
+        assertThat(noBundle.err()).contains("--model /nonexistent/bundle: no such bundle directory");
+        CliRun typo = CliRun.run("job", "--embedded", "--windw-ms", "5");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("unknown option --windw-ms");
     }
 
     private static void awaitOutput(ByteArrayOutputStream out, String text, CompletableFuture<Integer> job)
@@ -131,24 +123,8 @@ class JobCommandTest {
     }
 
     private static List<Prediction> readCommitted(String bootstrap) {
-        List<Prediction> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(Topics.PREDICTIONS).stream()
-                    .map(p -> new TopicPartition(Topics.PREDICTIONS, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(WireFormat.PREDICTION.decode(r.value()));
-                }
-            }
-        }
-        return out;
+        return CommittedReader.readAll(bootstrap, Topics.PREDICTIONS, WireFormat.PREDICTION::decode,
+                Duration.ofSeconds(10));
     }
 
     private static int freePort() throws IOException {

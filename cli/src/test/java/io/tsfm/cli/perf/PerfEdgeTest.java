@@ -2,10 +2,7 @@ package io.tsfm.cli.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.tsfm.cli.testing.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,16 +16,10 @@ class PerfEdgeTest {
     @Test
     void printsLatencyStartupMemoryAndSizeOfTheBundle() {
         String bundle = Path.of("..", "models", "tsfm-micro").toAbsolutePath().normalize().toString();
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            System.setOut(p);
-            assertThat(Main.run("perf", "edge", "--model", bundle, "--windows", "6", "--passes", "1", "--startups", "1",
-                    "--child-windows", "3")).isZero();
-        } finally {
-            System.setOut(old);
-        }
-        String out = buf.toString(StandardCharsets.UTF_8);
+        CliRun r = CliRun.run("perf", "edge", "--model", bundle, "--windows", "6", "--passes", "1", "--startups", "1",
+                "--child-windows", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        String out = r.out();
         List<String> lines = out.lines().toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("bundle").contains("p50 ms", "p99 ms", "start s",
                 "RSS MiB", "HWM MiB", "size MiB"));

@@ -23,29 +23,6 @@ class ActivityTimelineTest {
     private static final int RATE = 50;
     private static final int FRAME_SAMPLES = 10; // 0.2 s frames at 50 Hz
 
-    /** Collects frames in memory. */
-    private static final class Collect implements FleetSink {
-        final List<ImuFrame> frames = new ArrayList<>();
-
-        @Override
-        public void send(ImuFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public long failures() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void perfectClocksAnswerTheLabelOfTheSamplesEachFrameCarries() throws Exception {
         check(Imperfections.none());
@@ -58,7 +35,7 @@ class ActivityTimelineTest {
 
     private static void check(Imperfections imp) throws Exception {
         List<Session> sessions = Hapt.dataset().sessions().stream().filter(s -> s.rateHz() == RATE).limit(8).toList();
-        Collect sink = new Collect();
+        CollectingSink sink = new CollectingSink();
         FleetSimulator fleet = FleetSimulator.builder().setSessions(sessions).setSink(sink).optDevices(2)
                 .optRateHz(RATE).optFrameSeconds(FRAME_SAMPLES / (double) RATE).optSeconds(0)
                 .optPacer(Pacer.unpaced()).optImperfections(imp).optSeed(3).optStartMicros(START).build();
@@ -100,7 +77,7 @@ class ActivityTimelineTest {
     void aWindowAcrossAChangeOfActivityTakesTheMajority() throws Exception {
         List<Session> sessions = Hapt.dataset().sessions().stream().filter(s -> s.rateHz() == RATE).limit(3).toList();
         assertThat(sessions.get(0).label()).isNotEqualTo(sessions.get(1).label());
-        Collect sink = new Collect();
+        CollectingSink sink = new CollectingSink();
         FleetSimulator fleet = FleetSimulator.builder().setSessions(sessions).setSink(sink).optDevices(1)
                 .optRateHz(RATE).optSeconds(0).optPacer(Pacer.unpaced()).optImperfections(Imperfections.none())
                 .optStartMicros(START).build();

@@ -152,27 +152,4 @@ class FleetSimulatorTest {
         assertThat(capped.frames).hasSize(77);
         assertThat(byCount.framesSent()).isEqualTo(77);
     }
-
-    /** TEST ONLY: keeps every frame in memory. */
-    private static final class CollectingSink implements FleetSink {
-        final List<ImuFrame> frames = new ArrayList<>();
-
-        @Override
-        public void send(ImuFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public long failures() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

@@ -3,6 +3,7 @@ package io.tsfm.edge.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.core.data.Session;
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.EdgeStats;
@@ -14,7 +15,6 @@ import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.edge.testing.Hapt;
 import io.tsfm.core.runtime.WindowClassifier;
-import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.edge.testing.WireConsumer;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;

@@ -1,5 +1,6 @@
 package io.tsfm.edge.kafka;
 
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.frame.DeviceFrame;
@@ -9,7 +10,6 @@ import io.tsfm.edge.source.SyntheticSource;
 import io.tsfm.edge.spool.FsyncPolicy;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
-import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.schemas.avro.Prediction;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.EdgeStats;
@@ -14,7 +15,6 @@ import io.tsfm.edge.source.DatasetReplaySource;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.testing.Hapt;
-import io.tsfm.edge.testing.MicroBundle;
 import io.tsfm.job.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;

@@ -6,7 +6,7 @@ import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
-import io.tsfm.job.testing.MicroBundle;
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.job.testing.RecordingClassifierFactory;
 import io.tsfm.job.testing.TestFrames;
 import io.tsfm.job.window.DeviceWindow;

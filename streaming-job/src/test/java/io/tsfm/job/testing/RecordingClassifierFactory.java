@@ -4,6 +4,7 @@ import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.job.inference.ClassifierFactory;
 import java.util.List;
 import java.util.Map;

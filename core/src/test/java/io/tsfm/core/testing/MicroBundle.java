@@ -1,4 +1,4 @@
-package io.tsfm.edge.testing;
+package io.tsfm.core.testing;
 
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import java.io.IOException;
@@ -9,8 +9,8 @@ import java.nio.file.Path;
 /**
  * TEST ONLY: the real micro-tier model bundle committed at {@code models/tsfm-micro} in the repository (trained and
  * exported by {@code tsfm train} / {@code tsfm export}). Tests run with the module directory as working directory, so
- * the bundle is {@code ../models/tsfm-micro}; the system property {@code tsfm.test.bundle} overrides it. (The
- * streaming job's tests have the same helper; test sources are not shared between modules.)
+ * the bundle is {@code ../models/tsfm-micro}; the system property {@code tsfm.test.bundle} overrides it. Shipped
+ * in core's test-jar, which the streaming job's and the edge client's tests depend on.
  */
 public final class MicroBundle {
 
