@@ -1,7 +1,6 @@
 package io.tsfm.benchmark.baseline.lanhar;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,13 +11,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.tsfm.core.labels.LabelVocabulary;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,28 +49,6 @@ public final class LanHarModel implements AutoCloseable {
         net.initialize(manager);
         for (Pair<String, Parameter> p : net.getParameters()) p.getValue().getArray().setRequiresGradient(true);
         return new LanHarModel(manager, net, text, new ActivityDescriptions(vocabulary));
-    }
-
-    /** Reads weights written by {@link #save} into a model of {@code config}. */
-    public static LanHarModel load(Path file, LanHarConfig config, TextTokens text, LabelVocabulary vocabulary)
-            throws IOException {
-        LanHarModel m = create(config, text, vocabulary);
-        try (InputStream in = Files.newInputStream(file); DataInputStream din = new DataInputStream(in)) {
-            m.net.loadParameters(m.manager, din);
-        } catch (MalformedModelException | IOException | RuntimeException e) {
-            m.close();
-            throw new IOException(file + ": not LanHAR weights of this configuration (" + e.getMessage() + ")", e);
-        }
-        for (Pair<String, Parameter> p : m.net.getParameters()) p.getValue().getArray().setRequiresGradient(true);
-        return m;
-    }
-
-    /** Writes the weights. */
-    public void save(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file); DataOutputStream dout = new DataOutputStream(out)) {
-            net.saveParameters(dout);
-        }
     }
 
     public NDManager manager() {
