@@ -159,7 +159,7 @@ public final class BaselineStore {
         return cp;
     }
 
-    /** Writes {@code cp} as the {@code checkpoint.json} of {@code dir}, filling in the model file's hash and the time. */
+    /** Writes {@code cp} as the {@code checkpoint.json} of {@code dir}, with the model file's hash and the time. */
     public static BaselineCheckpoint write(Path dir, BaselineCheckpoint cp) throws IOException {
         BaselineCheckpoint out = new BaselineCheckpoint(cp.baseline(), cp.dataset(), cp.metric(), cp.labelRate(),
                 cp.splitSeed(), cp.windows(), cp.labels(), cp.labelledWindows(), cp.labelledSha256(), cp.features(),

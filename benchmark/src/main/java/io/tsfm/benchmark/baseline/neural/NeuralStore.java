@@ -63,8 +63,8 @@ public final class NeuralStore {
     }
 
     /**
-     * Saves the blocks' parameters (in order) and a checkpoint describing what they were trained on ({@link #describe}),
-     * in {@code dir}.
+     * Saves the blocks' parameters (in order) and a checkpoint describing what they were trained on
+     * ({@link #describe}), in {@code dir}.
      */
     public BaselineCheckpoint save(Path dir, BaselineCheckpoint what, Block... blocks) throws IOException {
         Files.createDirectories(dir);
