@@ -28,7 +28,8 @@ import java.util.Objects;
 public final class BaselineStore {
     /** Name of the random-forest baseline. */
     public static final String RANDOM_FOREST = "rf";
-    static final String CHECKPOINT = "checkpoint.json";
+    /** The checkpoint file of every trained baseline, beside its model file. */
+    public static final String CHECKPOINT = "checkpoint.json";
     static final String MODEL = "model.tribuo";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -65,14 +66,11 @@ public final class BaselineStore {
         Files.createDirectories(dir);
         Path model = dir.resolve(MODEL);
         forest.save(model);
-        BaselineCheckpoint cp = new BaselineCheckpoint(RANDOM_FOREST, dataset.name(), metric.id(), metric.labelRate(),
+        return write(dir, new BaselineCheckpoint(RANDOM_FOREST, dataset.name(), metric.id(), metric.labelRate(),
                 split.seed(), dataset.windows().size(), dataset.labels(), labelled.size(), keysSha256(labelled),
                 forest.featureNames(), "trees=" + params.trees() + ", seed=" + params.seed()
                 + ", max_depth=unbounded, features_per_split=sqrt(d)/d, voting=majority",
-                "Tribuo " + org.tribuo.Tribuo.VERSION, MODEL, sha256(Files.readAllBytes(model)), seconds,
-                OffsetDateTime.now(ZoneOffset.UTC).toString());
-        JSON.writeValue(dir.resolve(CHECKPOINT).toFile(), cp);
-        return cp;
+                "Tribuo " + org.tribuo.Tribuo.VERSION, MODEL, "", seconds, ""));
     }
 
     /**
@@ -83,32 +81,70 @@ public final class BaselineStore {
      */
     public BaselineCheckpoint verify(String baseline, BenchmarkDataset dataset, FineTuneSplit split, MetricKind metric) {
         Path dir = dir(baseline, dataset.name(), metric);
-        Path file = dir.resolve(CHECKPOINT);
-        String retrain = "; train it with: ./tsfm baseline train " + baseline + " --datasets " + dataset.name()
-                + " --out " + root;
-        if (!Files.isRegularFile(file)) {
-            throw new BenchmarkException("no trained " + baseline + " baseline for " + dataset.name() + " " + metric.id()
-                    + " in " + dir + retrain);
+        String retrain = retrainHint(baseline, dataset.name());
+        BaselineCheckpoint cp = read(dir, baseline, "baseline for " + dataset.name() + " " + metric.id(), retrain);
+        String why = supervisedMismatch(cp, baseline, dataset, split, metric);
+        if (why == null && !WindowFeatures.names(dataset.windows().get(0).channels()).equals(cp.features())) {
+            why = "its features differ from the ones computed now (channels or feature code changed)";
         }
-        BaselineCheckpoint cp;
+        return accept(dir, cp, why, baseline, retrain);
+    }
+
+    /**
+     * The command that trains a baseline, as the tail of a refusal: for one test dataset, or for the training sets
+     * when {@code dataset} is null.
+     */
+    public String retrainHint(String baseline, String dataset) {
+        return "; train it with: ./tsfm baseline train " + baseline
+                + (dataset == null ? "" : " --datasets " + dataset) + " --out " + root;
+    }
+
+    /**
+     * Reads {@code checkpoint.json} of {@code dir}.
+     *
+     * @param what    what the checkpoint is of, for the error when it is missing
+     * @param retrain the tail of the error ({@link #retrainHint})
+     * @throws BenchmarkException when it is missing or not a checkpoint
+     */
+    public static BaselineCheckpoint read(Path dir, String baseline, String what, String retrain) {
+        Path file = dir.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            throw new BenchmarkException("no trained " + baseline + " " + what + " in " + dir + retrain);
+        }
         try {
-            cp = JSON.readValue(file.toFile(), BaselineCheckpoint.class);
+            return JSON.readValue(file.toFile(), BaselineCheckpoint.class);
         } catch (IOException e) {
             throw new BenchmarkException(file + ": not a baseline checkpoint (" + e.getMessage() + ")" + retrain, e);
         }
-        List<BenchmarkWindow> labelled = dataset.select(split.labelled(metric.labelRate()));
-        String why = null;
+    }
+
+    /**
+     * Why a fine-tuned checkpoint does not belong to {@code baseline} trained on the labelled windows that
+     * {@code split} selects of {@code dataset} now, or null when it does.
+     */
+    public static String supervisedMismatch(BaselineCheckpoint cp, String baseline, BenchmarkDataset dataset,
+                                            FineTuneSplit split, MetricKind metric) {
         if (!baseline.equals(cp.baseline()) || !dataset.name().equals(cp.dataset()) || !metric.id().equals(cp.metric())) {
-            why = "it is the checkpoint of " + cp.baseline() + "/" + cp.dataset() + "/" + cp.metric();
+            return "it is the checkpoint of " + cp.baseline() + "/" + cp.dataset() + "/" + cp.metric();
         } else if (cp.windows() != dataset.windows().size()) {
-            why = "it was trained when the dataset had " + cp.windows() + " windows, now " + dataset.windows().size();
+            return "it was trained when the dataset had " + cp.windows() + " windows, now " + dataset.windows().size();
         } else if (!dataset.labels().equals(cp.labels())) {
-            why = "it was trained on labels " + cp.labels() + ", the dataset now has " + dataset.labels();
-        } else if (cp.splitSeed() != split.seed() || !keysSha256(labelled).equals(cp.labelledSha256())) {
-            why = "it was trained on other labelled windows than the split now selects";
-        } else if (!WindowFeatures.names(dataset.windows().get(0).channels()).equals(cp.features())) {
-            why = "its features differ from the ones computed now (channels or feature code changed)";
-        } else {
+            return "it was trained on labels " + cp.labels() + ", the dataset now has " + dataset.labels();
+        } else if (cp.splitSeed() != split.seed()
+                || !keysSha256(dataset.select(split.labelled(metric.labelRate()))).equals(cp.labelledSha256())) {
+            return "it was trained on other labelled windows than the split now selects";
+        }
+        return null;
+    }
+
+    /**
+     * Accepts a checkpoint of {@code dir} when {@code why} is null and its model file is the one it hashed.
+     *
+     * @throws BenchmarkException "stale" with the reason and {@code retrain} otherwise
+     */
+    public static BaselineCheckpoint accept(Path dir, BaselineCheckpoint cp, String why, String baseline,
+                                            String retrain) {
+        if (why == null) {
             try {
                 String sha = sha256(Files.readAllBytes(dir.resolve(cp.modelFile())));
                 if (!sha.equals(cp.modelSha256())) why = "its model file " + cp.modelFile() + " was modified";
@@ -116,8 +152,21 @@ public final class BaselineStore {
                 why = "its model file " + cp.modelFile() + " cannot be read (" + e.getMessage() + ")";
             }
         }
-        if (why != null) throw new BenchmarkException(file + ": stale " + baseline + " checkpoint: " + why + retrain);
+        if (why != null) {
+            throw new BenchmarkException(dir.resolve(CHECKPOINT) + ": stale " + baseline + " checkpoint: " + why
+                    + retrain);
+        }
         return cp;
+    }
+
+    /** Writes {@code cp} as the {@code checkpoint.json} of {@code dir}, with the model file's hash and the time. */
+    public static BaselineCheckpoint write(Path dir, BaselineCheckpoint cp) throws IOException {
+        BaselineCheckpoint out = new BaselineCheckpoint(cp.baseline(), cp.dataset(), cp.metric(), cp.labelRate(),
+                cp.splitSeed(), cp.windows(), cp.labels(), cp.labelledWindows(), cp.labelledSha256(), cp.features(),
+                cp.params(), cp.library(), cp.modelFile(), sha256(Files.readAllBytes(dir.resolve(cp.modelFile()))),
+                cp.trainSeconds(), OffsetDateTime.now(ZoneOffset.UTC).toString());
+        JSON.writeValue(dir.resolve(CHECKPOINT).toFile(), out);
+        return out;
     }
 
     /** Loads the random forest of a verified checkpoint. */

@@ -35,7 +35,7 @@ public final class StoredRandomForest implements SupervisedSystem {
 
     @Override
     public void check(BenchmarkDataset dataset, FineTuneSplit split, double rate) {
-        MetricKind m = metric(rate);
+        MetricKind m = MetricKind.ofLabelRate(rate);
         BaselineCheckpoint cp = store.verify(BaselineStore.RANDOM_FOREST, dataset, split, m);
         try {
             loaded.put(dataset.name() + "/" + m.id(), store.loadRandomForest(dataset, m, cp));
@@ -47,14 +47,8 @@ public final class StoredRandomForest implements SupervisedSystem {
 
     @Override
     public List<String> predict(BenchmarkDataset dataset, FineTuneSplit split, double rate, List<BenchmarkWindow> test) {
-        String key = dataset.name() + "/" + metric(rate).id();
+        String key = dataset.name() + "/" + MetricKind.ofLabelRate(rate).id();
         if (!loaded.containsKey(key)) check(dataset, split, rate);
         return loaded.get(key).predict(test);
-    }
-
-    private static MetricKind metric(double rate) {
-        if (rate == MetricKind.SUP1.labelRate()) return MetricKind.SUP1;
-        if (rate == MetricKind.SUP10.labelRate()) return MetricKind.SUP10;
-        throw new IllegalArgumentException("no random forest is trained for label rate " + rate);
     }
 }

@@ -99,7 +99,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         this.historyDir = historyDir;
         this.progress = progress;
         this.patchSeconds = b.patchSeconds();
-        this.patcher = BundleCheckpoint.patcher(b);
+        this.patcher = b.patcher();
         this.device = Devices.preferred();
         this.encoder = MiniLmTextEncoder.builder().optMaxTokens(b.textMaxTokens()).build();
         this.text = new TextBank(encoder);
@@ -144,7 +144,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
 
     @Override
     public void check(BenchmarkDataset dataset, FineTuneSplit split, double rate) {
-        metric(rate);
+        MetricKind.ofLabelRate(rate);
         if (split.validation().length == 0) {
             throw new BenchmarkException(dataset.name() + " has too few windows for a validation part ("
                     + dataset.windows().size() + "): fine-tuning needs one to choose its epoch");
@@ -154,7 +154,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
 
     @Override
     public List<String> predict(BenchmarkDataset dataset, FineTuneSplit split, double rate, List<BenchmarkWindow> test) {
-        MetricKind m = metric(rate);
+        MetricKind m = MetricKind.ofLabelRate(rate);
         verify(dataset);
         String tag = dataset.name() + "-" + m.id();
         List<SensorWindow> testWindows = test.stream()
@@ -240,11 +240,6 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         return out;
     }
 
-    private static MetricKind metric(double rate) {
-        if (rate == MetricKind.SUP1.labelRate()) return MetricKind.SUP1;
-        if (rate == MetricKind.SUP10.labelRate()) return MetricKind.SUP10;
-        throw new IllegalArgumentException("the protocol fine-tunes at 1 % and 10 %, not at " + rate);
-    }
 
     @Override
     public void close() {

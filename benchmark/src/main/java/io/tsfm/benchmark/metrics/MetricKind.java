@@ -44,4 +44,15 @@ public enum MetricKind {
             default -> throw new IllegalStateException(id + " is not a supervised metric");
         };
     }
+
+    /**
+     * The supervised metric of a label rate (0.01 or 0.1).
+     *
+     * @throws IllegalArgumentException for any other rate
+     */
+    public static MetricKind ofLabelRate(double rate) {
+        if (rate == SUP1.labelRate()) return SUP1;
+        if (rate == SUP10.labelRate()) return SUP10;
+        throw new IllegalArgumentException("the protocol fine-tunes at 1 % and 10 %, not at " + rate);
+    }
 }

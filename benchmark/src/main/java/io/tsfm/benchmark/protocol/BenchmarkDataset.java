@@ -46,32 +46,58 @@ public record BenchmarkDataset(String name, String description, List<String> lab
                         + "' is not in the dataset's label list " + labels);
             }
         }
-        Map<String, List<Channel>> channelsOf = new HashMap<>();
-        for (Session s : dataset.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
-        Map<String, LabeledTable> tables = EvalWindows.bySubject(dataset.sessions(), labels);
         List<BenchmarkWindow> windows = new ArrayList<>();
-        int mixed = 0;
-        for (Map.Entry<String, LabeledTable> e : tables.entrySet()) {
-            LabeledTable t = e.getValue();
-            for (EvalWindow w : EvalWindows.slice(t)) {
-                int[] perSample = t.labels();
-                for (int i = w.startSample() + 1; i < w.startSample() + w.length(); i++) {
-                    if (perSample[i] != perSample[w.startSample()]) {
-                        mixed++;
-                        break;
-                    }
+        int[] mixed = {0};
+        int subjects = cut(dataset, labels, (key, w, t, channels) -> {
+            int[] perSample = t.labels();
+            for (int i = w.startSample() + 1; i < w.startSample() + w.length(); i++) {
+                if (perSample[i] != perSample[w.startSample()]) {
+                    mixed[0]++;
+                    break;
                 }
-                windows.add(new BenchmarkWindow(new WindowKey(dataset.name(), e.getKey(), w.startSample()),
-                        windows.size(), w.label(), labels.get(w.label()), w.samples(), t.rateHz(),
-                        channelsOf.get(e.getKey())));
             }
-        }
+            windows.add(new BenchmarkWindow(key, windows.size(), w.label(), labels.get(w.label()), w.samples(),
+                    t.rateHz(), channels));
+        });
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no " + EvalWindows.WINDOW_SECONDS
                     + " s window: every subject's recordings are shorter");
         }
-        return new BenchmarkDataset(dataset.name(), dataset.manifest().description(), labels, windows,
-                tables.size(), mixed);
+        return new BenchmarkDataset(dataset.name(), dataset.manifest().description(), labels, windows, subjects,
+                mixed[0]);
+    }
+
+    /** Receives the windows {@link #cut} cuts. */
+    @FunctionalInterface
+    public interface WindowSink {
+        /**
+         * @param key      the window's key
+         * @param window   the window (its label an index into the labels given to {@link #cut})
+         * @param table    the subject's concatenated recording it lies in (rate and per-sample labels)
+         * @param channels the subject's channels
+         */
+        void accept(WindowKey key, EvalWindow window, LabeledTable table, List<Channel> channels);
+    }
+
+    /**
+     * Cuts {@code dataset} as the benchmark does, the one implementation of it: each subject's sessions
+     * concatenated in id order and cut into non-overlapping 6 s windows at the native rate with the majority label
+     * ({@link EvalWindows}), handed to {@code sink} subjects in id order, windows in time order.
+     *
+     * @param labels the label order the windows' label indices refer to
+     * @return the number of subjects
+     */
+    public static int cut(Dataset dataset, List<String> labels, WindowSink sink) {
+        Map<String, List<Channel>> channelsOf = new HashMap<>();
+        for (Session s : dataset.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
+        Map<String, LabeledTable> tables = EvalWindows.bySubject(dataset.sessions(), labels);
+        for (Map.Entry<String, LabeledTable> e : tables.entrySet()) {
+            for (EvalWindow w : EvalWindows.slice(e.getValue())) {
+                sink.accept(new WindowKey(dataset.name(), e.getKey(), w.startSample()), w, e.getValue(),
+                        channelsOf.get(e.getKey()));
+            }
+        }
+        return tables.size();
     }
 
     /** The class index of every window, in window order (the split's input). */

@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -201,11 +200,11 @@ public final class BundleExporter {
                     provenance.put("parity_max_abs_diff", String.format(Locale.ROOT, "%.3e", report.maxDiff()));
                     String id = w.writeManifest(manifest(cfg, maxPatches, vocabulary, groups, provenance,
                             metrics(prov)));
-                    if (Files.exists(out)) deleteRecursively(out);
+                    BundleWriter.delete(out);
                     Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
                     return new Result(out, id, report, w.files());
                 } finally {
-                    deleteRecursively(tmp);
+                    BundleWriter.delete(tmp);
                 }
             }
         }
@@ -293,13 +292,6 @@ public final class BundleExporter {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
-        }
     }
 
     /** Builder: {@code setX} required, {@code optX} optional. */

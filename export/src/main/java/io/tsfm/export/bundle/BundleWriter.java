@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes the files of a model bundle into a directory, recording each file's size and SHA-256, then the manifest
@@ -55,6 +57,14 @@ public final class BundleWriter {
                 template.preprocessing(), template.labels(), template.onnxOpset(), template.provenance(),
                 template.validationMetrics(), files);
         return BundleManifestJson.write(m, directory.resolve(BundleLayout.MANIFEST));
+    }
+
+    /** Deletes a bundle directory (a finished, refused or half-written one) with everything in it, if it exists. */
+    public static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) return;
+        try (Stream<Path> s = Files.walk(directory)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     /** Lowercase hex SHA-256. */

@@ -15,13 +15,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Makes the dynamically quantised (int8) variant of a model bundle: its ONNX graphs through
@@ -90,7 +88,7 @@ public final class Int8BundleQuantizer {
         }
         if (Files.exists(output)) {
             if (!overwrite) throw new IllegalArgumentException(output + " exists (pass overwrite to replace it)");
-            delete(output);
+            BundleWriter.delete(output);
         }
         boolean ok = false;
         try {
@@ -135,7 +133,7 @@ public final class Int8BundleQuantizer {
             ok = true;
             return new Result(output, id, writer.files(), parity, how);
         } finally {
-            if (!ok) delete(output);
+            if (!ok) BundleWriter.delete(output);
         }
     }
 
@@ -184,13 +182,6 @@ public final class Int8BundleQuantizer {
     private static BundleManifest with(BundleManifest m, Map<String, String> provenance) {
         return new BundleManifest(m.formatVersion(), m.tier(), m.dimensions(), m.preprocessing(), m.labels(),
                 m.onnxOpset(), provenance, m.validationMetrics(), m.files());
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 
     /** Builds an {@link Int8BundleQuantizer}; {@link #setBundle}, {@link #setOutput} and one parity set are required. */

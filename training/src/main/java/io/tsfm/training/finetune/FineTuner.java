@@ -214,10 +214,7 @@ public final class FineTuner {
                 }
                 gc.backward(ce);
             }
-            Map<String, NDArray> grads = new LinkedHashMap<>();
-            for (Pair<String, Parameter> p : params) grads.put(p.getKey(), p.getValue().getArray().getGradient());
-            opt.update(params, grads);
-            for (NDArray g : grads.values()) g.subi(g);
+            opt.step(params, 0);
             return loss;
         }
     }

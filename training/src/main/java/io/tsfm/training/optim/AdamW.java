@@ -2,11 +2,14 @@ package io.tsfm.training.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.tsfm.training.model.WeightDecayRule;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,6 +106,20 @@ public final class AdamW {
             if (weightDecay > 0 && decayed.test(p.getKey())) w.muli((float) (1 - lr * weightDecay));
             NDArray denom = mv[1].div((float) bc2).sqrt().addi((float) eps);
             w.subi(mv[0].div(denom).muli((float) (lr / bc1)));
+        }
+    }
+
+    /**
+     * One update of {@code params} from the gradients they hold, which are then zeroed for the next step; with
+     * {@code maxNorm > 0} the gradients are first scaled to that joint L2 norm at most ({@link #clipGradNorm}).
+     */
+    public void step(PairList<String, Parameter> params, double maxNorm) {
+        try (NDScope scope = new NDScope()) {
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            for (Pair<String, Parameter> p : params) grads.put(p.getKey(), p.getValue().getArray().getGradient());
+            if (maxNorm > 0) clipGradNorm(new ArrayList<>(grads.values()), maxNorm);
+            update(params, grads);
+            for (NDArray g : grads.values()) g.subi(g);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tsfm.benchmark.baseline.lanhar;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,14 +10,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.tsfm.core.data.Units;
 import io.tsfm.core.labels.LabelVocabulary;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,28 +52,6 @@ public final class LanHarModel implements AutoCloseable {
         return new LanHarModel(manager, net, text, new ActivityDescriptions(vocabulary));
     }
 
-    /** Reads weights written by {@link #save} into a model of {@code config}. */
-    public static LanHarModel load(Path file, LanHarConfig config, TextTokens text, LabelVocabulary vocabulary)
-            throws IOException {
-        LanHarModel m = create(config, text, vocabulary);
-        try (InputStream in = Files.newInputStream(file); DataInputStream din = new DataInputStream(in)) {
-            m.net.loadParameters(m.manager, din);
-        } catch (MalformedModelException | IOException | RuntimeException e) {
-            m.close();
-            throw new IOException(file + ": not LanHAR weights of this configuration (" + e.getMessage() + ")", e);
-        }
-        for (Pair<String, Parameter> p : m.net.getParameters()) p.getValue().getArray().setRequiresGradient(true);
-        return m;
-    }
-
-    /** Writes the weights. */
-    public void save(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file); DataOutputStream dout = new DataOutputStream(out)) {
-            net.saveParameters(dout);
-        }
-    }
-
     public NDManager manager() {
         return manager;
     }
@@ -106,7 +77,7 @@ public final class LanHarModel implements AutoCloseable {
     }
 
     /** Scale of the accelerometer channels into the network: standard gravity, so the aligned z axis sits near 1. */
-    static final float ACC_SCALE = 9.80665f;
+    static final float ACC_SCALE = (float) Units.G;
 
     /**
      * A baseline input window ({@code [120][6]}, m/s² and rad/s) as the network reads it: gravity-aligned
@@ -143,12 +114,8 @@ public final class LanHarModel implements AutoCloseable {
         for (int from = 0; from < aligned.size(); from += EVAL_BATCH) {
             int to = Math.min(aligned.size(), from + EVAL_BATCH);
             try (NDScope scope = new NDScope()) {
-                NDArray e = normalize(net.sensorEncoder().apply(ps, windows(manager, aligned.subList(from, to)), false));
-                float[] flat = e.toFloatArray();
-                int d = (int) e.getShape().get(1);
-                for (int i = 0; i < to - from; i++) {
-                    out[from + i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-                }
+                rows(normalize(net.sensorEncoder().apply(ps, windows(manager, aligned.subList(from, to)), false)), out,
+                        from);
             }
         }
         return out;
@@ -162,13 +129,19 @@ public final class LanHarModel implements AutoCloseable {
             int to = Math.min(texts.size(), from + EVAL_BATCH);
             try (NDScope scope = new NDScope()) {
                 NDList tok = text.batch(manager, texts.subList(from, to));
-                NDArray e = normalize(net.textAdapter().apply(ps, tok.get(0), tok.get(1), false));
-                float[] flat = e.toFloatArray();
-                int d = (int) e.getShape().get(1);
-                for (int i = 0; i < to - from; i++) out[from + i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+                rows(normalize(net.textAdapter().apply(ps, tok.get(0), tok.get(1), false)), out, from);
             }
         }
         return out;
+    }
+
+    /** The rows of an {@code (n, d)} array into {@code out[from..from+n)}. */
+    private static void rows(NDArray e, float[][] out, int from) {
+        float[] flat = e.toFloatArray();
+        int d = (int) e.getShape().get(1);
+        for (int i = 0; i < e.getShape().get(0); i++) {
+            out[from + i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
     }
 
     /** The unit-norm prototype of every label: the normalised mean of its texts' embeddings. */

@@ -8,12 +8,10 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.tsfm.training.optim.AdamW;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +106,7 @@ public final class LanHarPretraining {
                 value = loss.getFloat();
             }
             // the update runs outside the recording scope: in-place changes of leaves are refused inside it
-            apply(opt, params);
+            opt.step(params, 1.0);
             return value;
         }
     }
@@ -183,22 +181,8 @@ public final class LanHarPretraining {
                 gc.backward(loss);
                 value = loss.getFloat();
             }
-            apply(opt, params);
+            opt.step(params, 1.0);
             return value;
         }
-    }
-
-    /** Clips the gradients of {@code params} to norm 1, updates them and zeroes every gradient of the net. */
-    static void apply(AdamW opt, PairList<String, Parameter> params) {
-        Map<String, NDArray> grads = new HashMap<>();
-        List<NDArray> list = new ArrayList<>();
-        for (Pair<String, Parameter> p : params) {
-            NDArray g = p.getValue().getArray().getGradient();
-            grads.put(p.getKey(), g);
-            list.add(g);
-        }
-        AdamW.clipGradNorm(list, 1.0);
-        opt.update(params, grads);
-        for (NDArray g : grads.values()) g.subi(g);
     }
 }

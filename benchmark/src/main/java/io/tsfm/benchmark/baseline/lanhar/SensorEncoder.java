@@ -1,18 +1,16 @@
 package io.tsfm.benchmark.baseline.lanhar;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.head.PreNormEncoderLayer;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.Inits;
 import io.tsfm.training.model.layers.LayerNormalization;
+import io.tsfm.training.model.layers.SingleInputBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +21,7 @@ import java.util.List;
  * transformer layers of width {@code dim}, a LayerNorm, mean pooling over tokens and a linear map into the shared
  * text space. Output {@code (N, D)}, not normalised.
  */
-public final class SensorEncoder extends AbstractBlock {
+public final class SensorEncoder extends SingleInputBlock {
     /** Samples per window (20 Hz, 6 s). */
     public static final int STEPS = 120;
     /** Channels: acc x, y, z, gyro x, y, z. */
@@ -61,6 +59,7 @@ public final class SensorEncoder extends AbstractBlock {
     }
 
     /** Embeds windows {@code (N, 120, 6)}. */
+    @Override
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
         long n = x.getShape().get(0);
         int tokens = STEPS / tokenSteps;
@@ -68,12 +67,6 @@ public final class SensorEncoder extends AbstractBlock {
                 .add(ps.getValue(position, x.getDevice(), training));
         for (PreNormEncoderLayer l : layers) h = l.apply(ps, h, null, training);
         return projection.apply(ps, norm.apply(ps, h, training).mean(new int[] {1}), training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

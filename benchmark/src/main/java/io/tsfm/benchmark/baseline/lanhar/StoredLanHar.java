@@ -86,13 +86,12 @@ public final class StoredLanHar implements SupervisedSystem {
 
     @Override
     public void check(BenchmarkDataset dataset, FineTuneSplit split, double rate) {
-        MetricKind m = metric(rate);
+        MetricKind m = MetricKind.ofLabelRate(rate);
         BaselineCheckpoint cp = store.verifySupervised(LanHarTraining.NAME, dataset, split, m);
         if (!cp.params().contains(pretrain.modelSha256())) {
             throw new BenchmarkException(store.supervisedDir(LanHarTraining.NAME, dataset.name(), m)
                     + ": stale lanhar checkpoint: it was fine-tuned from another pretrained model than "
-                    + pretrain.modelSha256().substring(0, 12) + "; train it with: ./tsfm baseline train lanhar "
-                    + "--datasets " + dataset.name() + " --out " + store.root());
+                    + pretrain.modelSha256().substring(0, 12) + store.retrainHint(LanHarTraining.NAME, dataset.name()));
         }
         String key = dataset.name() + "/" + m.id();
         if (loaded.containsKey(key)) return;
@@ -108,7 +107,7 @@ public final class StoredLanHar implements SupervisedSystem {
 
     @Override
     public List<String> predict(BenchmarkDataset dataset, FineTuneSplit split, double rate, List<BenchmarkWindow> test) {
-        String key = dataset.name() + "/" + metric(rate).id();
+        String key = dataset.name() + "/" + MetricKind.ofLabelRate(rate).id();
         if (!loaded.containsKey(key)) check(dataset, split, rate);
         LanHarModel model = loaded.get(key);
         // prototypes come from the text adapter, which fine-tuning leaves untouched: the frozen ones of training
@@ -125,11 +124,5 @@ public final class StoredLanHar implements SupervisedSystem {
     public void close() {
         loaded.values().forEach(LanHarModel::close);
         loaded.clear();
-    }
-
-    private static MetricKind metric(double rate) {
-        if (rate == MetricKind.SUP1.labelRate()) return MetricKind.SUP1;
-        if (rate == MetricKind.SUP10.labelRate()) return MetricKind.SUP10;
-        throw new IllegalArgumentException("no lanhar fine-tune for label rate " + rate);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -18,9 +19,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -121,8 +120,8 @@ public final class FineTuner {
                         gc.backward(loss);
                         lossSum += loss.getFloat();
                     }
-                    step(encOpt, enc);
-                    step(headOpt, head);
+                    encOpt.step(enc, 0);
+                    headOpt.step(head, 0);
                 }
                 batches++;
             }
@@ -133,7 +132,7 @@ public final class FineTuner {
                 if (acc > best) {
                     best = acc;
                     bestEpoch = e;
-                    bestState = snapshot(model);
+                    bestState = snapshot(model.encoder(), model.head());
                     sinceBest = 0;
                     improved = true;
                 } else {
@@ -147,7 +146,9 @@ public final class FineTuner {
             if (log != null) log.accept(ep);
             if (validate && sinceBest >= s.patience()) break;
         }
-        if (bestState != null) restore(model, manager, bestState);
+        if (bestState != null) {
+            restore(manager, bestState, "the best fine-tuning state", model.encoder(), model.head());
+        }
         return new Result(epochs, bestEpoch, validate ? best : Double.NaN, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -220,22 +221,12 @@ public final class FineTuner {
         for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
     }
 
-    /** One optimizer update of {@code params} from their gradients, which are then zeroed. */
-    public static void step(AdamW opt, PairList<String, Parameter> params) {
-        try (NDScope scope = new NDScope()) {
-            Map<String, NDArray> grads = new HashMap<>();
-            for (Pair<String, Parameter> p : params) grads.put(p.getKey(), p.getValue().getArray().getGradient());
-            opt.update(params, grads);
-            for (NDArray g : grads.values()) g.subi(g);
-        }
-    }
-
-    private static byte[] snapshot(FineTunable model) {
+    /** The parameters of {@code blocks}, in order, as bytes (a best state kept in memory). */
+    static byte[] snapshot(Block... blocks) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                model.encoder().saveParameters(out);
-                model.head().saveParameters(out);
+                for (Block b : blocks) b.saveParameters(out);
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -243,12 +234,12 @@ public final class FineTuner {
         }
     }
 
-    private static void restore(FineTunable model, NDManager manager, byte[] state) {
+    /** Loads a {@link #snapshot} of {@code blocks} back; {@code what} names the state in the error. */
+    static void restore(NDManager manager, byte[] state, String what, Block... blocks) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            model.encoder().loadParameters(manager, in);
-            model.head().loadParameters(manager, in);
+            for (Block b : blocks) b.loadParameters(manager, in);
         } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new IllegalStateException("cannot restore the best fine-tuning state: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot restore " + what + ": " + e.getMessage(), e);
         }
     }
 }

@@ -6,19 +6,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * LiMU-BERT's classifier (its {@code ClassifierGRU}, spec §6.6): GRU(d→20, 2 layers) → GRU(20→10) → the last
  * step's state → dropout 0.5 → Linear(10→C). Input {@code (N, T, d)} encoder embeddings, output {@code (N, C)}.
  * Thread-safe for forward passes.
  */
-public final class GruHead extends AbstractBlock {
+public final class GruHead extends SingleInputBlock {
     private static final float DROPOUT = 0.5f;
     private final GRU first;
     private final GRU second;
@@ -34,6 +33,7 @@ public final class GruHead extends AbstractBlock {
     }
 
     /** Logits of embeddings {@code (N, T, d)}. */
+    @Override
     public NDArray apply(ParameterStore ps, NDArray h, boolean training) {
         NDArray a = first.forward(ps, new NDList(h), training).get(0);
         NDArray b = second.forward(ps, new NDList(a), training).get(0);
@@ -41,12 +41,6 @@ public final class GruHead extends AbstractBlock {
         NDArray last = b.get(new NDIndex(":, {}, :", t - 1));
         if (training) last = Dropout.dropout(last, DROPOUT, true).singletonOrThrow();
         return out.apply(ps, last, training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

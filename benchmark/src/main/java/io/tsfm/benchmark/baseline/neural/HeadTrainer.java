@@ -10,11 +10,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.tsfm.training.optim.AdamW;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,7 +110,7 @@ public final class HeadTrainer {
                         gc.backward(loss);
                         sum += loss.getFloat();
                     }
-                    FineTuner.step(opt, params);
+                    opt.step(params, 0);
                 }
                 steps0++;
             }
@@ -125,17 +120,11 @@ public final class HeadTrainer {
                 bestAcc = v[0];
                 bestLoss = v[1];
                 bestEpoch = e;
-                best = save(model);
+                best = FineTuner.snapshot(model.head());
             }
             if (log != null) log.accept(new Epoch(e, sum / steps0, v[0], v[1], better, (System.nanoTime() - t0) / 1e9));
         }
-        if (best != null) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(best))) {
-                model.head().loadParameters(manager, in);
-            } catch (IOException | ai.djl.MalformedModelException ex) {
-                throw new IllegalStateException("cannot restore the best head: " + ex.getMessage(), ex);
-            }
-        }
+        if (best != null) FineTuner.restore(manager, best, "the best head", model.head());
         return new Result(e, bestEpoch, bestAcc, bestLoss, train.length, val.length, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -168,18 +157,6 @@ public final class HeadTrainer {
         int[] out = new int[idx.length];
         for (int i = 0; i < idx.length; i++) out[i] = labels[idx[i]];
         return out;
-    }
-
-    private static byte[] save(BaselineModel model) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                model.head().saveParameters(out);
-            }
-            return bytes.toByteArray();
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
     }
 
     /**

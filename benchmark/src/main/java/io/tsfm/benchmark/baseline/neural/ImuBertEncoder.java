@@ -1,20 +1,18 @@
 package io.tsfm.benchmark.baseline.neural;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.Inits;
 import io.tsfm.training.model.layers.LayerNormalization;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * The LiMU-BERT encoder (its {@code Transformer} module), which CrossHAR also uses: each time step's 6 values
@@ -25,7 +23,7 @@ import io.tsfm.training.model.layers.LayerNormalization;
  * around the attention). Dropout 0.1 on the attention probabilities and the sub-layer outputs. Input
  * {@code (N, T, 6)}, T ≤ the position table's length; output {@code (N, T, d)}. Thread-safe for forward passes.
  */
-public final class ImuBertEncoder extends AbstractBlock {
+public final class ImuBertEncoder extends SingleInputBlock {
     private static final float DROPOUT = 0.1f;
     private final int dim;
     private final int heads;
@@ -76,6 +74,7 @@ public final class ImuBertEncoder extends AbstractBlock {
     }
 
     /** Encodes {@code x (N, T, 6)} into {@code (N, T, d)}. */
+    @Override
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
         long n = x.getShape().get(0);
         long t = x.getShape().get(1);
@@ -100,12 +99,6 @@ public final class ImuBertEncoder extends AbstractBlock {
 
     private static NDArray drop(NDArray x, boolean training) {
         return training ? Dropout.dropout(x, DROPOUT, true).singletonOrThrow() : x;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -73,9 +73,7 @@ public final class NeuralBaselineTrainer {
         log.printf(Locale.ROOT, "%s: pretraining on %d windows of %s (budget %d epochs / %d s)%n", kind.displayName(),
                 corpus.windows().size(), corpus.name(), o.pretrainEpochs(), o.pretrainSeconds());
         long t0 = System.nanoTime();
-        try (NDManager manager = NeuralScorer.cpuManager()) {
-            // initialisation and dropout draw from the engine's generator
-            ai.djl.engine.Engine.getInstance().setRandomSeed((int) o.seed());
+        try (NDManager manager = seededManager(o.seed())) {
             ImuBertEncoder encoder = BaselineModel.create(kind, 1, 1, manager).encoder();
             Pretrainer p = new Pretrainer(kind, encoder, manager, 1e-3, o.seed());
             List<Pretrainer.Loss> epochs = p.run(corpus.inputs(), o.pretrainBatch(), o.pretrainEpochs(),
@@ -100,9 +98,7 @@ public final class NeuralBaselineTrainer {
             throws IOException {
         BaselineCheckpoint pre = store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus);
         long t0 = System.nanoTime();
-        try (NDManager manager = NeuralScorer.cpuManager()) {
-            // initialisation and dropout draw from the engine's generator
-            ai.djl.engine.Engine.getInstance().setRandomSeed((int) o.seed());
+        try (NDManager manager = seededManager(o.seed())) {
             BaselineModel model = BaselineModel.create(kind, corpus.labels().size(), kind.zeroShotVotes(), manager);
             store.load(store.trainingDir(kind.id(), NeuralStore.PRETRAIN), pre, manager, model.encoder());
             HeadTrainer.Examples ex = HeadTrainer.examples(model, manager, corpus);
@@ -132,9 +128,7 @@ public final class NeuralBaselineTrainer {
         BaselineCheckpoint pre = store.verifyTraining(kind.id(), NeuralStore.PRETRAIN, corpus);
         FineTuneSplit split = FineTuneSplit.of(dataset.labelIndices());
         FineTuneData data = FineTuneData.of(dataset, split, metric.labelRate());
-        try (NDManager manager = NeuralScorer.cpuManager()) {
-            // initialisation and dropout draw from the engine's generator
-            ai.djl.engine.Engine.getInstance().setRandomSeed((int) o.seed());
+        try (NDManager manager = seededManager(o.seed())) {
             BaselineModel model = BaselineModel.create(kind, dataset.labels().size(), 1, manager);
             store.load(store.trainingDir(kind.id(), NeuralStore.PRETRAIN), pre, manager, model.encoder());
             String series = dataset.name() + " " + metric.id();
@@ -152,5 +146,12 @@ public final class NeuralBaselineTrainer {
                     NeuralStore.describe(kind.id(), dataset, split, metric, data, params, r.seconds()),
                     model.encoder(), model.head());
         }
+    }
+
+    /** A CPU manager, with the engine's generator seeded: initialisation and dropout draw from it. */
+    private static NDManager seededManager(long seed) {
+        NDManager manager = NeuralScorer.cpuManager();
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
+        return manager;
     }
 }

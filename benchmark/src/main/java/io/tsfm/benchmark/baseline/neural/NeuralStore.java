@@ -3,8 +3,6 @@ package io.tsfm.benchmark.baseline.neural;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tsfm.benchmark.baseline.BaselineCheckpoint;
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.metrics.MetricKind;
@@ -18,10 +16,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Where the neural baselines' checkpoints live, under the same root as {@link BaselineStore}'s:
@@ -36,38 +30,41 @@ import java.util.Objects;
 public final class NeuralStore {
     /** The model file of every checkpoint. */
     public static final String MODEL = "model.params";
-    static final String CHECKPOINT = "checkpoint.json";
     /** The {@code metric} of a pretrained-encoder checkpoint. */
     public static final String PRETRAIN = "pretrain";
     /** The {@code metric} of a zero-shot checkpoint. */
     public static final String ZERO_SHOT = "zeroshot";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Path root;
+    private final BaselineStore files;
 
     public NeuralStore(Path root) {
-        this.root = Objects.requireNonNull(root, "root");
+        this.files = new BaselineStore(root);
     }
 
     /** The store's directory. */
     public Path root() {
-        return root;
+        return files.root();
+    }
+
+    /** The command that trains a baseline, as the tail of a refusal (see {@link BaselineStore#retrainHint}). */
+    public String retrainHint(String baseline, String dataset) {
+        return files.retrainHint(baseline, dataset);
     }
 
     /** The directory of a checkpoint trained on the training sets: {@link #PRETRAIN} or {@link #ZERO_SHOT}. */
     public Path trainingDir(String baseline, String part) {
         if (!PRETRAIN.equals(part) && !ZERO_SHOT.equals(part)) throw new IllegalArgumentException("unknown part " + part);
-        return root.resolve(baseline).resolve(part);
+        return files.root().resolve(baseline).resolve(part);
     }
 
     /** The directory of a fine-tuned checkpoint (the random forest's layout). */
     public Path supervisedDir(String baseline, String dataset, MetricKind metric) {
-        return new BaselineStore(root).dir(baseline, dataset, metric);
+        return files.dir(baseline, dataset, metric);
     }
 
     /**
-     * Saves the blocks' parameters (in order) and a checkpoint describing what they were trained on, in
-     * {@code dir}.
+     * Saves the blocks' parameters (in order) and a checkpoint describing what they were trained on
+     * ({@link #describe}), in {@code dir}.
      */
     public BaselineCheckpoint save(Path dir, BaselineCheckpoint what, Block... blocks) throws IOException {
         Files.createDirectories(dir);
@@ -75,13 +72,7 @@ public final class NeuralStore {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(model)))) {
             for (Block b : blocks) b.saveParameters(out);
         }
-        BaselineCheckpoint cp = new BaselineCheckpoint(what.baseline(), what.dataset(), what.metric(), what.labelRate(),
-                what.splitSeed(), what.windows(), what.labels(), what.labelledWindows(), what.labelledSha256(),
-                BaselineInput.LAYOUT, what.params(), library(), MODEL,
-                BaselineStore.sha256(Files.readAllBytes(model)), what.trainSeconds(),
-                OffsetDateTime.now(ZoneOffset.UTC).toString());
-        JSON.writeValue(dir.resolve(CHECKPOINT).toFile(), cp);
-        return cp;
+        return BaselineStore.write(dir, what);
     }
 
     /** What a checkpoint of the training sets records (the file fields are filled by {@link #save}). */
@@ -119,8 +110,8 @@ public final class NeuralStore {
      */
     public BaselineCheckpoint verifyTraining(String baseline, String part, TrainingCorpus corpus) {
         Path dir = trainingDir(baseline, part);
-        String retrain = "; train it with: ./tsfm baseline train " + baseline + " --out " + root;
-        BaselineCheckpoint cp = read(dir, baseline, part + " model of " + corpus.name(), retrain);
+        String retrain = files.retrainHint(baseline, null);
+        BaselineCheckpoint cp = BaselineStore.read(dir, baseline, part + " model of " + corpus.name(), retrain);
         String why = null;
         if (!baseline.equals(cp.baseline()) || !part.equals(cp.metric())) {
             why = "it is the checkpoint of " + cp.baseline() + "/" + cp.metric();
@@ -143,52 +134,18 @@ public final class NeuralStore {
     public BaselineCheckpoint verifySupervised(String baseline, BenchmarkDataset dataset, FineTuneSplit split,
                                                MetricKind metric) {
         Path dir = supervisedDir(baseline, dataset.name(), metric);
-        String retrain = "; train it with: ./tsfm baseline train " + baseline + " --datasets " + dataset.name()
-                + " --out " + root;
-        BaselineCheckpoint cp = read(dir, baseline, dataset.name() + " " + metric.id(), retrain);
-        String why = null;
-        if (!baseline.equals(cp.baseline()) || !dataset.name().equals(cp.dataset()) || !metric.id().equals(cp.metric())) {
-            why = "it is the checkpoint of " + cp.baseline() + "/" + cp.dataset() + "/" + cp.metric();
-        } else if (cp.windows() != dataset.windows().size()) {
-            why = "it was trained when the dataset had " + cp.windows() + " windows, now " + dataset.windows().size();
-        } else if (!dataset.labels().equals(cp.labels())) {
-            why = "it was trained on labels " + cp.labels() + ", the dataset now has " + dataset.labels();
-        } else if (cp.splitSeed() != split.seed() || !BaselineStore.keysSha256(
-                dataset.select(split.labelled(metric.labelRate()))).equals(cp.labelledSha256())) {
-            why = "it was trained on other labelled windows than the split now selects";
-        }
+        String retrain = files.retrainHint(baseline, dataset.name());
+        BaselineCheckpoint cp = BaselineStore.read(dir, baseline, dataset.name() + " " + metric.id(), retrain);
+        String why = BaselineStore.supervisedMismatch(cp, baseline, dataset, split, metric);
         return finish(dir, cp, why, baseline, retrain);
     }
 
-    private BaselineCheckpoint read(Path dir, String baseline, String what, String retrain) {
-        Path file = dir.resolve(CHECKPOINT);
-        if (!Files.isRegularFile(file)) {
-            throw new BenchmarkException("no trained " + baseline + " " + what + " in " + dir + retrain);
-        }
-        try {
-            return JSON.readValue(file.toFile(), BaselineCheckpoint.class);
-        } catch (IOException e) {
-            throw new BenchmarkException(file + ": not a baseline checkpoint (" + e.getMessage() + ")" + retrain, e);
-        }
-    }
-
-    private BaselineCheckpoint finish(Path dir, BaselineCheckpoint cp, String why, String baseline, String retrain) {
+    private static BaselineCheckpoint finish(Path dir, BaselineCheckpoint cp, String why, String baseline,
+                                             String retrain) {
         if (why == null && !BaselineInput.LAYOUT.equals(cp.features())) {
             why = "it reads another input layout " + cp.features() + " than now " + BaselineInput.LAYOUT;
         }
-        if (why == null) {
-            try {
-                String sha = BaselineStore.sha256(Files.readAllBytes(dir.resolve(cp.modelFile())));
-                if (!sha.equals(cp.modelSha256())) why = "its model file " + cp.modelFile() + " was modified";
-            } catch (IOException e) {
-                why = "its model file " + cp.modelFile() + " cannot be read (" + e.getMessage() + ")";
-            }
-        }
-        if (why != null) {
-            throw new BenchmarkException(dir.resolve(CHECKPOINT) + ": stale " + baseline + " checkpoint: " + why
-                    + retrain);
-        }
-        return cp;
+        return BaselineStore.accept(dir, cp, why, baseline, retrain);
     }
 
     private static String library() {

@@ -116,7 +116,7 @@ public final class Pretrainer {
                 gc.backward(loss);
                 out = new Loss(loss.getFloat(), rec.getFloat(), nce);
             }
-            for (int g = 0; g < groups.size(); g++) FineTuner.step(optimizers.get(g), groups.get(g));
+            for (int g = 0; g < groups.size(); g++) optimizers.get(g).step(groups.get(g), 0);
             return out;
         }
     }

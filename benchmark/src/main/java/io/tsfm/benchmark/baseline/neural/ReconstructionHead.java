@@ -1,22 +1,20 @@
 package io.tsfm.benchmark.baseline.neural;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.LayerNormalization;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * The masked-reconstruction decoder of LiMU-BERT's pretraining model (also CrossHAR's): Linear(d→d), GELU,
  * LayerNorm, Linear(d→6). Input {@code (N, T, d)}, output {@code (N, T, 6)}. Used during pretraining only.
  */
-public final class ReconstructionHead extends AbstractBlock {
+public final class ReconstructionHead extends SingleInputBlock {
     private final int dim;
     private final Dense linear;
     private final LayerNormalization norm;
@@ -30,14 +28,9 @@ public final class ReconstructionHead extends AbstractBlock {
     }
 
     /** The reconstructed input of embeddings {@code (N, T, d)}. */
+    @Override
     public NDArray apply(ParameterStore ps, NDArray h, boolean training) {
         return decoder.apply(ps, norm.apply(ps, Activation.gelu(linear.apply(ps, h, training)), training), training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

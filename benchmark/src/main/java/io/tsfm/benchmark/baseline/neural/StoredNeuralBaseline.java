@@ -74,7 +74,7 @@ public final class StoredNeuralBaseline implements SupervisedSystem, AutoCloseab
 
     @Override
     public void check(BenchmarkDataset dataset, FineTuneSplit split, double rate) {
-        MetricKind m = metric(rate);
+        MetricKind m = MetricKind.ofLabelRate(rate);
         BaselineCheckpoint cp = store.verifySupervised(kind.id(), dataset, split, m);
         BaselineModel model = BaselineModel.create(kind, dataset.labels().size(), 1, manager);
         try {
@@ -88,7 +88,7 @@ public final class StoredNeuralBaseline implements SupervisedSystem, AutoCloseab
 
     @Override
     public List<String> predict(BenchmarkDataset dataset, FineTuneSplit split, double rate, List<BenchmarkWindow> test) {
-        String key = dataset.name() + "/" + metric(rate).id();
+        String key = dataset.name() + "/" + MetricKind.ofLabelRate(rate).id();
         if (!loaded.containsKey(key)) check(dataset, split, rate);
         int[] classes = FineTuner.predict(loaded.get(key), manager, FineTuneData.inputs(test), 64);
         List<String> out = new ArrayList<>(classes.length);
@@ -96,11 +96,6 @@ public final class StoredNeuralBaseline implements SupervisedSystem, AutoCloseab
         return out;
     }
 
-    private static MetricKind metric(double rate) {
-        if (rate == MetricKind.SUP1.labelRate()) return MetricKind.SUP1;
-        if (rate == MetricKind.SUP10.labelRate()) return MetricKind.SUP10;
-        throw new IllegalArgumentException("no fine-tuned model for label rate " + rate);
-    }
 
     @Override
     public void close() {

@@ -1,15 +1,11 @@
 package io.tsfm.benchmark.baseline.neural;
 
 import io.tsfm.benchmark.baseline.BaselineStore;
+import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.WindowKey;
-import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.data.Session;
-import io.tsfm.core.preprocess.EvalWindow;
-import io.tsfm.core.preprocess.EvalWindows;
-import io.tsfm.core.preprocess.LabeledTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,9 +15,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The training data of the neural baselines: the training datasets cut exactly as benchmark windows are (each
- * subject's sessions concatenated in id order, non-overlapping 6 s windows at the native rate, majority label;
- * {@link EvalWindows}), each converted to {@link BaselineInput} (20 Hz, 120×6), labelled with its vocabulary label,
+ * The training data of the neural baselines: the training datasets cut exactly as benchmark windows are, by the
+ * same code ({@link BenchmarkDataset#cut}: each subject's sessions concatenated in id order, non-overlapping 6 s
+ * windows at the native rate, majority label), each converted to {@link BaselineInput} (20 Hz, 120×6), labelled with its vocabulary label,
  * and with the label of each of its six 1 s sub-windows when that sub-window is single-label (LiMU-BERT's zero-shot
  * head trains on those only). Labels are the sorted union of the datasets' labels. Immutable and thread-safe.
  *
@@ -79,29 +75,22 @@ public record TrainingCorpus(List<String> datasets, List<String> labels, List<Tr
         for (Dataset d : datasets) {
             names.add(d.name());
             List<String> own = new ArrayList<>(new TreeSet<>(d.manifest().labels()));
-            Map<String, List<Channel>> channelsOf = new HashMap<>();
-            for (Session s : d.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
             int before = windows.size();
-            for (Map.Entry<String, LabeledTable> e : EvalWindows.bySubject(d.sessions(), own).entrySet()) {
-                LabeledTable t = e.getValue();
-                for (EvalWindow w : EvalWindows.slice(t)) {
-                    WindowKey key = new WindowKey(d.name(), e.getKey(), w.startSample());
-                    float[][] input = BaselineInput.of(w.samples(), t.rateHz(), channelsOf.get(e.getKey()),
-                            key.toString());
-                    int[] sub = new int[SUB_WINDOWS];
-                    for (int j = 0; j < SUB_WINDOWS; j++) {
-                        int from = w.startSample() + (int) Math.floor(j * t.rateHz() + 1e-9);
-                        int to = Math.min(w.startSample() + w.length(),
-                                w.startSample() + (int) Math.floor((j + 1) * t.rateHz() + 1e-9));
-                        int first = t.labels()[from];
-                        boolean uniform = to > from;
-                        for (int i = from + 1; i < to && uniform; i++) uniform = t.labels()[i] == first;
-                        sub[j] = uniform ? index.get(own.get(first)) : -1;
-                    }
-                    String label = own.get(w.label());
-                    windows.add(new Window(key, label, index.get(label), input, sub));
+            BenchmarkDataset.cut(d, own, (key, w, t, channels) -> {
+                float[][] input = BaselineInput.of(w.samples(), t.rateHz(), channels, key.toString());
+                int[] sub = new int[SUB_WINDOWS];
+                for (int j = 0; j < SUB_WINDOWS; j++) {
+                    int from = w.startSample() + (int) Math.floor(j * t.rateHz() + 1e-9);
+                    int to = Math.min(w.startSample() + w.length(),
+                            w.startSample() + (int) Math.floor((j + 1) * t.rateHz() + 1e-9));
+                    int first = t.labels()[from];
+                    boolean uniform = to > from;
+                    for (int i = from + 1; i < to && uniform; i++) uniform = t.labels()[i] == first;
+                    sub[j] = uniform ? index.get(own.get(first)) : -1;
                 }
-            }
+                String label = own.get(w.label());
+                windows.add(new Window(key, label, index.get(label), input, sub));
+            });
             if (windows.size() == before) {
                 throw new IllegalArgumentException("training dataset " + d.name() + " has no 6 s window");
             }

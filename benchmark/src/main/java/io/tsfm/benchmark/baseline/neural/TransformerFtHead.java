@@ -1,19 +1,17 @@
 package io.tsfm.benchmark.baseline.neural;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.LayerNormalization;
 import io.tsfm.training.model.layers.MultiHeadAttention;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * CrossHAR's classifier ({@code Transformer_ft}, spec §6.6): Linear(d→100), sinusoidal positions added, one
@@ -21,7 +19,7 @@ import io.tsfm.training.model.layers.MultiHeadAttention;
  * ReLU, dropout 0.1), mean over time, Linear(100→C). Input {@code (N, T, d)}, output {@code (N, C)}. Thread-safe
  * for forward passes.
  */
-public final class TransformerFtHead extends AbstractBlock {
+public final class TransformerFtHead extends SingleInputBlock {
     private static final int WIDTH = 100;
     private static final int FF = 2048;
     private static final float DROPOUT = 0.1f;
@@ -48,6 +46,7 @@ public final class TransformerFtHead extends AbstractBlock {
     }
 
     /** Logits of embeddings {@code (N, T, d)}. */
+    @Override
     public NDArray apply(ParameterStore ps, NDArray h, boolean training) {
         long t = h.getShape().get(1);
         NDArray x = in.apply(ps, h, training).add(positions(h.getManager(), t).toDevice(h.getDevice(), false));
@@ -73,12 +72,6 @@ public final class TransformerFtHead extends AbstractBlock {
 
     private static NDArray drop(NDArray x, boolean training) {
         return training ? Dropout.dropout(x, DROPOUT, true).singletonOrThrow() : x;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

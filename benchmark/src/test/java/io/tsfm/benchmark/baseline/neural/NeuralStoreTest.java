@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import io.tsfm.benchmark.baseline.BaselineCheckpoint;
+import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.metrics.MetricKind;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.FineTuneSplit;
@@ -86,7 +87,7 @@ class NeuralStoreTest {
         FineTuneSplit other = FineTuneSplit.of(basic.labelIndices(), 7);
         assertThatThrownBy(() -> store.verifySupervised("crosshar", basic, other, MetricKind.SUP10))
                 .hasMessageContaining("other labelled windows");
-        Path json = store.supervisedDir("crosshar", basic.name(), MetricKind.SUP10).resolve(NeuralStore.CHECKPOINT);
+        Path json = store.supervisedDir("crosshar", basic.name(), MetricKind.SUP10).resolve(BaselineStore.CHECKPOINT);
         Files.writeString(json, Files.readString(json).replace("\"badminton\"", "\"tennis\""));
         assertThatThrownBy(() -> store.verifySupervised("crosshar", basic, split, MetricKind.SUP10))
                 .hasMessageContaining("trained on labels");
