@@ -2,13 +2,10 @@ package io.tsfm.benchmark.finetune;
 
 import ai.djl.Device;
 import io.tsfm.benchmark.run.BenchmarkException;
-import io.tsfm.core.preprocess.Patcher;
-import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowEmbedding;
-import io.tsfm.schemas.bundle.BundleManifest;
 import io.tsfm.training.finetune.CheckpointModel;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.Checkpoint;
@@ -36,13 +33,6 @@ public final class BundleCheckpoint {
         Path abs = bundle.toAbsolutePath().normalize();
         Path s = abs.resolveSibling(abs.getFileName() + ".checkpoint");
         return Files.isRegularFile(s.resolve(Checkpoint.CONFIG)) ? java.util.Optional.of(s) : java.util.Optional.empty();
-    }
-
-    /** Core's patcher with the bundle's preprocessing settings, as its classifier patches. */
-    public static Patcher patcher(ModelBundle bundle) {
-        BundleManifest m = bundle.manifest();
-        return new Patcher(PatchingConfig.builder().optMaxPatches(m.preprocessing().maxPatches())
-                .optStdFloor(m.preprocessing().normalization().epsilon()).build());
     }
 
     /**
@@ -83,7 +73,7 @@ public final class BundleCheckpoint {
                     throw refuse(bundle, checkpoint, "the checkpoint's label encoder is " + m.labelEncoder()
                             + ", the bundle's " + b.labelEncoder());
                 }
-                djl = m.embed(windows, patcher(b), b.patchSeconds(), 32);
+                djl = m.embed(windows, b.patcher(), b.patchSeconds(), 32);
             }
             double worst = 0;
             for (int i = 0; i < onnx.length; i++) {

@@ -99,7 +99,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         this.historyDir = historyDir;
         this.progress = progress;
         this.patchSeconds = b.patchSeconds();
-        this.patcher = BundleCheckpoint.patcher(b);
+        this.patcher = b.patcher();
         this.device = Devices.preferred();
         this.encoder = MiniLmTextEncoder.builder().optMaxTokens(b.textMaxTokens()).build();
         this.text = new TextBank(encoder);

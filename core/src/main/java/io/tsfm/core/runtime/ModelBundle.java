@@ -2,6 +2,8 @@ package io.tsfm.core.runtime;
 
 import io.tsfm.core.data.npy.Npy;
 import io.tsfm.core.data.npy.NpyArray;
+import io.tsfm.core.preprocess.Patcher;
+import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.schemas.bundle.BundleManifest;
 import io.tsfm.schemas.bundle.BundleManifestJson;
 import io.tsfm.schemas.bundle.InvalidManifestException;
@@ -224,6 +226,13 @@ public final class ModelBundle {
     /** Patch length in seconds serving windows are cut into. */
     public double patchSeconds() {
         return manifest.preprocessing().patchSeconds();
+    }
+
+    /** Core's patcher with this bundle's preprocessing settings (patch cap, z-score floor): what serving patches with. */
+    public Patcher patcher() {
+        BundleManifest.Preprocessing p = manifest.preprocessing();
+        return new Patcher(PatchingConfig.builder().optMaxPatches(p.maxPatches())
+                .optStdFloor(p.normalization().epsilon()).build());
     }
 
     @Override

@@ -5,7 +5,6 @@ import ai.onnxruntime.OrtSession;
 import io.tsfm.core.preprocess.PatchBatch;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
-import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.schemas.bundle.BundleManifest;
@@ -76,8 +75,7 @@ public final class OnnxWindowClassifier implements WindowClassifier {
         this.scoring = b.scoring;
         this.maxBatchSize = b.maxBatchSize;
         this.patchSeconds = m.preprocessing().patchSeconds();
-        this.patcher = new Patcher(PatchingConfig.builder().optMaxPatches(m.preprocessing().maxPatches())
-                .optStdFloor(m.preprocessing().normalization().epsilon()).build());
+        this.patcher = bundle.patcher();
         this.dModel = m.dimensions().dModel();
 
         TextEncoder enc = b.textEncoder;
