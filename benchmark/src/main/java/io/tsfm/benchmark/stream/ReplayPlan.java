@@ -3,7 +3,7 @@ package io.tsfm.benchmark.stream;
 import io.tsfm.benchmark.protocol.BenchmarkWindow;
 import io.tsfm.benchmark.protocol.WindowKey;
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.SensorKind;
+import io.tsfm.core.data.Units;
 import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.preprocess.EvalWindows;
 import io.tsfm.schemas.ImuFrames;
@@ -145,8 +145,7 @@ final class ReplayPlan {
         for (int c = 0; c < w.channels().size(); c++) {
             Channel ch = w.channels().get(c);
             // the samples are in the canonical unit of their kind already: the job must convert nothing
-            String unit = ch.kind() == SensorKind.OTHER ? "1" : ch.kind().canonicalUnit();
-            specs.add(new ChannelSpec(ch.name(), unit, texts.get(c)));
+            specs.add(new ChannelSpec(ch.name(), Units.statedCanonical(ch.kind()), texts.get(c)));
         }
         return new ChannelLayout("bench", specs);
     }
