@@ -6,6 +6,7 @@ import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.Units;
 import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.preprocess.EvalWindows;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.schemas.ImuFrames;
 import io.tsfm.schemas.avro.ChannelLayout;
 import io.tsfm.schemas.avro.ChannelSpec;
@@ -94,7 +95,7 @@ final class ReplayPlan {
                 int n = w.length();
                 for (int from = 0; from < n; from += frameSamples) {
                     int to = Math.min(n, from + frameSamples);
-                    long t = startMicros + sampleMicros(w.key().startSample() + from, rate);
+                    long t = startMicros + SampleFrame.offsetMicros(w.key().startSample() + from, rate);
                     ImuFrame f = ImuFrame.newBuilder()
                             .setDeviceId(deviceId)
                             .setSequence(sequence)
@@ -108,7 +109,7 @@ final class ReplayPlan {
                     frames.add(new Planned(deviceId, index, t, f));
                     sequence++;
                 }
-                end = Math.max(end, startMicros + sampleMicros(w.key().startSample() + n, rate));
+                end = Math.max(end, startMicros + SampleFrame.offsetMicros(w.key().startSample() + n, rate));
             }
             index++;
         }
@@ -148,10 +149,6 @@ final class ReplayPlan {
             specs.add(new ChannelSpec(ch.name(), Units.statedCanonical(ch.kind()), texts.get(c)));
         }
         return new ChannelLayout("bench", specs);
-    }
-
-    private static long sampleMicros(long sample, double rate) {
-        return Math.round(sample * 1e6 / rate);
     }
 
     private static float[] rowMajor(float[][] samples, int from, int to) {

@@ -2,6 +2,7 @@ package io.tsfm.edge.source;
 
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.resample.LinearResampler;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class SessionStream {
 
     /** Event time of the first sample of the next frame, µs. */
     public long nextStartMicros() {
-        return segmentStartMicros + (currentRate == 0 ? 0 : Math.round(segmentSamples * 1e6 / currentRate));
+        return segmentStartMicros + (currentRate == 0 ? 0 : SampleFrame.offsetMicros(segmentSamples, currentRate));
     }
 
     /** Whether another frame follows. */

@@ -3,6 +3,7 @@ package io.tsfm.edge.source;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class SyntheticSource implements FrameSource {
             samples[5][i] = (float) (0.2 * step + 0.01 * random.nextGaussian());
         }
         position[d] += n;
-        long start = startMicros + Math.round(from * 1e6 / rateHz);
+        long start = startMicros + SampleFrame.offsetMicros(from, rateHz);
         DeviceFrame frame = new DeviceFrame(prefix + d, from / frameSamples, start, rateHz, samples, LAYOUT);
         pacer.awaitEventTime(frame.endMicros());
         return frame;
