@@ -9,6 +9,7 @@ import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.inference.ClassifierFactories;
@@ -244,7 +245,7 @@ public final class StreamPath implements InferencePath {
             return new StreamPass(dataset, windows, labels, List.of(), Map.of(),
                     new PassStats(dataset.name(), passId, labels.labels().size(), 0, 0, 0, 0, 0, 0, false));
         }
-        int frameSamples = (int) Math.max(1, Math.round(windows.get(0).rateHz() * frameSeconds));
+        int frameSamples = SampleFrame.samplesPerFrame(frameSeconds, windows.get(0).rateHz());
         ReplayPlan plan = ReplayPlan.of(windows, dataset.description(), patchSeconds, passId + "/", nextStartMicros,
                 WINDOW_MILLIS, frameSamples);
         long flushAt = plan.endMicros() + FLUSH_MARGIN_MICROS;

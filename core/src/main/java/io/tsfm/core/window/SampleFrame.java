@@ -42,6 +42,11 @@ public record SampleFrame(String deviceId, long sequence, long startMicros, doub
         return startMicros + offsetMicros(length(), rateHz);
     }
 
+    /** Samples in a frame of {@code frameSeconds} at {@code rateHz}: the nearest whole number, at least one. */
+    public static int samplesPerFrame(double frameSeconds, double rateHz) {
+        return Math.max(1, (int) Math.round(frameSeconds * rateHz));
+    }
+
     /**
      * How far sample {@code n} of a run lies after sample 0, microseconds: {@code round(n·1e6 / rate)}, the wire's
      * rule ({@code ImuFrame.firstSampleEpochMicros}); whoever stamps frames uses it so windows see the same times.

@@ -6,6 +6,7 @@ import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.reading.DelimitedText;
 import io.tsfm.core.data.generic.GenericManifest;
 import io.tsfm.core.data.resample.LinearResampler;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.data.reading.ProblemLog;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
@@ -87,7 +88,7 @@ public final class CsvStreamSource implements FrameSource {
         this.manifest = b.manifest;
         this.file = b.name;
         this.deviceId = b.deviceId;
-        this.frameSamples = Math.max(1, (int) Math.round(b.frameSeconds * manifest.rateHz()));
+        this.frameSamples = SampleFrame.samplesPerFrame(b.frameSeconds, manifest.rateHz());
         this.origin = b.origin;
         this.pacer = b.pacer;
         this.text = text;

@@ -86,7 +86,7 @@ public final class SessionStream {
         if (!hasNext()) throw new IllegalStateException("device " + deviceId + ": no more frames");
         double rate = currentRate;
         DeviceLayout layout = currentLayout;
-        int frameLength = Math.max(1, (int) Math.round(frameSeconds * rate));
+        int frameLength = SampleFrame.samplesPerFrame(frameSeconds, rate);
         long start = nextStartMicros();
         float[][] buffer = new float[layout.channelCount()][frameLength];
         int filled = 0;

@@ -44,7 +44,7 @@ public final class SyntheticSource implements FrameSource {
         this.devices = b.devices;
         this.prefix = b.devicePrefix;
         this.rateHz = b.rateHz;
-        this.frameSamples = Math.max(1, (int) Math.round(b.frameSeconds * b.rateHz));
+        this.frameSamples = SampleFrame.samplesPerFrame(b.frameSeconds, b.rateHz);
         this.startMicros = b.startMicros != Long.MIN_VALUE ? b.startMicros : System.currentTimeMillis() * 1000L;
         this.totalSamples = b.seconds > 0 ? Math.round(b.seconds * b.rateHz) : Long.MAX_VALUE;
         this.phaseSeconds = b.phaseSeconds;
