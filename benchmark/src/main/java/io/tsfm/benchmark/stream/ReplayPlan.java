@@ -3,9 +3,10 @@ package io.tsfm.benchmark.stream;
 import io.tsfm.benchmark.protocol.BenchmarkWindow;
 import io.tsfm.benchmark.protocol.WindowKey;
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.SensorKind;
+import io.tsfm.core.data.Units;
 import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.preprocess.EvalWindows;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.schemas.ImuFrames;
 import io.tsfm.schemas.avro.ChannelLayout;
 import io.tsfm.schemas.avro.ChannelSpec;
@@ -94,7 +95,7 @@ final class ReplayPlan {
                 int n = w.length();
                 for (int from = 0; from < n; from += frameSamples) {
                     int to = Math.min(n, from + frameSamples);
-                    long t = startMicros + sampleMicros(w.key().startSample() + from, rate);
+                    long t = startMicros + SampleFrame.offsetMicros(w.key().startSample() + from, rate);
                     ImuFrame f = ImuFrame.newBuilder()
                             .setDeviceId(deviceId)
                             .setSequence(sequence)
@@ -108,7 +109,7 @@ final class ReplayPlan {
                     frames.add(new Planned(deviceId, index, t, f));
                     sequence++;
                 }
-                end = Math.max(end, startMicros + sampleMicros(w.key().startSample() + n, rate));
+                end = Math.max(end, startMicros + SampleFrame.offsetMicros(w.key().startSample() + n, rate));
             }
             index++;
         }
@@ -145,14 +146,9 @@ final class ReplayPlan {
         for (int c = 0; c < w.channels().size(); c++) {
             Channel ch = w.channels().get(c);
             // the samples are in the canonical unit of their kind already: the job must convert nothing
-            String unit = ch.kind() == SensorKind.OTHER ? "1" : ch.kind().canonicalUnit();
-            specs.add(new ChannelSpec(ch.name(), unit, texts.get(c)));
+            specs.add(new ChannelSpec(ch.name(), Units.statedCanonical(ch.kind()), texts.get(c)));
         }
         return new ChannelLayout("bench", specs);
-    }
-
-    private static long sampleMicros(long sample, double rate) {
-        return Math.round(sample * 1e6 / rate);
     }
 
     private static float[] rowMajor(float[][] samples, int from, int to) {

@@ -7,8 +7,10 @@ import io.tsfm.benchmark.run.InferencePath;
 import io.tsfm.benchmark.run.WindowPrediction;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
+import io.tsfm.core.preprocess.EvalWindows;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.inference.ClassifierFactories;
@@ -80,15 +82,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <p>Not thread-safe: one pass at a time, as the runner calls it. {@link #close()} stops what embedded mode started.
  */
 public final class StreamPath implements InferencePath {
-    /** The job's window length and hop: the benchmark's non-overlapping 6 s windows. */
-    public static final long WINDOW_MILLIS = 6000;
+    /** The job's window length and hop: the benchmark's non-overlapping 6 s windows ({@link EvalWindows}). */
+    public static final long WINDOW_MILLIS = Math.round(EvalWindows.WINDOW_SECONDS * 1000);
     private static final long OUT_OF_ORDERNESS_MILLIS = 200;
     /** Event time between a pass's last sample and its watermark frame: beyond any sane out-of-orderness bound. */
     private static final long FLUSH_MARGIN_MICROS = 30_000_000L;
     private static final long GRID_MICROS = WINDOW_MILLIS * 1000;
     /** The job settings the benchmark's windows need (address mode: the job is started by someone else). */
-    static final String JOB_SETTINGS = "--window-ms 6000 --hop-ms 6000 --max-gap-ms 0 --min-coverage 1 and no "
-            + "--device-description (e.g. ./tsfm job --embedded --hop-ms 6000 --min-coverage 1 --max-gap-ms 0)";
+    static final String JOB_SETTINGS = "--window-ms " + WINDOW_MILLIS + " --hop-ms " + WINDOW_MILLIS
+            + " --max-gap-ms 0 --min-coverage 1 and no --device-description (e.g. ./tsfm job --embedded --hop-ms "
+            + WINDOW_MILLIS + " --min-coverage 1 --max-gap-ms 0)";
 
     private final String modelId;
     private final double patchSeconds;
@@ -244,7 +247,7 @@ public final class StreamPath implements InferencePath {
             return new StreamPass(dataset, windows, labels, List.of(), Map.of(),
                     new PassStats(dataset.name(), passId, labels.labels().size(), 0, 0, 0, 0, 0, 0, false));
         }
-        int frameSamples = (int) Math.max(1, Math.round(windows.get(0).rateHz() * frameSeconds));
+        int frameSamples = SampleFrame.samplesPerFrame(frameSeconds, windows.get(0).rateHz());
         ReplayPlan plan = ReplayPlan.of(windows, dataset.description(), patchSeconds, passId + "/", nextStartMicros,
                 WINDOW_MILLIS, frameSamples);
         long flushAt = plan.endMicros() + FLUSH_MARGIN_MICROS;
@@ -446,7 +449,7 @@ public final class StreamPath implements InferencePath {
     private void probe(Duration timeout) {
         Channel ch = Channel.of("acc_x", SensorKind.ACCELEROMETER, "x", "wrist");
         double rate = 10.0;
-        int n = (int) (WINDOW_MILLIS / 1000 * rate);
+        int n = EvalWindows.windowSamples(rate);
         List<BenchmarkWindow> windows = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             float[][] samples = new float[1][n];

@@ -1,5 +1,6 @@
 package io.tsfm.cli.demo;
 
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.edge.fleet.FleetSink;
 import io.tsfm.schemas.avro.ImuFrame;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class SendTimes implements FleetSink {
     @Override
     public void send(ImuFrame frame) {
         int steps = frame.getSamples().size() / frame.getChannelCount();
-        long end = frame.getFirstSampleEpochMicros() + Math.round(steps * 1e6 / frame.getSampleRateHz());
+        long end = frame.getFirstSampleEpochMicros() + SampleFrame.offsetMicros(steps, frame.getSampleRateHz());
         ConcurrentSkipListMap<Long, Long> sent = byDevice.computeIfAbsent(frame.getDeviceId(),
                 d -> new ConcurrentSkipListMap<>());
         sent.putIfAbsent(end, System.currentTimeMillis() * 1000L); // a duplicate left later; the first one counts

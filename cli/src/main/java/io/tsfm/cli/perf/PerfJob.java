@@ -16,6 +16,7 @@ import io.tsfm.edge.fleet.Imperfections;
 import io.tsfm.edge.fleet.KafkaFleetSink;
 import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.source.Pacer;
+import io.tsfm.export.bundle.BundleExporter;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.inference.ClassifierFactories;
@@ -198,8 +199,8 @@ public final class PerfJob implements Callable<Integer> {
 
     /** The raw classifier's windows/s: {@code parallelism} threads, each its own classifier, batches of 32. */
     private double rawClassifier(Path bundle, Dataset hapt, PrintStreamLog log) throws Exception {
-        List<SensorWindow> windows = DatasetWindows.spread(DatasetWindows.of(hapt, 1.0), 256).stream()
-                .map(DatasetWindows.Labeled::window).toList();
+        List<SensorWindow> windows = DatasetWindows.spread(DatasetWindows.of(hapt,
+                BundleExporter.SERVING_PATCH_SECONDS), 256).stream().map(DatasetWindows.Labeled::window).toList();
         LabelSet labels = new LabelSet("default", 0, DefaultLabels.TEXTS);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {

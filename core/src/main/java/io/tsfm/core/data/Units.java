@@ -7,6 +7,15 @@ public final class Units {
 
     private Units() {}
 
+    /**
+     * The unit to state for samples of {@code kind} already in canonical units, where a unit is required (a device
+     * layout on the wire): the canonical unit, or {@code "1"} (dimensionless) for a kind that has none.
+     */
+    public static String statedCanonical(SensorKind kind) {
+        String unit = kind.canonicalUnit();
+        return unit.isEmpty() ? "1" : unit;
+    }
+
     /** Factor that converts a value in {@code unit} to the canonical unit of {@code kind}. */
     public static double toCanonical(SensorKind kind, String unit) {
         String u = unit.trim().toLowerCase(java.util.Locale.ROOT);

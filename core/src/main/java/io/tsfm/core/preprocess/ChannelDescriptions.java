@@ -54,6 +54,16 @@ public final class ChannelDescriptions {
         return datasetDescription + " " + channelDescription;
     }
 
+    /**
+     * A streamed channel's description as the model reads it: {@code "<device description> <channel description>"},
+     * or the channel description alone when the device description is null or blank (the job's and the edge
+     * client's {@code --device-description}, trimmed).
+     */
+    public static String onDevice(String deviceDescription, String channelDescription) {
+        if (deviceDescription == null || deviceDescription.isBlank()) return channelDescription;
+        return describe(deviceDescription.trim(), channelDescription);
+    }
+
     /** One full description per channel, in channel order. */
     public static List<String> describeAll(String datasetDescription, List<Channel> channels,
                                            double rateHz, double patchSeconds) {

@@ -39,6 +39,19 @@ public record SampleFrame(String deviceId, long sequence, long startMicros, doub
 
     /** Event time just after the last sample, microseconds. */
     public long endMicros() {
-        return startMicros + Math.round(length() * 1e6 / rateHz);
+        return startMicros + offsetMicros(length(), rateHz);
+    }
+
+    /** Samples in a frame of {@code frameSeconds} at {@code rateHz}: the nearest whole number, at least one. */
+    public static int samplesPerFrame(double frameSeconds, double rateHz) {
+        return Math.max(1, (int) Math.round(frameSeconds * rateHz));
+    }
+
+    /**
+     * How far sample {@code n} of a run lies after sample 0, microseconds: {@code round(n·1e6 / rate)}, the wire's
+     * rule ({@code ImuFrame.firstSampleEpochMicros}); whoever stamps frames uses it so windows see the same times.
+     */
+    public static long offsetMicros(long n, double rateHz) {
+        return Math.round(n * 1e6 / rateHz);
     }
 }

@@ -61,7 +61,7 @@ public final class LocalRecognizer {
         this.labels = Objects.requireNonNull(labels, "labels");
         if (topK < 1) throw new IllegalArgumentException("topK must be >= 1, got " + topK);
         this.topK = topK;
-        this.deviceDescription = deviceDescription == null ? "" : deviceDescription.trim();
+        this.deviceDescription = deviceDescription;
     }
 
     /** The label sets windows are scored against. */
@@ -151,11 +151,7 @@ public final class LocalRecognizer {
     }
 
     private List<String> descriptions(EdgeWindow w) {
-        List<String> layout = w.layout().descriptions();
-        if (deviceDescription.isEmpty()) return layout;
-        List<String> out = new ArrayList<>(layout.size());
-        for (String d : layout) out.add(ChannelDescriptions.describe(deviceDescription, d));
-        return out;
+        return w.layout().descriptions().stream().map(d -> ChannelDescriptions.onDevice(deviceDescription, d)).toList();
     }
 
     private static long nowMicros() {

@@ -1,6 +1,7 @@
 package io.tsfm.edge.frame;
 
 import io.tsfm.core.data.Channel;
+import io.tsfm.core.data.Units;
 import io.tsfm.schemas.avro.ChannelLayout;
 import io.tsfm.schemas.avro.ChannelSpec;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public record DeviceLayout(String layoutId, List<Channel> channels) {
     public static DeviceLayout of(List<Channel> channels) {
         List<Channel> canonical = new ArrayList<>(channels.size());
         for (Channel c : channels) {
-            canonical.add(new Channel(c.name(), c.kind(), c.axis(), wireUnit(c), c.position(), c.description()));
+            canonical.add(new Channel(c.name(), c.kind(), c.axis(), Units.statedCanonical(c.kind()), c.position(), c.description()));
         }
         StringBuilder text = new StringBuilder();
         for (Channel c : canonical) {
@@ -62,12 +63,6 @@ public record DeviceLayout(String layoutId, List<Channel> channels) {
             specs.add(new ChannelSpec(c.name(), c.unit(), c.description()));
         }
         return new ChannelLayout(layoutId, specs);
-    }
-
-    /** The canonical unit, "1" for kinds without one (the wire wants a unit the job knows). */
-    private static String wireUnit(Channel c) {
-        String unit = c.kind().canonicalUnit();
-        return unit.isEmpty() ? "1" : unit;
     }
 
     private static String sha256(String text) {

@@ -5,6 +5,8 @@ import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.reading.DelimitedText;
 import io.tsfm.core.data.generic.GenericManifest;
+import io.tsfm.core.data.resample.LinearResampler;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.data.reading.ProblemLog;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
@@ -25,10 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rows are turned into samples the way the dataset reader does, but incrementally: values are converted to
  * canonical units with the manifest's factors; with a {@code timestamp_column} the rows are resampled by linear
- * interpolation onto the grid {@code t0 + k / rate_hz}, and a gap longer than {@code max_gap_s} (or a timestamp going
- * backwards) starts a new grid; without one, row {@code i} lies at {@code i / rate_hz}, so a skipped row leaves a
- * one-sample gap that the windowing fills. Samples are cut into frames of {@code frameSeconds}; a frame never spans a
- * gap.
+ * interpolation onto the grid {@code t0 + k / rate_hz} (the reader's step, {@link LinearResampler#between}), and a
+ * gap longer than {@code max_gap_s} (or a timestamp going backwards) starts a new grid; without one, row {@code i}
+ * lies at {@code i / rate_hz}, so a skipped row leaves a one-sample gap that the windowing fills. Samples are cut into
+ * frames of {@code frameSeconds}; a frame never spans a gap.
  *
  * <p>Bad input never stops the stream and never goes unreported: a malformed or non-numeric row is skipped and
  * recorded as an error with file, line and column; a missing value (empty cell, NaN, Inf) is carried forward from the
@@ -86,7 +88,7 @@ public final class CsvStreamSource implements FrameSource {
         this.manifest = b.manifest;
         this.file = b.name;
         this.deviceId = b.deviceId;
-        this.frameSamples = Math.max(1, (int) Math.round(b.frameSeconds * manifest.rateHz()));
+        this.frameSamples = SampleFrame.samplesPerFrame(b.frameSeconds, manifest.rateHz());
         this.origin = b.origin;
         this.pacer = b.pacer;
         this.text = text;
@@ -209,10 +211,10 @@ public final class CsvStreamSource implements FrameSource {
                 while (true) {
                     double g = gridStartSeconds + gridIndex / rate;
                     if (g > time + 1e-9 / rate) break;
-                    double w = (g - prevTime) / (time - prevTime);
-                    w = Math.max(0, Math.min(1, w));
                     float[] interpolated = new float[values.length];
-                    for (int c = 0; c < values.length; c++) interpolated[c] = (float) (prevRow[c] + w * (values[c] - prevRow[c]));
+                    for (int c = 0; c < values.length; c++) {
+                        interpolated[c] = LinearResampler.between(prevTime, prevRow[c], time, values[c], g);
+                    }
                     emit(interpolated);
                 }
             }

@@ -2,6 +2,7 @@ package io.tsfm.edge.source;
 
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.resample.LinearResampler;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class SessionStream {
 
     /** Event time of the first sample of the next frame, µs. */
     public long nextStartMicros() {
-        return segmentStartMicros + (currentRate == 0 ? 0 : Math.round(segmentSamples * 1e6 / currentRate));
+        return segmentStartMicros + (currentRate == 0 ? 0 : SampleFrame.offsetMicros(segmentSamples, currentRate));
     }
 
     /** Whether another frame follows. */
@@ -85,7 +86,7 @@ public final class SessionStream {
         if (!hasNext()) throw new IllegalStateException("device " + deviceId + ": no more frames");
         double rate = currentRate;
         DeviceLayout layout = currentLayout;
-        int frameLength = Math.max(1, (int) Math.round(frameSeconds * rate));
+        int frameLength = SampleFrame.samplesPerFrame(frameSeconds, rate);
         long start = nextStartMicros();
         float[][] buffer = new float[layout.channelCount()][frameLength];
         int filled = 0;

@@ -3,6 +3,7 @@ package io.tsfm.edge.source;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.window.SampleFrame;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class SyntheticSource implements FrameSource {
         this.devices = b.devices;
         this.prefix = b.devicePrefix;
         this.rateHz = b.rateHz;
-        this.frameSamples = Math.max(1, (int) Math.round(b.frameSeconds * b.rateHz));
+        this.frameSamples = SampleFrame.samplesPerFrame(b.frameSeconds, b.rateHz);
         this.startMicros = b.startMicros != Long.MIN_VALUE ? b.startMicros : System.currentTimeMillis() * 1000L;
         this.totalSamples = b.seconds > 0 ? Math.round(b.seconds * b.rateHz) : Long.MAX_VALUE;
         this.phaseSeconds = b.phaseSeconds;
@@ -84,7 +85,7 @@ public final class SyntheticSource implements FrameSource {
             samples[5][i] = (float) (0.2 * step + 0.01 * random.nextGaussian());
         }
         position[d] += n;
-        long start = startMicros + Math.round(from * 1e6 / rateHz);
+        long start = startMicros + SampleFrame.offsetMicros(from, rateHz);
         DeviceFrame frame = new DeviceFrame(prefix + d, from / frameSamples, start, rateHz, samples, LAYOUT);
         pacer.awaitEventTime(frame.endMicros());
         return frame;

@@ -3,7 +3,6 @@ package io.tsfm.export.perf;
 import ai.djl.pytorch.jni.JniUtils;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
-import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.runtime.BundleLayout;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
@@ -67,8 +66,7 @@ public final class ClassifierBenchmark {
         for (Target target : targets) {
             ModelBundle bundle = ModelBundle.open(target.bundle());
             TsfmConfig config = Checkpoint.readConfig(target.checkpoint());
-            Patcher patcher = new Patcher(PatchingConfig.builder()
-                    .optMaxPatches(bundle.manifest().preprocessing().maxPatches()).build());
+            Patcher patcher = bundle.patcher();
             PatchedWindow shape = patcher.patch(windows.get(0).samples(), windows.get(0).rateHz(),
                     bundle.patchSeconds());
             long macs = MacCount.of(config, shape.numPatches(), shape.numChannels()).total();

@@ -84,7 +84,7 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
         this.grid = grid;
         this.maxGapSeconds = maxGapSeconds;
         this.minCoverage = minCoverage;
-        this.deviceDescription = deviceDescription == null ? "" : deviceDescription.trim();
+        this.deviceDescription = deviceDescription;
         // fail at job construction, not in a task
         new WindowAssembler(grid.lengthMicros() / 1e6, maxGapSeconds, minCoverage);
     }
@@ -234,8 +234,7 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
                     ch[t] *= factor;
                 }
             }
-            descriptions[c] = deviceDescription.isEmpty() ? layout.descriptions()[c]
-                    : ChannelDescriptions.describe(deviceDescription, layout.descriptions()[c]);
+            descriptions[c] = ChannelDescriptions.onDevice(deviceDescription, layout.descriptions()[c]);
         }
         windowsOut.inc();
         out.collect(new DeviceWindow(device, start, end, result.rateHz(), samples, descriptions, newestSent,

@@ -112,16 +112,8 @@ public final class BatchAssembler {
             groups.add(vocabulary.groupOf(s.label()));
             ids.add(s.dataset() + "/" + s.id());
         }
-        PatchBatch batch = PatchBatch.collate(windows, descriptions);
-        Map<String, Integer> channelRows = new LinkedHashMap<>();
-        int c = batch.maxChannels();
-        long[] channelIndex = new long[items.length * c];
-        for (int b = 0; b < items.length; b++) {
-            List<String> d = batch.channelDescriptions().get(b);
-            for (int j = 0; j < c; j++) channelIndex[b * c + j] = channelRows.computeIfAbsent(d.get(j), k -> channelRows.size());
-        }
-        return new TrainingBatch(batch, List.copyOf(channelRows.keySet()), channelIndex, List.copyOf(labelRows.keySet()),
-                labelIndex, raw, groups, ids);
+        return TrainingBatch.of(PatchBatch.collate(windows, descriptions), List.copyOf(labelRows.keySet()), labelIndex,
+                raw, groups, ids);
     }
 
     /** Every channel description and label text training can produce, so their embeddings can be computed once. */

@@ -6,9 +6,7 @@ import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.training.data.TrainingBatch;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Windows patch-tokenised once by core's {@link Patcher} (fine-tuning uses no augmentation, so every epoch sees the
@@ -63,15 +61,6 @@ final class PatchedWindows {
             ids.add(windows.get(i).id());
             raw.add(labels == null ? "" : labels.get(i));
         }
-        PatchBatch batch = PatchBatch.collate(ps, descriptions);
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        int c = batch.maxChannels();
-        long[] channelIndex = new long[items.length * c];
-        for (int b = 0; b < items.length; b++) {
-            List<String> d = batch.channelDescriptions().get(b);
-            for (int j = 0; j < c; j++) channelIndex[b * c + j] = rows.computeIfAbsent(d.get(j), k -> rows.size());
-        }
-        return new TrainingBatch(batch, List.copyOf(rows.keySet()), channelIndex, List.of(), new long[items.length],
-                raw, raw, ids);
+        return TrainingBatch.of(PatchBatch.collate(ps, descriptions), List.of(), new long[items.length], raw, raw, ids);
     }
 }

@@ -126,16 +126,21 @@ public final class LinearResampler {
                 throw new IllegalArgumentException("timestamps must be strictly increasing: t[" + j + "]=" + t0
                         + ", t[" + (j + 1) + "]=" + t1);
             }
-            if (x <= t0) {
-                out[k] = v[j];
-            } else if (x >= t1) {
-                out[k] = v[j + 1];
-            } else {
-                double w = (x - t0) / (t1 - t0);
-                out[k] = (float) (v[j] + w * ((double) v[j + 1] - v[j]));
-            }
+            out[k] = between(t0, v[j], t1, v[j + 1], x);
         }
         return out;
+    }
+
+    /**
+     * The value at {@code x} on the line through {@code (t0, v0)} and {@code (t1, v1)}, {@code t0 < t1}: exactly
+     * {@code v0} at or before {@code t0} and exactly {@code v1} at or after {@code t1} (no extrapolation). The one
+     * interpolation step, shared with the incremental resampling of a live CSV stream.
+     */
+    public static float between(double t0, float v0, double t1, float v1, double x) {
+        if (x <= t0) return v0;
+        if (x >= t1) return v1;
+        double w = (x - t0) / (t1 - t0);
+        return (float) (v0 + w * ((double) v1 - v0));
     }
 
     /** Every channel of one stream ({@code v[channel][i]}) on {@code clock}. */
