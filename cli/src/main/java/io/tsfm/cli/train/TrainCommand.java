@@ -1,6 +1,7 @@
 package io.tsfm.cli.train;
 
 import io.tsfm.cli.DataRootOption;
+import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.TrainConfig;
 import io.tsfm.training.run.Trainer;
@@ -69,6 +70,29 @@ public final class TrainCommand implements Callable<Integer> {
             description = "learnable (reference label bank) or frozen (mean-pooled MiniLM embeddings) (default ${DEFAULT-VALUE}).")
     String labelEncoder;
 
+    @Option(names = "--amplitude", description = "Give the network each patch's mean and scale (what the per-patch "
+            + "z-score removes): it can then see gravity's direction and a movement's intensity.")
+    boolean amplitude;
+
+    @Option(names = "--rotate", defaultValue = "0", paramLabel = "P",
+            description = "Probability of a random SO(3) orientation per training sample, one per body position "
+                    + "(default ${DEFAULT-VALUE}).")
+    double rotate;
+
+    @Option(names = "--remove-gravity", defaultValue = "0", paramLabel = "P",
+            description = "Probability of removing gravity from a sample's accelerometers (0.3 Hz zero-phase low-pass), "
+                    + "with channel text saying so (default ${DEFAULT-VALUE}).")
+    double removeGravity;
+
+    @Option(names = "--description-dropout", defaultValue = "0", paramLabel = "P",
+            description = "Probability of leaving the dataset description out of a sample's channel text "
+                    + "(default ${DEFAULT-VALUE}).")
+    double descriptionDropout;
+
+    @Option(names = "--max-sites", defaultValue = "0", paramLabel = "N",
+            description = "A sample with sensors at more body positions keeps 1..N random ones (default ${DEFAULT-VALUE}: all).")
+    int maxSites;
+
     @Mixin DataRootOption rootOption;
 
     @Override
@@ -78,7 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .optMinutes(minutes).optDevice(device).optBatchSize(batchSize).optAccumulation(accumulate)
                 .optLearningRate(lr).optQueueSize(queue).optSamplesPerEpoch(samplesPerEpoch).optMaxSeconds(maxSeconds)
                 .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume)
-                .optLabelEncoder(labelEncoder).build();
+                .optLabelEncoder(labelEncoder).optAmplitudeStats(amplitude)
+                .optAugmentation(new ImuAugmentation(rotate, removeGravity, descriptionDropout, maxSites)).build();
         Trainer.Result r = new Trainer(cfg, rootOption.resolve(), System.err).run();
         System.out.printf(Locale.ROOT, "trained %d epochs at %.1f samples/s; loss %.4f -> %.4f; validation zero-shot closed-set "
                         + "accuracy %.3f, macro-F1 %.3f (chance %.3f)%nfinal checkpoint: %s%n",

@@ -19,16 +19,18 @@ public final class PatchBatch {
     private final float[] patches;
     private final boolean[] patchMask;
     private final boolean[] channelMask;
+    private final float[] patchStats;
     private final List<List<String>> channelDescriptions;
 
     private PatchBatch(int batchSize, int maxPatches, int maxChannels, float[] patches, boolean[] patchMask,
-                       boolean[] channelMask, List<List<String>> channelDescriptions) {
+                       boolean[] channelMask, float[] patchStats, List<List<String>> channelDescriptions) {
         this.batchSize = batchSize;
         this.maxPatches = maxPatches;
         this.maxChannels = maxChannels;
         this.patches = patches;
         this.patchMask = patchMask;
         this.channelMask = channelMask;
+        this.patchStats = patchStats;
         this.channelDescriptions = channelDescriptions;
     }
 
@@ -64,6 +66,8 @@ public final class PatchBatch {
         float[] out = new float[b * maxP * steps * maxC];
         boolean[] pm = new boolean[b * maxP];
         boolean[] cm = new boolean[b * maxC];
+        int k = PatchedWindow.STATS;
+        float[] stats = new float[b * maxP * maxC * k];
         List<List<String>> desc = new ArrayList<>(descriptions == null ? 0 : b);
         for (int i = 0; i < b; i++) {
             PatchedWindow w = windows.get(i);
@@ -75,6 +79,7 @@ public final class PatchBatch {
                     System.arraycopy(src, (pi * steps + s) * c, out, ((i * maxP + pi) * steps + s) * maxC, c);
                 }
                 pm[i * maxP + pi] = true;
+                System.arraycopy(w.stats(), pi * c * k, stats, (i * maxP + pi) * maxC * k, c * k);
             }
             for (int ci = 0; ci < c; ci++) {
                 cm[i * maxC + ci] = true;
@@ -88,7 +93,7 @@ public final class PatchBatch {
                 desc.add(ChannelDescriptions.padTo(d, maxC));
             }
         }
-        return new PatchBatch(b, maxP, maxC, out, pm, cm, Collections.unmodifiableList(desc));
+        return new PatchBatch(b, maxP, maxC, out, pm, cm, stats, Collections.unmodifiableList(desc));
     }
 
     /** B. */
@@ -108,6 +113,14 @@ public final class PatchBatch {
 
     /** {@code (B, C)} row-major, {@code true} for a real channel. */
     public boolean[] channelMask() { return channelMask; }
+
+    /** {@code (B, P, C, 2)} row-major, each window's {@link PatchedWindow#stats()}; padding is zero. */
+    public float[] patchStats() { return patchStats; }
+
+    /** {@code {B, P, C, 2}}. */
+    public long[] patchStatsShape() {
+        return new long[] {batchSize, maxPatches, maxChannels, PatchedWindow.STATS};
+    }
 
     /** Per batch item, C strings (padded channels are {@code "[PAD]"}); empty if none were given. */
     public List<List<String>> channelDescriptions() { return channelDescriptions; }

@@ -12,9 +12,15 @@ package io.tsfm.core.preprocess;
  * @param samplesPerPatch  n, raw samples per patch before resampling
  * @param rateHz           sampling rate of the raw window
  * @param patchSeconds     patch length in seconds
+ * @param stats            per patch and channel the amplitude the z-score removed, {@code (P, C, 2)} row-major:
+ *                         {@link Patcher#meanFeature(double)} of the mean and {@link Patcher#scaleFeature(double)}
+ *                         of the standard deviation, in the channel's canonical units
  */
 public record PatchedWindow(float[] data, int numPatches, int numChannels, int samplesPerPatch,
-                            double rateHz, double patchSeconds) {
+                            double rateHz, double patchSeconds, float[] stats) {
+    /** Values per patch and channel in {@link #stats()}. */
+    public static final int STATS = 2;
+
     public PatchedWindow {
         if (numPatches < 1 || numChannels < 1) {
             throw new IllegalArgumentException("a patched window needs at least one patch and one channel, got "
@@ -24,6 +30,10 @@ public record PatchedWindow(float[] data, int numPatches, int numChannels, int s
         if (data.length != expected) {
             throw new IllegalArgumentException("patch data has " + data.length + " values, expected "
                     + numPatches + "×" + PatchingConfig.STEPS + "×" + numChannels + " = " + expected);
+        }
+        if (stats.length != numPatches * numChannels * STATS) {
+            throw new IllegalArgumentException("patch stats have " + stats.length + " values, expected "
+                    + numPatches + "×" + numChannels + "×" + STATS);
         }
     }
 

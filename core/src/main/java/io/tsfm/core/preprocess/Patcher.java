@@ -8,7 +8,9 @@ import java.util.Objects;
  * into non-overlapping patches of {@code n = (int)(rate·patchSeconds)} samples, resample each patch and
  * channel to 64 points by linear interpolation with half-pixel centres (PyTorch
  * {@code interpolate(mode='linear', align_corners=False)}), z-score each patch and channel with the
- * population standard deviation floored at 1e-8, and keep the first {@code maxPatches} patches.
+ * population standard deviation floored at 1e-8, and keep the first {@code maxPatches} patches. The amplitude the
+ * z-score removes (each patch and channel's mean and scale) is kept beside the patches as
+ * {@link PatchedWindow#stats()}, for models that read it.
  *
  * <p>Arithmetic is done in double and rounded to float once at the end, so a constant channel gives
  * exactly zero and near-constant channels do not amplify rounding noise. Stateless and thread-safe.
@@ -118,6 +120,34 @@ public final class Patcher {
     }
 
     /**
+     * The patch mean as the network sees it: {@code sign(m)·ln(1 + |m|)}, so gravity (9.81 m/s² → 2.38) and rest
+     * (0) stay apart while large values are compressed.
+     */
+    public static double meanFeature(double mean) {
+        return Math.signum(mean) * Math.log1p(Math.abs(mean));
+    }
+
+    /**
+     * The patch standard deviation as the network sees it: {@code ln(σ + 0.01)}; the offset keeps a still sensor's
+     * noise floor (σ ≈ 0.01) and a constant channel (σ = 0 → −4.6) finite and close together.
+     */
+    public static double scaleFeature(double std) {
+        return Math.log(std + 0.01);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) sum += v;
+        return sum / values.length;
+    }
+
+    private static double std(double[] values, double mean) {
+        double ss = 0;
+        for (double v : values) ss += (v - mean) * (v - mean);
+        return Math.sqrt(ss / values.length);
+    }
+
+    /**
      * Patches one window.
      *
      * @param window       raw samples {@code [channel][t]}, all channels the same length, all finite
@@ -154,10 +184,15 @@ public final class Patcher {
         int patches = Math.min(numPatches(length, n), config.maxPatches());
         int steps = PatchingConfig.STEPS;
         float[] data = new float[patches * steps * channels];
+        float[] stats = new float[patches * channels * PatchedWindow.STATS];
         double[] buf = new double[steps];
         for (int p = 0; p < patches; p++) {
             for (int c = 0; c < channels; c++) {
                 interpolate(window[c], p * n, 1, n, buf);
+                int at = (p * channels + c) * PatchedWindow.STATS;
+                double mean = mean(buf);
+                stats[at] = (float) meanFeature(mean);
+                stats[at + 1] = (float) scaleFeature(std(buf, mean));
                 zscore(buf, config.stdFloor());
                 int base = p * steps * channels + c;
                 for (int s = 0; s < steps; s++) {
@@ -165,7 +200,7 @@ public final class Patcher {
                 }
             }
         }
-        return new PatchedWindow(data, patches, channels, n, rateHz, patchSeconds);
+        return new PatchedWindow(data, patches, channels, n, rateHz, patchSeconds, stats);
     }
 
     /**

@@ -47,6 +47,11 @@ public final class BundleLayout {
     public static final String CHANNEL_MASK = "channel_mask";
     /** Model input: real patches {@code (B, P)} bool. */
     public static final String PATCH_MASK = "patch_mask";
+    /**
+     * Model input of amplitude-aware models only: per patch and channel the mean and scale features the z-score
+     * removed, {@code (B, P, C, 2)} float32 ({@code io.tsfm.core.preprocess.PatchedWindow#stats()}).
+     */
+    public static final String PATCH_STATS = "patch_stats";
     /** Model output of per-patch tiers: unit embeddings {@code (B, P, E)}. */
     public static final String PATCH_EMB = "patch_emb";
     /** Model output of pooled tiers: unit embeddings {@code (B, E)}. */

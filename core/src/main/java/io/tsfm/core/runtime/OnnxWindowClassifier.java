@@ -60,6 +60,7 @@ public final class OnnxWindowClassifier implements WindowClassifier {
     private final Patcher patcher;
     private final double patchSeconds;
     private final boolean perPatch;
+    private final boolean amplitudeStats;
     private final int dModel;
     private final int maxBatchSize;
     private final Scoring scoring;
@@ -123,6 +124,7 @@ public final class OnnxWindowClassifier implements WindowClassifier {
         this.device = used;
         this.fallbackWarning = warning;
         this.perPatch = model.getOutputNames().contains(BundleLayout.PATCH_EMB);
+        this.amplitudeStats = model.getInputNames().contains(BundleLayout.PATCH_STATS);
         if (!perPatch && scoring == Scoring.PATCH_VOTE) {
             close();
             throw new IllegalArgumentException("per-patch voting needs a per-patch tier; bundle "
@@ -300,6 +302,7 @@ public final class OnnxWindowClassifier implements WindowClassifier {
         in.put(BundleLayout.CHANNEL_EMB, new OrtSupport.Input(channelEmb, b, c, dModel));
         in.put(BundleLayout.CHANNEL_MASK, new OrtSupport.Input(pb.channelMask(), b, c));
         in.put(BundleLayout.PATCH_MASK, new OrtSupport.Input(pb.patchMask(), b, p));
+        if (amplitudeStats) in.put(BundleLayout.PATCH_STATS, new OrtSupport.Input(pb.patchStats(), pb.patchStatsShape()));
         OrtSupport.Output o = OrtSupport.run(model, "model.onnx", in,
                 perPatch ? BundleLayout.PATCH_EMB : BundleLayout.WINDOW_EMB);
         int e = (int) o.shape()[o.shape().length - 1];

@@ -242,4 +242,53 @@ class PatcherTest {
         for (float[] row : w) for (int i = 0; i < length; i++) row[i] = (float) rnd.nextGaussian();
         return w;
     }
+
+    @Test
+    void statsKeepTheAmplitudeTheZScoreRemoves() {
+        // channel 0: gravity alone (still, 9.81); channel 1: a 2 Hz sine of amplitude 3 around -1 (1 s patches at 64 Hz)
+        int n = 128;
+        float[][] w = new float[2][n];
+        for (int t = 0; t < n; t++) {
+            w[0][t] = 9.81f;
+            w[1][t] = (float) (-1 + 3 * Math.sin(2 * Math.PI * 2 * t / 64.0));
+        }
+        PatchedWindow p = new Patcher().patch(w, 64, 1.0);
+        assertThat(p.stats()).hasSize(2 * 2 * PatchedWindow.STATS);
+        for (int patch = 0; patch < 2; patch++) {
+            int still = (patch * 2) * PatchedWindow.STATS;
+            int sine = (patch * 2 + 1) * PatchedWindow.STATS;
+            assertThat(p.stats()[still]).isCloseTo((float) Math.log1p(9.81), within(1e-5f));
+            assertThat(p.stats()[still + 1]).isCloseTo((float) Math.log(0.01), within(1e-5f));
+            assertThat(p.stats()[sine]).isCloseTo((float) -Math.log1p(1), within(1e-3f));
+            // a sine's population standard deviation is amplitude / sqrt 2
+            assertThat(p.stats()[sine + 1]).isCloseTo((float) Math.log(3 / Math.sqrt(2) + 0.01), within(1e-3f));
+            // the patches themselves stay z-scored: the still channel is all zero
+            for (int s = 0; s < 64; s++) assertThat(p.get(patch, s, 0)).isZero();
+        }
+        // scaling a window changes only the stats, never the patches
+        float[][] louder = new float[2][n];
+        for (int c = 0; c < 2; c++) for (int t = 0; t < n; t++) louder[c][t] = 4 * w[c][t];
+        PatchedWindow q = new Patcher().patch(louder, 64, 1.0);
+        for (int i = 0; i < p.data().length; i++) assertThat(q.data()[i]).isCloseTo(p.data()[i], within(1e-5f));
+        assertThat(q.stats()[3]).isGreaterThan(p.stats()[3] + 1f); // the sine channel: ln 4 louder
+    }
+
+    @Test
+    void statsAreCollatedWithTheirPatchesAndPaddedWithZeros() {
+        Patcher patcher = new Patcher();
+        float[][] a = {new float[100], new float[100]};
+        float[][] b = {new float[200]};
+        java.util.Arrays.fill(a[1], 2f);
+        java.util.Arrays.fill(b[0], -5f);
+        PatchBatch batch = PatchBatch.collate(List.of(patcher.patch(a, 50, 1.0), patcher.patch(b, 50, 1.0)));
+        assertThat(batch.patchStatsShape()).containsExactly(2, 4, 2, 2);
+        float[] s = batch.patchStats();
+        // item 0, patch 0, channel 1: mean 2
+        assertThat(s[((0 * 4 + 0) * 2 + 1) * 2]).isCloseTo((float) Math.log1p(2), within(1e-6f));
+        // item 0, patch 2 is padding: zeros
+        assertThat(s[((0 * 4 + 2) * 2) * 2]).isZero();
+        // item 1, patch 3, channel 0: mean -5; its channel 1 is padding
+        assertThat(s[((1 * 4 + 3) * 2) * 2]).isCloseTo((float) -Math.log1p(5), within(1e-6f));
+        assertThat(s[((1 * 4 + 3) * 2 + 1) * 2]).isZero();
+    }
 }

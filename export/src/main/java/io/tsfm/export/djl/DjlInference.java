@@ -96,7 +96,8 @@ public final class DjlInference implements AutoCloseable {
                     m.create(b.channelMask(), new Shape(b.batchSize(), b.maxChannels())),
                     m.create(tok.states(), new Shape(tok.shape())),
                     m.create(tok.mask(), new Shape(tok.size(), tok.maxTokens())),
-                    m.create(index, new Shape(b.batchSize(), b.maxChannels())));
+                    m.create(index, new Shape(b.batchSize(), b.maxChannels())))
+                    .withPatchStats(m.create(b.patchStats(), new Shape(b.patchStatsShape())));
             NDArray out = net.getModel().apply(ps, in, false);
             float[] flat = out.toFloatArray();
             int e = (int) out.getShape().get(out.getShape().dimension() - 1);

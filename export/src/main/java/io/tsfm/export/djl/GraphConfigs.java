@@ -40,6 +40,7 @@ public final class GraphConfigs {
                 .optCnnKernel(c.getCnnKernelSizes()[0])
                 .optCrossChannel(c.isUseCrossChannel())
                 .optChannelTextFusion(c.isUseChannelTextFusion())
+                .optAmplitudeStats(c.isUseAmplitudeStats())
                 .setFusedDim(c.getDModelFused())
                 .setEmbeddingDim(c.getSemanticDim())
                 .setNumFusionQueries(c.getNumFusionQueries())

@@ -28,6 +28,7 @@ public final class TsfmGraphConfig {
     private final int cnnKernel;
     private final boolean crossChannel;
     private final boolean channelTextFusion;
+    private final boolean amplitudeStats;
     private final int fusedDim;
     private final int embeddingDim;
     private final int numFusionQueries;
@@ -49,6 +50,7 @@ public final class TsfmGraphConfig {
         cnnKernel = b.cnnKernel;
         crossChannel = b.crossChannel;
         channelTextFusion = b.channelTextFusion;
+        amplitudeStats = b.amplitudeStats;
         fusedDim = b.fusedDim;
         embeddingDim = b.embeddingDim;
         numFusionQueries = b.numFusionQueries;
@@ -115,6 +117,11 @@ public final class TsfmGraphConfig {
         return crossChannel;
     }
 
+    /** Whether the encoder reads amplitude features (and the graph has a {@code patch_stats} input). */
+    public boolean amplitudeStats() {
+        return amplitudeStats;
+    }
+
     /** Whether ChannelTextFusion runs (and the graph has a {@code channel_emb} input). */
     public boolean channelTextFusion() {
         return channelTextFusion;
@@ -169,7 +176,7 @@ public final class TsfmGraphConfig {
     public String toString() {
         return "TsfmGraphConfig[D=" + dModel + ", heads=" + numHeads + ", layers=" + numLayers + ", ffn=" + ffnDim
                 + ", extractor=" + extractor + ", D_s=" + spectralDim + ", cnn=" + Arrays.toString(cnnChannels)
-                + "/k" + cnnKernel + ", crossChannel=" + crossChannel + ", channelTextFusion=" + channelTextFusion
+                + "/k" + cnnKernel + ", crossChannel=" + crossChannel + ", channelTextFusion=" + channelTextFusion + ", amplitudeStats=" + amplitudeStats
                 + ", D_f=" + fusedDim + ", E=" + embeddingDim + ", fusionQueries=" + numFusionQueries
                 + ", perPatch=" + perPatch + ", poolQueries=" + numPoolQueries + ", headTemporalLayers="
                 + numHeadTemporalLayers + ", positionRows=" + positionRows + "]";
@@ -187,6 +194,7 @@ public final class TsfmGraphConfig {
         private int cnnKernel = 5;
         private boolean crossChannel = true;
         private boolean channelTextFusion = true;
+        private boolean amplitudeStats;
         private int fusedDim;
         private int embeddingDim;
         private int numFusionQueries;
@@ -250,6 +258,12 @@ public final class TsfmGraphConfig {
         /** Cross-channel branch in the encoder blocks (default true). */
         public Builder optCrossChannel(boolean crossChannel) {
             this.crossChannel = crossChannel;
+            return this;
+        }
+
+        /** The amplitude block and the {@code patch_stats} input (default false). */
+        public Builder optAmplitudeStats(boolean amplitudeStats) {
+            this.amplitudeStats = amplitudeStats;
             return this;
         }
 

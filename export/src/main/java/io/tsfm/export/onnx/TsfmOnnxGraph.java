@@ -2,6 +2,7 @@ package io.tsfm.export.onnx;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.runtime.BundleLayout;
 import io.tsfm.export.onnx.blocks.BlockContext;
@@ -52,6 +53,8 @@ public final class TsfmOnnxGraph {
     public static final String CHANNEL_MASK = BundleLayout.CHANNEL_MASK;
     /** Input: real patches {@code (B, P)} bool. */
     public static final String PATCH_MASK = BundleLayout.PATCH_MASK;
+    /** Input of amplitude-aware models: per patch and channel mean and scale features {@code (B, P, C, 2)} float32. */
+    public static final String PATCH_STATS = BundleLayout.PATCH_STATS;
     /** Output of per-patch tiers: unit embeddings {@code (B, P, E)}. */
     public static final String PATCH_EMB = BundleLayout.PATCH_EMB;
     /** Output of pooled tiers: unit embeddings {@code (B, E)}. */
@@ -89,13 +92,15 @@ public final class TsfmOnnxGraph {
                 : null;
         Value channelMask = graph.input(CHANNEL_MASK, DataType.BOOL, b, c);
         Value patchMask = graph.input(PATCH_MASK, DataType.BOOL, b, p);
+        Value patchStats = config.amplitudeStats()
+                ? graph.input(PATCH_STATS, DataType.FLOAT, b, p, c, Dim.of(PatchedWindow.STATS)) : null;
 
         // one key bias per mask, shared by every attention over that axis (scores of rank 5: (B, ·, h, L, L))
         Value temporalBias = ctx.layers().keyBias(patchMask, 5);
         Value channelBias = ctx.layers().keyBias(channelMask, 5);
 
         Value encoded = graph.scoped("encoder",
-                () -> encoder(ctx, config, patches, patchMask, temporalBias, channelBias));
+                () -> encoder(ctx, config, patches, patchStats, patchMask, temporalBias, channelBias));
         Value fused = channelEmb == null ? encoded : graph.scoped("channel_text_fusion",
                 () -> ChannelTextFusionGraph.apply(ctx, "channel_text_fusion", encoded, channelEmb, d));
         Value x = graph.scoped("head", () -> head(ctx, config, fused, patchMask, channelBias));
@@ -108,13 +113,19 @@ public final class TsfmOnnxGraph {
         return new TsfmOnnxGraph(config, graph.toModel(), ctx.params().manifest(), ctx.params().unused());
     }
 
-    private static Value encoder(BlockContext ctx, TsfmGraphConfig cfg, Value patches, Value patchMask,
-                                 Value temporalBias, Value channelBias) {
+    private static Value encoder(BlockContext ctx, TsfmGraphConfig cfg, Value patches, Value patchStats,
+                                 Value patchMask, Value temporalBias, Value channelBias) {
         long d = cfg.dModel();
         Value x = ctx.graph().scoped("features", () -> cfg.extractor() == TsfmGraphConfig.Extractor.CNN
                 ? FeatureExtractorGraph.cnn(ctx, "encoder.features", patches, cfg.cnnChannels(), cfg.cnnKernel(), d)
                 : FeatureExtractorGraph.spectralTemporal(ctx, "encoder.features", patches, cfg.cnnChannels(),
                         cfg.cnnKernel(), cfg.temporalDim(), cfg.spectralDim()));
+        if (patchStats != null) {
+            // the amplitude the per-patch z-score removed: fc2(GELU(fc1(stats))) added to the patch features
+            Value feats = x;
+            x = ctx.graph().scoped("amplitude", () -> ctx.ops().add(feats, ctx.dense("encoder.amplitude.fc2",
+                    ctx.gelu(ctx.dense("encoder.amplitude.fc1", patchStats, PatchedWindow.STATS, d)), d, d)));
+        }
         x = PadTokenGraph.apply(ctx, "encoder", x, patchMask, d);
         x = TemporalPositionalEncodingGraph.apply(ctx, "encoder.positional_encoding", x, d, cfg.positionRows());
         for (int i = 0; i < cfg.numLayers(); i++) {

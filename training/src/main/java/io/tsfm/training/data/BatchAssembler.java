@@ -35,15 +35,26 @@ public final class BatchAssembler {
     private final Patcher patcher;
     private final double maxSeconds;
     private final double minCropSeconds;
+    private final ImuAugmentation augmentation;
+
+    /** An assembler without device augmentations ({@link ImuAugmentation#NONE}). */
+    public BatchAssembler(List<Session> sessions, Map<String, String> datasetDescriptions, LabelVocabulary vocabulary,
+                          LabelTextAugmenter augmenter, Patcher patcher, double maxSeconds, double minCropSeconds) {
+        this(sessions, datasetDescriptions, vocabulary, augmenter, patcher, maxSeconds, minCropSeconds,
+                ImuAugmentation.NONE);
+    }
 
     /**
      * @param sessions            the sessions items refer to
      * @param datasetDescriptions dataset name → its model-input description
      * @param maxSeconds          longest window fed to the model (longer sessions are cropped)
      * @param minCropSeconds      shortest random crop in training
+     * @param augmentation        device augmentations of training samples (validation samples are never augmented)
      */
     public BatchAssembler(List<Session> sessions, Map<String, String> datasetDescriptions, LabelVocabulary vocabulary,
-                          LabelTextAugmenter augmenter, Patcher patcher, double maxSeconds, double minCropSeconds) {
+                          LabelTextAugmenter augmenter, Patcher patcher, double maxSeconds, double minCropSeconds,
+                          ImuAugmentation augmentation) {
+        this.augmentation = augmentation;
         this.sessions = List.copyOf(sessions);
         this.datasetDescriptions = Map.copyOf(datasetDescriptions);
         this.vocabulary = vocabulary;
@@ -100,12 +111,21 @@ public final class BatchAssembler {
         for (int i = 0; i < items.length; i++) {
             Session s = sessions.get(items[i]);
             float[][] w = window(s, train, rng);
+            List<io.tsfm.core.data.Channel> channels = s.channels();
+            boolean keepDatasetText = true;
+            if (train && augmentation != ImuAugmentation.NONE) {
+                ImuAugmentation.Augmented a = augmentation.apply(w, channels, s.rateHz(), true, rng);
+                w = a.samples();
+                channels = a.channels();
+                keepDatasetText = a.keepDatasetDescription();
+            }
             double duration = w[0].length / s.rateHz();
             PatchSizes sizes = PatchSizes.forDataset(s.dataset());
             double p = train ? sizes.sample(duration, rng) : Math.min(sizes.defaultSeconds(), duration);
             PatchedWindow pw = patcher.patch(w, s.rateHz(), p);
             windows.add(pw);
-            descriptions.add(ChannelDescriptions.describeAll(datasetDescriptions.get(s.dataset()), s.channels(), s.rateHz(), p));
+            descriptions.add(describeAll(keepDatasetText ? datasetDescriptions.get(s.dataset()) : null, channels,
+                    s.rateHz(), p));
             String text = train ? augmenter.augment(s.dataset(), s.label(), rng) : s.label();
             labelIndex[i] = labelRows.computeIfAbsent(text, k -> labelRows.size());
             raw.add(s.label());
@@ -114,6 +134,23 @@ public final class BatchAssembler {
         }
         return TrainingBatch.of(PatchBatch.collate(windows, descriptions), List.copyOf(labelRows.keySet()), labelIndex,
                 raw, groups, ids);
+    }
+
+    /**
+     * Channel texts as the model reads them: with the dataset description ({@link ChannelDescriptions#describeAll})
+     * or, when {@code datasetDescription} is null, the channel description alone with the rate/patch suffix.
+     */
+    private static List<String> describeAll(String datasetDescription, List<io.tsfm.core.data.Channel> channels,
+                                            double rateHz, double patchSeconds) {
+        if (datasetDescription != null) {
+            return ChannelDescriptions.describeAll(datasetDescription, channels, rateHz, patchSeconds);
+        }
+        List<String> out = new ArrayList<>(channels.size());
+        for (io.tsfm.core.data.Channel ch : channels) {
+            out.add(ChannelDescriptions.onDevice(null, ch.description()) + " "
+                    + ChannelDescriptions.suffix(rateHz, patchSeconds));
+        }
+        return out;
     }
 
     /** Every channel description and label text training can produce, so their embeddings can be computed once. */
@@ -130,7 +167,12 @@ public final class BatchAssembler {
             PatchSizes sizes = PatchSizes.forDataset(s.dataset());
             java.util.Set<Double> ps = new java.util.TreeSet<>(sizes.grid(Double.MAX_VALUE));
             ps.add(sizes.defaultSeconds());
-            for (double p : ps) out.addAll(ChannelDescriptions.describeAll(datasetDescriptions.get(s.dataset()), s.channels(), s.rateHz(), p));
+            for (double p : ps) {
+                for (List<io.tsfm.core.data.Channel> variant : augmentation.channelVariants(s.channels())) {
+                    out.addAll(describeAll(datasetDescriptions.get(s.dataset()), variant, s.rateHz(), p));
+                    if (augmentation.descriptionDropoutP() > 0) out.addAll(describeAll(null, variant, s.rateHz(), p));
+                }
+            }
         }
         labelsByDataset.forEach((ds, labels) -> out.addAll(augmenter.allTexts(ds, labels)));
         return out;

@@ -66,7 +66,7 @@ public final class TrainableTsfm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         int modelInputs = inputs.size() - 2;
-        if (modelInputs != 3 && modelInputs != 6) {
+        if (!TsfmInputs.isInputCount(modelInputs)) {
             throw new IllegalArgumentException("TrainableTsfm expects the model inputs then label_tokens and "
                     + "label_token_mask, got " + inputs.size() + " arrays");
         }

@@ -27,7 +27,7 @@ import java.util.Set;
  * {@link #builder()} (setX required, optX optional) or {@link #toBuilder()}. Thread-safe (immutable).
  */
 @JsonDeserialize(builder = TsfmConfig.Builder.class)
-@JsonPropertyOrder({"tier", "d_model", "num_heads", "num_temporal_layers", "dim_feedforward", "dropout", "use_cross_channel", "cnn_channels", "cnn_kernel_sizes", "target_patch_size", "feature_extractor_type", "spectral_ratio", "temporal_init_scale", "max_patches", "contrastive_text_model", "contrastive_text_dim", "semantic_dim", "d_model_fused", "num_semantic_temporal_layers", "num_fusion_queries", "use_fusion_self_attention", "num_pool_queries", "use_pool_self_attention", "use_channel_text_fusion", "channel_text_num_heads", "channel_text_num_queries", "label_bank_num_heads", "label_bank_num_queries", "label_bank_num_prototypes", "label_bank_dropout", "per_patch_prediction"})
+@JsonPropertyOrder({"tier", "d_model", "num_heads", "num_temporal_layers", "dim_feedforward", "dropout", "use_cross_channel", "cnn_channels", "cnn_kernel_sizes", "target_patch_size", "feature_extractor_type", "spectral_ratio", "temporal_init_scale", "max_patches", "contrastive_text_model", "contrastive_text_dim", "semantic_dim", "d_model_fused", "num_semantic_temporal_layers", "num_fusion_queries", "use_fusion_self_attention", "num_pool_queries", "use_pool_self_attention", "use_channel_text_fusion", "channel_text_num_heads", "channel_text_num_queries", "label_bank_num_heads", "label_bank_num_queries", "label_bank_num_prototypes", "label_bank_dropout", "per_patch_prediction", "use_amplitude_stats"})
 public final class TsfmConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,6 +67,7 @@ public final class TsfmConfig {
     private final int labelBankNumPrototypes;
     private final double labelBankDropout;
     private final boolean perPatchPrediction;
+    private final boolean useAmplitudeStats;
 
     private TsfmConfig(Builder b) {
         tier = b.tier;
@@ -100,6 +101,7 @@ public final class TsfmConfig {
         labelBankNumPrototypes = b.labelBankNumPrototypes;
         labelBankDropout = b.labelBankDropout;
         perPatchPrediction = b.perPatchPrediction;
+        useAmplitudeStats = b.useAmplitudeStats;
         validate();
     }
 
@@ -367,6 +369,17 @@ public final class TsfmConfig {
         return perPatchPrediction;
     }
 
+    /**
+     * Whether the encoder also reads each patch and channel's amplitude (mean and scale features that the per-patch
+     * z-score removes, {@code PatchedWindow#stats()}): {@code Linear(2→D) → GELU → Linear(D→D)} added to the patch
+     * features. Not in the reference; off (and absent from the JSON) unless enabled.
+     */
+    @JsonProperty("use_amplitude_stats")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+    public boolean isUseAmplitudeStats() {
+        return useAmplitudeStats;
+    }
+
     /** Head dimension D / heads. */
     @JsonIgnore
     public int getHeadDim() {
@@ -425,6 +438,7 @@ public final class TsfmConfig {
         b.labelBankNumPrototypes = labelBankNumPrototypes;
         b.labelBankDropout = labelBankDropout;
         b.perPatchPrediction = perPatchPrediction;
+        b.useAmplitudeStats = useAmplitudeStats;
         b.given.addAll(Builder.REQUIRED);
         return b;
     }
@@ -590,12 +604,12 @@ public final class TsfmConfig {
                 && labelBankNumQueries == that.labelBankNumQueries
                 && labelBankNumPrototypes == that.labelBankNumPrototypes
                 && Double.compare(labelBankDropout, that.labelBankDropout) == 0
-                && perPatchPrediction == that.perPatchPrediction;
+                && perPatchPrediction == that.perPatchPrediction && useAmplitudeStats == that.useAmplitudeStats;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tier, dModel, numHeads, numTemporalLayers, dimFeedforward, dropout, useCrossChannel, Arrays.hashCode(cnnChannels), Arrays.hashCode(cnnKernelSizes), targetPatchSize, featureExtractorType, spectralRatio, temporalInitScale, maxPatches, contrastiveTextModel, contrastiveTextDim, semanticDim, dModelFused, numSemanticTemporalLayers, numFusionQueries, useFusionSelfAttention, numPoolQueries, usePoolSelfAttention, useChannelTextFusion, channelTextNumHeads, channelTextNumQueries, labelBankNumHeads, labelBankNumQueries, labelBankNumPrototypes, labelBankDropout, perPatchPrediction);
+        return Objects.hash(tier, dModel, numHeads, numTemporalLayers, dimFeedforward, dropout, useCrossChannel, Arrays.hashCode(cnnChannels), Arrays.hashCode(cnnKernelSizes), targetPatchSize, featureExtractorType, spectralRatio, temporalInitScale, maxPatches, contrastiveTextModel, contrastiveTextDim, semanticDim, dModelFused, numSemanticTemporalLayers, numFusionQueries, useFusionSelfAttention, numPoolQueries, usePoolSelfAttention, useChannelTextFusion, channelTextNumHeads, channelTextNumQueries, labelBankNumHeads, labelBankNumQueries, labelBankNumPrototypes, labelBankDropout, perPatchPrediction, useAmplitudeStats);
     }
 
     @Override
@@ -643,6 +657,7 @@ public final class TsfmConfig {
         private int labelBankNumPrototypes = 1;
         private double labelBankDropout = 0.0;
         private boolean perPatchPrediction;
+        private boolean useAmplitudeStats;
         private static final List<String> REQUIRED = List.of("d_model", "num_heads", "num_temporal_layers",
                 "dim_feedforward", "feature_extractor_type", "d_model_fused", "per_patch_prediction");
 
@@ -895,6 +910,14 @@ public final class TsfmConfig {
         public Builder setPerPatchPrediction(boolean value) {
             this.perPatchPrediction = value;
             given.add("per_patch_prediction");
+            return this;
+        }
+
+        /** Whether the encoder reads per-patch amplitude features (default false). */
+        @JsonProperty("use_amplitude_stats")
+        public Builder optUseAmplitudeStats(boolean value) {
+            this.useAmplitudeStats = value;
+            given.add("use_amplitude_stats");
             return this;
         }
 

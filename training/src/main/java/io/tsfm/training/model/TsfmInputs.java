@@ -16,8 +16,9 @@ import ai.djl.ndarray.types.Shape;
  *   <li>{@code channel_index (B, C)} int64 — row of 3/4 describing each channel (padded channels may point at a
  *       {@code "[PAD]"} row or any row: their outputs are never used).</li>
  * </ol>
- * Inputs 3–5 are required only when ChannelTextFusion is enabled. Immutable holder; the arrays are not copied or
- * owned.
+ * Inputs 3–5 are required only when ChannelTextFusion is enabled. Amplitude-aware models
+ * ({@link TsfmConfig#isUseAmplitudeStats()}) take one more, last: {@code patch_stats (B, P, C, 2)} float32.
+ * Immutable holder; the arrays are not copied or owned.
  */
 public final class TsfmInputs {
 
@@ -27,9 +28,11 @@ public final class TsfmInputs {
     private final NDArray channelTokens;
     private final NDArray channelTokenMask;
     private final NDArray channelIndex;
+    private final NDArray patchStats;
 
     private TsfmInputs(NDArray patches, NDArray patchMask, NDArray channelMask, NDArray channelTokens,
-                       NDArray channelTokenMask, NDArray channelIndex) {
+                       NDArray channelTokenMask, NDArray channelIndex, NDArray patchStats) {
+        this.patchStats = patchStats;
         this.patches = patches;
         this.patchMask = patchMask;
         this.channelMask = channelMask;
@@ -41,24 +44,37 @@ public final class TsfmInputs {
     /** Inputs with channel text (all six arrays). */
     public static TsfmInputs of(NDArray patches, NDArray patchMask, NDArray channelMask, NDArray channelTokens,
                                 NDArray channelTokenMask, NDArray channelIndex) {
-        return new TsfmInputs(patches, patchMask, channelMask, channelTokens, channelTokenMask, channelIndex);
+        return new TsfmInputs(patches, patchMask, channelMask, channelTokens, channelTokenMask, channelIndex, null);
+    }
+
+    /** These inputs plus the amplitude features {@code (B, P, C, 2)} of amplitude-aware models. */
+    public TsfmInputs withPatchStats(NDArray stats) {
+        return new TsfmInputs(patches, patchMask, channelMask, channelTokens, channelTokenMask, channelIndex, stats);
     }
 
     /** Inputs for a model without ChannelTextFusion. */
     public static TsfmInputs withoutText(NDArray patches, NDArray patchMask, NDArray channelMask) {
-        return new TsfmInputs(patches, patchMask, channelMask, null, null, null);
+        return new TsfmInputs(patches, patchMask, channelMask, null, null, null, null);
     }
 
-    /** Reads inputs from NDList order (see class comment); 3 or 6 arrays. */
+    /** Reads inputs from NDList order (see class comment); 3 or 6 arrays, plus {@code patch_stats} last: 4 or 7. */
     public static TsfmInputs from(NDList list) {
-        if (list.size() == 3) {
-            return withoutText(list.get(0), list.get(1), list.get(2));
+        switch (list.size()) {
+            case 3: return withoutText(list.get(0), list.get(1), list.get(2));
+            case 4: return withoutText(list.get(0), list.get(1), list.get(2)).withPatchStats(list.get(3));
+            case 6: return of(list.get(0), list.get(1), list.get(2), list.get(3), list.get(4), list.get(5));
+            case 7: return of(list.get(0), list.get(1), list.get(2), list.get(3), list.get(4), list.get(5))
+                    .withPatchStats(list.get(6));
+            default:
+                throw new IllegalArgumentException("TSFM model expects 6 inputs (patches, patch_mask, channel_mask, "
+                        + "channel_tokens, channel_token_mask, channel_index) or the first 3, each optionally followed "
+                        + "by patch_stats, got " + list.size());
         }
-        if (list.size() != 6) {
-            throw new IllegalArgumentException("TSFM model expects 6 inputs (patches, patch_mask, channel_mask, "
-                    + "channel_tokens, channel_token_mask, channel_index) or the first 3, got " + list.size());
-        }
-        return of(list.get(0), list.get(1), list.get(2), list.get(3), list.get(4), list.get(5));
+    }
+
+    /** Whether an NDList of {@code size} arrays holds the model inputs (3, 4, 6 or 7; see {@link #from(NDList)}). */
+    public static boolean isInputCount(int size) {
+        return size == 3 || size == 4 || size == 6 || size == 7;
     }
 
     /** The inputs in NDList order. */
@@ -69,6 +85,7 @@ public final class TsfmInputs {
             list.add(channelTokenMask);
             list.add(channelIndex);
         }
+        if (patchStats != null) list.add(patchStats);
         return list;
     }
 
@@ -95,6 +112,11 @@ public final class TsfmInputs {
     /** {@code (U, K, T_d)} channel-description token states, or null. */
     public NDArray channelTokens() {
         return channelTokens;
+    }
+
+    /** {@code (B, P, C, 2)} amplitude features, or null. */
+    public NDArray patchStats() {
+        return patchStats;
     }
 
     /** {@code (U, K)} token mask, or null. */
@@ -135,6 +157,10 @@ public final class TsfmInputs {
         expectShape("channel_mask", channelMask, new Shape(b, c));
         requireEachRow("patch_mask", "patch", patchMask.toBooleanArray(), b, p);
         requireEachRow("channel_mask", "channel", channelMask.toBooleanArray(), b, c);
+        if (config.isUseAmplitudeStats()) {
+            require(patchStats, "patch_stats", DataType.FLOAT32, 4);
+            expectShape("patch_stats", patchStats, new Shape(b, p, c, 2));
+        }
         if (!config.isUseChannelTextFusion()) {
             return;
         }

@@ -64,7 +64,7 @@ public final class TsfmModel extends AbstractBlock {
     /** Runs the model; see the class comment. */
     public NDArray apply(ParameterStore ps, TsfmInputs in, boolean training) {
         in.validate(config);
-        NDArray x = encoder.apply(ps, in.patches(), in.patchMask(), in.channelMask(), training);
+        NDArray x = encoder.apply(ps, in.patches(), in.patchMask(), in.channelMask(), in.patchStats(), training);
         if (channelTextFusion != null) {
             x = channelTextFusion.apply(ps, x, in.channelTokens(), in.channelTokenMask(), in.channelIndex(), training);
         }
@@ -91,12 +91,14 @@ public final class TsfmModel extends AbstractBlock {
 
     /** Nominal input shapes for {@link #initialize(NDManager, DataType, Shape...)}. */
     public static Shape[] nominalInputShapes(TsfmConfig config) {
-        Shape[] base = {new Shape(1, 1, config.getTargetPatchSize(), 1), new Shape(1, 1), new Shape(1, 1)};
-        if (!config.isUseChannelTextFusion()) {
-            return base;
+        java.util.List<Shape> shapes = new java.util.ArrayList<>(java.util.List.of(
+                new Shape(1, 1, config.getTargetPatchSize(), 1), new Shape(1, 1), new Shape(1, 1)));
+        if (config.isUseChannelTextFusion()) {
+            shapes.addAll(java.util.List.of(new Shape(1, 1, config.getContrastiveTextDim()), new Shape(1, 1),
+                    new Shape(1, 1)));
         }
-        return new Shape[] {base[0], base[1], base[2], new Shape(1, 1, config.getContrastiveTextDim()),
-            new Shape(1, 1), new Shape(1, 1)};
+        if (config.isUseAmplitudeStats()) shapes.add(new Shape(1, 1, 1, 2));
+        return shapes.toArray(new Shape[0]);
     }
 
     @Override

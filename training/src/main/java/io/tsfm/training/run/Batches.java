@@ -21,8 +21,9 @@ public final class Batches {
         NDArray channelMask = m.create(p.channelMask(), new Shape(p.batchSize(), p.maxChannels())).toDevice(device, false);
         NDList tok = text.tokens(m, b.channelStrings());
         NDArray index = m.create(b.channelIndex(), new Shape(p.batchSize(), p.maxChannels())).toDevice(device, false);
+        NDArray stats = m.create(p.patchStats(), new Shape(p.patchStatsShape())).toDevice(device, false);
         return TsfmInputs.of(patches, patchMask, channelMask, tok.get(0).toDevice(device, false),
-                tok.get(1).toDevice(device, false), index);
+                tok.get(1).toDevice(device, false), index).withPatchStats(stats);
     }
 
     /** Session embeddings {@code (B,E)}: per-patch outputs averaged over real patches and re-normalised. */

@@ -28,12 +28,22 @@ import java.util.List;
  * @param resume           checkpoint directory to resume from, or null
  * @param textMaxTokens    text-encoder truncation for channel descriptions and labels
  * @param labelEncoder     "learnable" (the reference's label bank) or "frozen" (mean-pooled MiniLM sentence embeddings)
+ * @param amplitudeStats   whether the model reads per-patch amplitude features ({@code TsfmConfig#isUseAmplitudeStats})
+ * @param augmentation     device augmentations of training samples (orientation, gravity removal, description
+ *                         dropout, site subsets)
  */
 public record TrainConfig(String tier, Path outDir, List<String> datasets, int epochs, double minutes, int batchSize,
                           int accumulation, double learningRate, double weightDecay, int warmupEpochs, int queueSize,
                           double maxSeconds, double minCropSeconds, int samplesPerEpoch, double validationFraction,
                           int checkpointEvery, long seed, String device, int threads, Path resume, int textMaxTokens,
-                          String labelEncoder) {
+                          String labelEncoder, boolean amplitudeStats,
+                          io.tsfm.training.data.ImuAugmentation augmentation) {
+
+    /** The model configuration a run of this config trains: its tier, with the amplitude features if asked. */
+    public io.tsfm.training.model.TsfmConfig modelConfig() {
+        io.tsfm.training.model.TsfmConfig c = io.tsfm.training.model.TsfmConfig.tier(tier);
+        return amplitudeStats ? c.toBuilder().optUseAmplitudeStats(true).build() : c;
+    }
 
     /** Whether label embeddings are the frozen mean-pooled text embeddings instead of the learnable label bank. */
     public boolean frozenLabels() {
@@ -68,6 +78,8 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         private Path resume;
         private int textMaxTokens = 128;
         private String labelEncoder = "frozen";
+        private boolean amplitudeStats;
+        private io.tsfm.training.data.ImuAugmentation augmentation = io.tsfm.training.data.ImuAugmentation.NONE;
 
         public Builder setTier(String v) { tier = v; return this; }
         public Builder setOutDir(Path v) { outDir = v; return this; }
@@ -91,6 +103,8 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         public Builder optResume(Path v) { resume = v; return this; }
         public Builder optTextMaxTokens(int v) { textMaxTokens = v; return this; }
         public Builder optLabelEncoder(String v) { labelEncoder = v; return this; }
+        public Builder optAmplitudeStats(boolean v) { amplitudeStats = v; return this; }
+        public Builder optAugmentation(io.tsfm.training.data.ImuAugmentation v) { augmentation = java.util.Objects.requireNonNull(v); return this; }
 
         public TrainConfig build() {
             if (tier == null || tier.isBlank()) throw new IllegalArgumentException("tier is required");
@@ -107,7 +121,8 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
             double lr = learningRate > 0 ? learningRate : tier.equals("micro") ? 1e-3 : 8e-5;
             return new TrainConfig(tier, outDir, datasets, epochs, minutes, batchSize, accumulation, lr, weightDecay,
                     warmupEpochs, queueSize, maxSeconds, minCropSeconds, samplesPerEpoch, validationFraction,
-                    checkpointEvery, seed, device, threads, resume, textMaxTokens, labelEncoder);
+                    checkpointEvery, seed, device, threads, resume, textMaxTokens, labelEncoder, amplitudeStats,
+                    augmentation);
         }
     }
 }

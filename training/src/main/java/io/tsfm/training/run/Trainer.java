@@ -31,6 +31,7 @@ import io.tsfm.core.text.TextEmbeddingCache;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.training.data.BatchAssembler;
 import io.tsfm.training.data.GroupBalancedSampler;
+import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.data.LabelTextAugmenter;
 import io.tsfm.training.data.SubjectSplit;
 import io.tsfm.training.data.TrainingBatch;
@@ -113,7 +114,7 @@ public final class Trainer {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(cfg.threads()));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-        TsfmConfig modelConfig = TsfmConfig.tier(cfg.tier());
+        TsfmConfig modelConfig = cfg.modelConfig();
         if (cfg.resume() != null && !Checkpoint.readConfig(cfg.resume()).equals(modelConfig)) {
             throw new IllegalArgumentException("checkpoint " + cfg.resume() + " is of another model configuration (tier "
                     + Checkpoint.readConfig(cfg.resume()).getTier() + ") than requested (tier " + cfg.tier() + ")");
@@ -134,10 +135,13 @@ public final class Trainer {
         LabelVocabulary vocab = LabelVocabulary.defaults();
         LabelTextAugmenter augmenter = LabelTextAugmenter.defaults();
         Patcher patcher = new Patcher();
-        BatchAssembler train = new BatchAssembler(split.train(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(), cfg.minCropSeconds());
+        BatchAssembler train = new BatchAssembler(split.train(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(),
+                cfg.minCropSeconds(), cfg.augmentation());
         BatchAssembler val = new BatchAssembler(split.validation(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(), cfg.minCropSeconds());
         log.printf(Locale.ROOT, "tsfm train: tier %s on %s (%s), %d training / %d validation sessions; held-out subjects %s%n",
                 cfg.tier(), device, sessionCounts, split.train().size(), split.validation().size(), split.heldOutSubjects());
+        log.printf(Locale.ROOT, "  amplitude features %s; augmentation %s%n", cfg.amplitudeStats() ? "on" : "off",
+                cfg.augmentation());
         if (!split.trainOnlyDatasets().isEmpty()) {
             log.println("  note: no subject split possible for " + split.trainOnlyDatasets() + " (single subject): training only");
         }
@@ -179,6 +183,13 @@ public final class Trainer {
             Path metricsFile = cfg.outDir().resolve("metrics.jsonl");
             CurvePlot curves = new CurvePlot("TSFM training (" + cfg.tier() + ")", "epoch");
             ZeroShotValidator validator = new ZeroShotValidator(net, val, text, device, 64, cfg.frozenLabels());
+            // the same held-out sessions as a device mounted another way would record them: how much the model
+            // leans on its training sets' axis conventions, which devices in the field do not share
+            BatchAssembler rotatedVal = new BatchAssembler(split.validation().stream()
+                    .map(s -> ImuAugmentation.rotatedCopy(s, cfg.seed())).toList(), descriptions, vocab, augmenter,
+                    patcher, cfg.maxSeconds(), cfg.minCropSeconds());
+            ZeroShotValidator rotatedValidator = new ZeroShotValidator(net, rotatedVal, text, device, 64,
+                    cfg.frozenLabels());
 
             if (bank != null && startEpoch == 0) warmQueue(net, ps, train, sampler, text, bank, manager, device, rng);
 
@@ -244,6 +255,7 @@ public final class Trainer {
                 if (Double.isNaN(firstLoss)) firstLoss = meanLoss;
                 lastLoss = meanLoss;
                 lastVal = split.validation().isEmpty() ? null : validator.run(manager);
+                ZeroShotValidator.Result rotated = split.validation().isEmpty() ? null : rotatedValidator.run(manager);
 
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("epoch", epoch + 1);
@@ -261,16 +273,19 @@ public final class Trainer {
                     lastVal.perDataset().forEach((k, v) -> per.put(k, Map.of("accuracy", v.accuracy(), "macro_f1", v.macroF1(),
                             "labels", v.labels().size())));
                     m.put("val_per_dataset", per);
+                    m.put("val_rotated_accuracy", rotated.meanAccuracy());
+                    m.put("val_rotated_macro_f1", rotated.meanMacroF1());
                 }
                 appendJsonLine(metricsFile, m);
                 curves.add("loss", "train", epoch + 1, meanLoss).add("temperature scale", "exp(logit_scale)", epoch + 1, tau);
                 if (lastVal != null) {
                     curves.add("val zero-shot closed-set", "accuracy", epoch + 1, lastVal.meanAccuracy())
                             .add("val zero-shot closed-set", "macro-F1", epoch + 1, lastVal.meanMacroF1())
-                            .add("val zero-shot closed-set", "chance", epoch + 1, lastVal.meanChance());
-                    log.printf(Locale.ROOT, "  epoch %d: loss %.4f, val zero-shot closed-set accuracy %.3f, macro-F1 %.3f (chance %.3f) %s%n",
+                            .add("val zero-shot closed-set", "chance", epoch + 1, lastVal.meanChance())
+                            .add("val zero-shot closed-set", "accuracy, rotated devices", epoch + 1, rotated.meanAccuracy());
+                    log.printf(Locale.ROOT, "  epoch %d: loss %.4f, val zero-shot closed-set accuracy %.3f, macro-F1 %.3f (chance %.3f) %s; rotated devices %.3f%n",
                             epoch + 1, meanLoss, lastVal.meanAccuracy(), lastVal.meanMacroF1(), lastVal.meanChance(),
-                            perDatasetSummary(lastVal.perDataset()));
+                            perDatasetSummary(lastVal.perDataset()), rotated.meanAccuracy());
                 }
                 curves.write(cfg.outDir().resolve("curves.png"));
                 boolean last = epoch + 1 >= epochs || (budgetSeconds > 0 && (System.nanoTime() - started) / 1e9 >= budgetSeconds);

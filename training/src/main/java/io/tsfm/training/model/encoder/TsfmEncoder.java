@@ -30,6 +30,7 @@ public final class TsfmEncoder extends AbstractBlock {
 
     private final int dModel;
     private final PatchFeatureExtractor features;
+    private final AmplitudeEmbedding amplitude;
     private final TemporalPositionalEncoding positionalEncoding;
     private final List<DualBranchBlock> layers = new ArrayList<>();
     private final Parameter maskToken;
@@ -39,6 +40,7 @@ public final class TsfmEncoder extends AbstractBlock {
     public TsfmEncoder(TsfmConfig config) {
         dModel = config.getDModel();
         features = addChildBlock("features", PatchFeatureExtractor.create(config));
+        amplitude = config.isUseAmplitudeStats() ? addChildBlock("amplitude", new AmplitudeEmbedding(dModel)) : null;
         positionalEncoding = addChildBlock("positional_encoding",
                 new TemporalPositionalEncoding(dModel, config.getMaxPatches(), config.getTemporalInitScale()));
         for (int i = 0; i < config.getNumTemporalLayers(); i++) {
@@ -77,10 +79,25 @@ public final class TsfmEncoder extends AbstractBlock {
         return padToken;
     }
 
-    /** Encodes; see the class comment for shapes. */
+    /** The amplitude block, or null when the config does not read amplitude features. */
+    public AmplitudeEmbedding getAmplitude() {
+        return amplitude;
+    }
+
+    /** Encodes a model without amplitude features; see the class comment for shapes. */
     public NDArray apply(ParameterStore ps, NDArray patches, NDArray patchMask, NDArray channelMask,
                          boolean training) {
+        return apply(ps, patches, patchMask, channelMask, null, training);
+    }
+
+    /** Encodes; {@code patchStats (B, P, C, 2)} is read only by an amplitude-aware configuration. */
+    public NDArray apply(ParameterStore ps, NDArray patches, NDArray patchMask, NDArray channelMask,
+                         NDArray patchStats, boolean training) {
         NDArray x = features.apply(ps, patches, training);
+        if (amplitude != null) {
+            if (patchStats == null) throw new IllegalArgumentException("this model reads patch_stats; none given");
+            x = x.add(amplitude.apply(ps, patchStats, training));
+        }
         Shape s = x.getShape();
         long b = s.get(0);
         long p = s.get(1);
@@ -101,7 +118,8 @@ public final class TsfmEncoder extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), inputs.get(2), training));
+        return new NDList(apply(ps, inputs.get(0), inputs.get(1), inputs.get(2),
+                inputs.size() > 3 ? inputs.get(3) : null, training));
     }
 
     @Override
@@ -113,6 +131,7 @@ public final class TsfmEncoder extends AbstractBlock {
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         features.initialize(manager, dataType, inputShapes[0]);
         Shape x = getOutputShapes(inputShapes)[0];
+        if (amplitude != null) amplitude.initialize(manager, dataType, x.slice(0, 3).add(2));
         positionalEncoding.initialize(manager, dataType, x);
         long b = x.get(0);
         long p = x.get(1);
