@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * times, which led to clipping". Those gyroscopes' three channels are <b>dropped</b> from every session of
  * that file (their accelerometers are kept): the amplified signal is wrong by 10x even where it does not clip,
  * and the clipped parts cannot be restored. The table is read from the archive's {@code README.md}; each file
- * concerned gets one warning naming the dropped sites (count = gyroscopes dropped). Without the README no
+ * concerned gets one warning naming the dropped sites and channels. Without the README no
  * gyroscope can be judged, which is reported once.
  *
  * <p>Bad input, each a {@link ReadProblem} naming file and line: a malformed row is skipped and ends the
@@ -212,7 +212,7 @@ public final class HugadbReader implements DatasetReader {
             if (!drop.isEmpty()) {
                 List<String> where = drop.stream().map(s -> s.position).toList();
                 log.warning(file, 0, 0, "gyroscope(s) of " + String.join(", ", where) + " amplified 10x and clipped"
-                        + " (" + readme + " table): their " + 3 * drop.size() + " channels dropped", drop.size());
+                        + " (" + readme + " table): their " + 3 * drop.size() + " channels dropped", 1);
             }
             int nc = channels.size();
             float[] sample = new float[nc];
