@@ -81,6 +81,20 @@ class BenchmarkDatasetTest {
     }
 
     @Test
+    void theDefaultTestSetsAreZeroShotAndIncludeMotionSense() throws Exception {
+        assertThat(BenchmarkDatasets.DEFAULT).containsExactly("mobifall_v2", "motionsense", "basicmotions",
+                "racketsports");
+        for (String n : BenchmarkDatasets.DEFAULT) {
+            assertThat(catalog.get(n).info().role()).as(n).isEqualTo(io.tsfm.core.data.DatasetRole.ZERO_SHOT);
+        }
+        BenchmarkDataset d = BenchmarkDatasets.load(List.of("motionsense"), catalog, root).get(0);
+        // 24 subjects x 15 trials of 50 Hz DeviceMotion, cut into 6 s windows of its six activities
+        assertThat(d.windows()).hasSizeGreaterThan(3000);
+        assertThat(d.windows().stream().map(w -> w.label()).distinct().sorted().toList()).containsExactly("jogging",
+                "sitting", "standing", "walking", "walking_downstairs", "walking_upstairs");
+    }
+
+    @Test
     void unknownOrRepeatedDatasetNamesAreRefusedBeforeReading() {
         assertThatThrownBy(() -> BenchmarkDatasets.load(List.of("basicmotions", "moonwalk"), catalog, root))
                 .hasMessageContaining("unknown dataset 'moonwalk'").hasMessageContaining("mobifall_v2");

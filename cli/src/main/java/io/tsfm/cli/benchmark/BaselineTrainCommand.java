@@ -40,7 +40,7 @@ public final class BaselineTrainCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--datasets", split = ",", paramLabel = "A,B",
-            description = "Test datasets (default: mobifall_v2,basicmotions,racketsports).")
+            description = "Test datasets (default: mobifall_v2,motionsense,basicmotions,racketsports).")
     List<String> datasets = BenchmarkDatasets.DEFAULT;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "baselines",

@@ -50,7 +50,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--datasets", split = ",", paramLabel = "A,B",
-            description = "Test datasets (default: mobifall_v2,basicmotions,racketsports).")
+            description = "Test datasets (default: mobifall_v2,motionsense,basicmotions,racketsports).")
     List<String> datasets = BenchmarkDatasets.DEFAULT;
 
     @Option(names = "--report", required = true, paramLabel = "DIR", description = "Report directory.")

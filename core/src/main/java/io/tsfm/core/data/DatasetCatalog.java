@@ -86,7 +86,11 @@ public final class DatasetCatalog {
         Path p = root.locate(name).orElseThrow(() -> new IOException("dataset '" + name + "' not found under "
                 + root + " (looked for " + name + ".zip and " + name + "/). " + r.info().downloadHint()));
         try (DatasetSource src = DatasetSource.open(p)) {
-            return r.read(src);
+            Dataset d = r.read(src);
+            if (src.problems().isEmpty()) return d;
+            List<ReadProblem> all = new ArrayList<>(src.problems()); // a truncated archive: say so first
+            all.addAll(d.problems());
+            return new Dataset(d.manifest(), d.sessions(), all);
         }
     }
 }

@@ -66,6 +66,9 @@ class TrainerTest {
                 .hasMessageContaining("unknown model tier 'huge'");
         assertThatThrownBy(() -> new Trainer(small(out).optDatasets(List.of("mobifall_v2")).build(), ROOT, System.err).run())
                 .hasMessageContaining("zero-shot test set");
+        // MotionSense is a default benchmark test set: training never reads it either
+        assertThatThrownBy(() -> new Trainer(small(out).optDatasets(List.of("motionsense")).build(), ROOT,
+                System.err).run()).hasMessageContaining("'motionsense' is a zero-shot test set");
         assertThatThrownBy(() -> new Trainer(small(out).optDatasets(List.of("nope")).build(), ROOT, System.err).run())
                 .hasMessageContaining("unknown dataset 'nope'");
         assertThat(out).isEmptyDirectory();

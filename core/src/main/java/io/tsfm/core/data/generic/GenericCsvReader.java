@@ -31,11 +31,19 @@ import java.util.regex.Matcher;
  * resampled to the manifest's rate by {@link LinearResampler}.
  *
  * <p>Bad input is reported, never silently dropped: a missing column skips its file, a bad row (truncated,
- * non-numeric cell, timestamp not increasing, label outside the vocabulary) is skipped and ends the session
- * it was in, NaN/Inf values are repaired by {@link io.tsfm.core.data.MissingValues} and counted. Stateless
+ * non-numeric cell, label outside the vocabulary) is skipped and ends the session it was in; a timestamp that
+ * repeats or steps back by at most {@value #STEP_BACK_PERIODS} sample periods drops only its row (counted
+ * warning per file), one further back ends the session, and only a gap over {@code max_gap_s} splits forwards; NaN/Inf values are repaired by {@link io.tsfm.core.data.MissingValues} and counted. Stateless
  * and thread-safe: all state lives in one {@link #read} call.
  */
 public final class GenericCsvReader implements DatasetReader {
+    /**
+     * A row whose timestamp repeats the previous kept row's, or is at most this many periods of {@code rate_hz}
+     * before it, is dropped with a counted per-file warning (never a session split); further back is an error
+     * that ends the session.
+     */
+    public static final int STEP_BACK_PERIODS = 2;
+
     private final GenericManifest manifest;
     private final DatasetInfo info;
 
@@ -280,12 +288,16 @@ public final class GenericCsvReader implements DatasetReader {
             if (!run.isEmpty() && (!label.equals(runLabel) || !subject.equals(runSubject))) flush();
             if (timed && !run.isEmpty()) {
                 double prev = run.lastTime();
+                if (t <= prev && prev - t <= STEP_BACK_PERIODS / manifest.rateHz()) {
+                    // a logger's jitter or a duplicated row, not a new recording: drop the row, keep the session
+                    log.warning(file, r.line(), timeCol + 1, "rows whose timestamp repeats or steps back by at most "
+                            + STEP_BACK_PERIODS + " sample periods dropped", 1);
+                    return;
+                }
                 if (t < prev) {
                     log.error(file, r.line(), timeCol + 1, "timestamp goes backwards (" + t + " s after " + prev
                             + " s); session ends here and a new one starts at this row");
                     flush();
-                } else if (t == prev) {
-                    throw r.error(timeCol, "timestamp repeats the previous row's (" + t + " s)");
                 } else if (t - prev > manifest.maxGapSeconds()) {
                     flush();
                 }

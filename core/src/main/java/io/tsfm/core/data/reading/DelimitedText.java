@@ -81,6 +81,10 @@ public final class DelimitedText implements Closeable {
         public Format ragged() { this.ragged = true; return this; }
     }
 
+    /** A cell of digits with several dots ({@code 1.025.390.625}) or a comma between digits ({@code 0,98}). */
+    private static final java.util.regex.Pattern LOCALE_MANGLED =
+            java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+){2,}|[-+]?[\\d.]*\\d,\\d[\\d.,]*");
+
     /** One data line split into trimmed cells, with where it came from. Immutable. */
     public static final class Row {
         private final String file;
@@ -123,8 +127,17 @@ public final class DelimitedText implements Closeable {
             try {
                 return NumericCell.parse(s);
             } catch (NumberFormatException e) {
-                throw error(i, "not a number: '" + abbreviate(s) + "'");
+                throw error(i, "not a number: '" + abbreviate(s) + "'" + localeHint(s));
             }
+        }
+
+        /** Why a cell that is digits and separators failed: a spreadsheet's locale rewrote the number. */
+        private static String localeHint(String s) {
+            if (LOCALE_MANGLED.matcher(s).matches()) {
+                return " (digits with several '.' or a ',' inside: a number written with a locale's thousands"
+                        + " separators or decimal comma; write it with '.' as the decimal point and no grouping)";
+            }
+            return "";
         }
 
         /** Like {@link #number} but an empty cell reads as NaN (a missing value, as pandas writes it). */

@@ -154,7 +154,7 @@ class GenericCsvReaderTest {
                 "0.5,NaN,0,walking",         // 7 NaN: repaired
                 "0.6,1,Inf,walking",         // 8 Inf: repaired
                 "0.7,1,0,walking",           // 9
-                "0.65,1,0,walking",          // 10 timestamp goes backwards (column 1)
+                "0.45,1,0,walking",          // 10 timestamp goes backwards by more than 2 periods (column 1)
                 "0.75,1,0,walking",          // 11
                 "0.85,1,0,moonwalking",      // 12 label outside the vocabulary (column 4)
                 "0.95,1,0,moonwalking",      // 13
@@ -180,11 +180,46 @@ class GenericCsvReaderTest {
         // every skipped row ends its session: line 5 is left alone (too short, a warning), 7-9 is whole
         assertThat(d.sessions()).extracting(Session::source).containsExactly(
                 "bad.csv:2-3", "bad.csv:7-9", "bad.csv:10-11", "bad.csv:14-15", "good.csv:2-3");
+        assertThat(d.problems()).noneMatch(p -> p.message().contains("repeats or steps back"));
         Session repairedSession = d.sessions().stream().filter(s -> s.source().equals("bad.csv:7-9")).findFirst().orElseThrow();
         for (float[] ch : repairedSession.samples()) for (float v : ch) assertThat(Float.isFinite(v)).isTrue();
         assertThat(repairedSession.samples()[0][0]).isCloseTo((float) Units.G, within(1e-4f)); // NaN back-filled
         assertThat(d.problems()).filteredOn(p -> !p.fatal() && p.message().contains("shorter than 2"))
                 .singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(5));
+    }
+
+    @Test
+    void repeatedAndSlightlyBackwardTimestampsDropTheirRowNotTheSession() throws IOException {
+        write("tsfm-dataset.json", "{\"name\": \"lab\", \"description\": \"d\", \"role\": \"user\", \"rate_hz\": 10,"
+                + "\"max_gap_s\": 0.5, \"timestamp_column\": \"t\", \"timestamp_unit\": \"ms\", " + CHANNELS
+                + ", \"label_column\": \"activity\"}");
+        write("jitter.csv", String.join("\n",
+                "t,ax,gz,activity",          // line 1
+                "0,0,0,walking",             // 2
+                "100,1,0,walking",           // 3
+                "100,9,0,walking",           // 4 repeats line 3: dropped
+                "200,2,0,walking",           // 5
+                "150,9,0,walking",           // 6 half a period back: dropped
+                "300,3,0,walking",           // 7
+                "120,9,0,walking",           // 8 1.8 periods back: dropped
+                "400,4,0,walking",           // 9
+                "1000,6,0,walking",          // 10 a 0.6 s gap (> max_gap_s): the only split
+                "1100,7,0,walking") + "\n"); // 11
+
+        Dataset d = read();
+
+        assertThat(d.sessions()).extracting(Session::source).containsExactly("jitter.csv:2-9", "jitter.csv:10-11");
+        float[] ax = d.sessions().get(0).samples()[0];
+        assertThat(ax).hasSize(5);
+        for (int k = 0; k < 5; k++) assertThat(ax[k]).isCloseTo((float) (k * Units.G), within(1e-4f));
+        assertThat(d.problems()).singleElement().satisfies(p -> {
+            assertThat(p.fatal()).isFalse();
+            assertThat(p.file()).isEqualTo("jitter.csv");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.column()).isEqualTo(1);
+            assertThat(p.count()).isEqualTo(3);
+            assertThat(p.message()).contains("repeats or steps back by at most 2 sample periods dropped");
+        });
     }
 
     @Test

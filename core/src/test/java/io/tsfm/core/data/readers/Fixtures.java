@@ -117,4 +117,50 @@ final class Fixtures {
         }
         return total / 3;
     }
+
+    /** Index of the channel named {@code name} in a session; fails when absent. */
+    static int channel(Session s, String name) {
+        for (int c = 0; c < s.numChannels(); c++) {
+            if (s.channels().get(c).name().equals(name)) return c;
+        }
+        throw new AssertionError(s.id() + " has no channel " + name);
+    }
+
+    /** Per-sample magnitude of the three channels from {@code from}. */
+    static double[] magnitude(Session s, int from) {
+        float[][] x = s.samples();
+        double[] out = new double[s.length()];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = Math.sqrt((double) x[from][t] * x[from][t] + (double) x[from + 1][t] * x[from + 1][t]
+                    + (double) x[from + 2][t] * x[from + 2][t]);
+        }
+        return out;
+    }
+
+    /**
+     * The frequency in {@code [loHz, hiHz]} (0.05 Hz steps) with the largest spectral power of {@code x} (mean
+     * removed), by a direct Fourier sum: the step or stride rate of a gait signal.
+     */
+    static double dominantHz(double[] x, double rateHz, double loHz, double hiHz) {
+        double mean = 0;
+        for (double v : x) mean += v;
+        mean /= x.length;
+        double best = Double.NaN;
+        double bestPower = -1;
+        for (double f = loHz; f <= hiHz + 1e-9; f += 0.05) {
+            double re = 0;
+            double im = 0;
+            for (int t = 0; t < x.length; t++) {
+                double a = 2 * Math.PI * f * t / rateHz;
+                re += (x[t] - mean) * Math.cos(a);
+                im += (x[t] - mean) * Math.sin(a);
+            }
+            double p = re * re + im * im;
+            if (p > bestPower) {
+                bestPower = p;
+                best = f;
+            }
+        }
+        return best;
+    }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReaderCatalogTest {
 
     @Test
-    void theSixReadersAreRegisteredWithTheirRoles() {
+    void theReadersAreRegisteredWithTheirRoles() {
         DatasetCatalog c = DatasetCatalog.load();
         assertThat(c.get("hapt")).isInstanceOf(HaptReader.class);
         assertThat(c.get("hmp")).isInstanceOf(HmpReader.class);
@@ -20,7 +20,9 @@ class ReaderCatalogTest {
         assertThat(c.get("mobifall_v2")).isInstanceOf(MobiFallReader.class);
         assertThat(c.get("basicmotions")).isInstanceOf(BasicMotionsReader.class);
         assertThat(c.get("racketsports")).isInstanceOf(RacketSportsReader.class);
-        for (String n : List.of("hapt", "hmp", "utd_mhad")) {
+        assertThat(c.get("weda_fall")).isInstanceOf(WedaFallReader.class);
+        assertThat(c.get("hugadb")).isInstanceOf(HugadbReader.class);
+        for (String n : List.of("hapt", "hmp", "utd_mhad", "weda_fall", "hugadb")) {
             assertThat(c.get(n).info().role()).as(n).isEqualTo(DatasetRole.TRAIN);
         }
         for (String n : List.of("mobifall_v2", "basicmotions", "racketsports")) {
@@ -43,6 +45,8 @@ class ReaderCatalogTest {
         all.addAll(MobiFallReader.LABELS.values());
         all.addAll(new BasicMotionsReader().labels().values());
         all.addAll(new RacketSportsReader().labels().values());
+        all.addAll(WedaFallReader.LABELS.values());
+        all.addAll(HugadbReader.LABELS.values());
         all.addAll(List.of("walking", "walking_upstairs", "walking_downstairs", "sitting", "standing", "lying",
                 "stand_to_sit", "sit_to_stand", "sit_to_lie", "lie_to_sit", "stand_to_lie", "lie_to_stand"));
         assertThat(all).allSatisfy(l -> assertThat(v.contains(l)).as(l).isTrue());
