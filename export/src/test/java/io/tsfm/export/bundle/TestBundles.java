@@ -3,6 +3,7 @@ package io.tsfm.export.bundle;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.run.TrainConfig;
 import io.tsfm.training.run.Trainer;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +28,7 @@ final class TestBundles {
     private static Dataset hapt;
     private static Trained frozen;
     private static Trained learnable;
+    private static Trained amplitude;
 
     private TestBundles() {}
 
@@ -57,6 +59,18 @@ final class TestBundles {
         return learnable;
     }
 
+    /**
+     * Amplitude features on, trained with every device augmentation (orientation, gravity removal, description
+     * dropout), two short epochs.
+     */
+    static synchronized Trained amplitude() {
+        if (amplitude == null) {
+            amplitude = trainAndExport("amplitude", config(WORK.resolve("amplitude").resolve("run"), "frozen", 2, 256)
+                    .optAmplitudeStats(true).optAugmentation(new ImuAugmentation(0.5, 0.5, 0.5, 0)));
+        }
+        return amplitude;
+    }
+
     /** The training configuration the fixtures use, into {@code out}. */
     static TrainConfig.Builder config(Path out, String labelEncoder, int epochs, int samplesPerEpoch) {
         return TrainConfig.builder().setTier("micro").setOutDir(out).optDatasets(List.of("hapt")).optEpochs(epochs)
@@ -71,12 +85,16 @@ final class TestBundles {
     }
 
     private static Trained trainAndExport(String labelEncoder, int epochs, int samples) {
+        return trainAndExport(labelEncoder, config(WORK.resolve(labelEncoder).resolve("run"), labelEncoder, epochs,
+                samples));
+    }
+
+    private static Trained trainAndExport(String name, TrainConfig.Builder config) {
         try {
-            Path dir = WORK.resolve(labelEncoder);
+            Path dir = WORK.resolve(name);
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             PrintStream ps = new PrintStream(log, true);
-            Trainer.Result r = new Trainer(config(dir.resolve("run"), labelEncoder, epochs, samples).build(), ROOT, ps)
-                    .run();
+            Trainer.Result r = new Trainer(config.build(), ROOT, ps).run();
             ByteArrayOutputStream exportLog = new ByteArrayOutputStream();
             BundleExporter.Result e = exporter(r.finalCheckpoint(), dir.resolve("bundle"),
                     new PrintStream(exportLog, true)).build().export();
