@@ -29,6 +29,11 @@ public final class MocapSimulator {
 
     /** Simulates every site of {@code sites} on {@code m}; the rig is detected from the joint names. */
     public static List<Reading> simulate(Motion m, List<BodySite> sites, long seed, VirtualImu.Noise noise) {
+        return simulate(m, sites, seed, noise, VirtualImu.G);
+    }
+
+    /** As {@link #simulate(Motion, List, long, VirtualImu.Noise)} with gravity {@code gravity} m/s² (0: user acceleration). */
+    public static List<Reading> simulate(Motion m, List<BodySite> sites, long seed, VirtualImu.Noise noise, double gravity) {
         Rig rig = Rig.detect(m.skeleton());
         Map<String, Integer> index = m.skeleton().index();
         Map<String, Integer> wanted = new LinkedHashMap<>();
@@ -71,7 +76,7 @@ public final class MocapSimulator {
                     from[t][2] + f * (to[t][2] - from[t][2]) + d[2]};
                 rot[t] = Rot.mul(rotSeg[t], mountRot);
             }
-            double[][] ideal = VirtualImu.ideal(new VirtualImu.Trajectory(pos, rot, m.fps()), VirtualImu.SMOOTHING_CUTOFF_HZ);
+            double[][] ideal = VirtualImu.ideal(new VirtualImu.Trajectory(pos, rot, m.fps()), VirtualImu.SMOOTHING_CUTOFF_HZ, gravity);
             double[][] resampled = VirtualImu.resample(ideal, m.fps(), outHz);
             out.add(new Reading(s, outHz, noise.apply(resampled, rng)));
         }

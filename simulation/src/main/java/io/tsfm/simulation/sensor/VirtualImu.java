@@ -43,6 +43,14 @@ public final class VirtualImu {
      * @param cutoffHz smoothing cut-off; 0 or less: no smoothing (for exact synthetic motion)
      */
     public static double[][] ideal(Trajectory t, double cutoffHz) {
+        return ideal(t, cutoffHz, G);
+    }
+
+    /**
+     * As {@link #ideal(Trajectory, double)} with gravity of {@code gravity} m/s²; 0 gives the gravity-free "user" or
+     * "linear" acceleration that phone APIs (e.g. Core Motion's userAcceleration) report.
+     */
+    public static double[][] ideal(Trajectory t, double cutoffHz, double gravity) {
         int n = t.length();
         if (n < 3) throw new IllegalArgumentException("a trajectory needs at least 3 samples, got " + n);
         double fps = t.fps();
@@ -71,7 +79,7 @@ public final class VirtualImu {
             int c = Math.min(Math.max(i, 1), n - 2); // the ends take their neighbour's second difference
             double[] a = new double[3];
             for (int k = 0; k < 3; k++) a[k] = (p[k][c + 1] - 2 * p[k][c] + p[k][c - 1]) * f2;
-            a[2] += G; // p̈ − g with g = (0, 0, −G)
+            a[2] += gravity; // p̈ − g with g = (0, 0, −gravity)
             double[] s = Rot.applyTranspose(r[i], a);
             int lo = Math.max(i - 1, 0), hi = Math.min(i + 1, n - 1);
             double[] w = Rot.log(Rot.mulTransposeA(r[lo], r[hi]));
