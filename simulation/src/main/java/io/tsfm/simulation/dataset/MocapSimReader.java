@@ -78,7 +78,7 @@ public final class MocapSimReader implements DatasetReader {
 
     private static final DatasetInfo INFO = new DatasetInfo(NAME, "IMU simulated from motion capture (CMU, HDM05, Bandai-Namco)",
             DatasetRole.TRAIN, DESCRIPTION,
-            "Put cmu_mocap.zip, hdm05.zip and bandai_namco.zip in the folder 'mocap' next to the data root"
+            "mocap_sim simulates from cmu_mocap.zip, hdm05.zip and bandai_namco.zip: put them in the folder 'mocap' next to the data root"
                     + " (<data root>/../mocap), or point -D" + ROOT_PROPERTY + " / $" + ROOT_ENV + " at their folder;"
                     + " see docs/simulation.md.",
             "CMU: free to use, no direct resale; HDM05: research use; Bandai-Namco: CC BY-NC 4.0 (non-commercial)",

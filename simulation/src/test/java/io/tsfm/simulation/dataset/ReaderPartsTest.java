@@ -23,6 +23,10 @@ class ReaderPartsTest {
         var r = DatasetCatalog.load().get("mocap_sim");
         assertThat(r).isInstanceOf(MocapSimReader.class);
         assertThat(r.info().role()).isEqualTo(DatasetRole.TRAIN);
+        // the catalog's conventions (ReaderCatalogTest in core): a 2-3 sentence description, a hint naming the dataset
+        assertThat(r.info().description().split("\\. ")).hasSizeBetween(2, 4);
+        assertThat(r.info().description()).contains("Simulated", "motion capture");
+        assertThat(r.info().downloadHint()).contains("mocap_sim");
         Path data = Files.createDirectories(dir.resolve("datasets"));
         Path mocap = Files.createDirectories(dir.resolve("mocap"));
         String saved = System.getProperty(MocapSimReader.ROOT_PROPERTY);
