@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param path        the BVH or AMC file inside the zip
  * @param asf         the ASF file of an AMC clip, else empty
  * @param fps         the capture rate to use (the manifest's, which corrects two CMU headers)
- * @param subject     performer id, archive-prefixed ({@code cmu_02}, {@code hdm05_bd}); {@code bandai} where not known per clip
+ * @param subject     performer id, archive-prefixed ({@code cmu_02}, {@code hdm05_bd}); Bandai-Namco: its style ({@code bandai_happy})
  * @param activity    the manifest's activity column
  * @param detail      what distinguishes clips within an activity: CMU description, HDM05 motion class, Bandai content
  * @param manifest    manifest file name, for messages
@@ -38,8 +38,11 @@ public record Clip(String archive, String id, String path, String asf, double fp
                             file, r.line()));
                     break;
                 case "bandai":
-                    // the three actors are not identified per clip, so the archive is one subject pool
-                    out.add(new Clip(archive, r.get("clip"), r.get("path_in_zip"), "", fps(r, "fps", file), "bandai",
+                    // the three actors are not identified per clip; the style (15 of them, each a full set of
+                    // contents) stands in as subject, so that a subject-wise split does not move the whole archive,
+                    // half of the motion, to one side
+                    out.add(new Clip(archive, r.get("clip"), r.get("path_in_zip"), "", fps(r, "fps", file),
+                            "bandai_" + require(r, "style", file),
                             r.get("activity"), r.get("content"), file, r.line()));
                     break;
                 default:
