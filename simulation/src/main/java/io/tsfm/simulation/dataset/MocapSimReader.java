@@ -157,7 +157,10 @@ public final class MocapSimReader implements DatasetReader {
         }
         Dataset built = b.build();
         Dataset d = new Dataset(built.manifest(), built.sessions(), problems);
-        if (cached != null) SimulationCache.write(cached, d.sessions(), d.problems());
+        if (cached != null) {
+            SimulationCache.write(cached, d.sessions(), d.problems());
+            removeStale(cacheDir, cached);
+        }
         return d;
     }
 
@@ -181,6 +184,16 @@ public final class MocapSimReader implements DatasetReader {
             return "v" + SIMULATOR_VERSION + "-" + HexFormat.of().formatHex(all.digest()).substring(0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes this reader's other cache files (older versions or archives), which would never be read again. */
+    private static void removeStale(Path dir, Path keep) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (!f.equals(keep) && n.matches("v\\d+-[0-9a-f]{24}\\.bin")) Files.deleteIfExists(f);
+            }
         }
     }
 
