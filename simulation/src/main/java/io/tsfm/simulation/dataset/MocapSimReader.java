@@ -57,7 +57,7 @@ import java.util.zip.ZipInputStream;
 public final class MocapSimReader implements DatasetReader {
     static final String NAME = "mocap_sim";
     /** Bump whenever the simulation, the label map or the site mapping changes: it invalidates the cache. */
-    public static final int SIMULATOR_VERSION = 2;
+    public static final int SIMULATOR_VERSION = 3;
     /** Seed of every random draw (mount orientation, offset, noise), mixed with clip and site. */
     static final long SEED = 20240614L;
     public static final String ROOT_PROPERTY = "tsfm.mocap.root";

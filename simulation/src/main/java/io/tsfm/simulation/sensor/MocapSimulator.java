@@ -24,6 +24,18 @@ public final class MocapSimulator {
 
     private MocapSimulator() {}
 
+    /**
+     * The seed of one site's generator: SplitMix64's finalizer over the clip seed and the site. java.util.Random
+     * only XORs its seed with a constant before its first step, so seeds a constant stride apart are a weak basis
+     * for independent mounts; hashing them first makes each site's draws independent of its neighbours'.
+     */
+    static long siteSeed(long seed, BodySite site) {
+        long z = seed + (site.ordinal() + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** One site's simulated recording: rows acc x, y, z (m/s²), gyro x, y, z (rad/s) at {@code rateHz}. */
     public record Reading(BodySite site, double rateHz, float[][] samples) {}
 
@@ -60,7 +72,7 @@ public final class MocapSimulator {
             double[][] rotSeg = poses.rot()[wanted.get(mount.orient())];
             double[][] from = poses.pos()[wanted.get(mount.from())];
             double[][] to = poses.pos()[wanted.get(mount.to())];
-            Random rng = new Random(seed * 31 + s.ordinal() * 0x9E3779B97F4A7C15L);
+            Random rng = new Random(siteSeed(seed, s));
             double[] mountRot = VirtualImu.randomRotation(rng);
             double[] offset = {MAX_OFFSET_M * (2 * rng.nextDouble() - 1), MAX_OFFSET_M * (2 * rng.nextDouble() - 1),
                 MAX_OFFSET_M * (2 * rng.nextDouble() - 1)};
