@@ -36,7 +36,7 @@ public final class DownloadHint implements Callable<Integer> {
                 root.path().resolve(r.name()) + "/");
         if (!r.info().licence().isEmpty()) out.printf("Licence: %s%n", r.info().licence());
         if (!r.info().citation().isEmpty()) out.printf("Cite: %s%n", r.info().citation());
-        out.printf("Currently: %s%n", root.locate(r.name()).map(p -> "present at " + p).orElse("absent"));
+        out.printf("Currently: %s%n", r.locate(root).map(p -> "present at " + p).orElse("absent"));
         out.flush();
         return 0;
     }

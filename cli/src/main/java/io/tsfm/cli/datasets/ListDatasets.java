@@ -45,7 +45,7 @@ public final class ListDatasets implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", r.name());
             row.put("role", r.info().role());
-            var where = root.locate(r.name());
+            var where = r.locate(root);
             if (where.isEmpty()) {
                 if (presentOnly) continue;
                 row.put("present", false);

@@ -57,7 +57,7 @@ record DemoData(String dataset, DatasetRole role, List<Session> sessions, double
         DatasetCatalog catalog = DatasetCatalog.load(root);
         String name = requested != null ? requested : firstZeroShot(catalog, root);
         DatasetReader reader = catalog.get(name);
-        if (root.locate(name).isEmpty()) {
+        if (reader.locate(root).isEmpty()) {
             throw new NoDataException("dataset '" + name + "' is not under the data root " + root.path()
                     + " (looked for " + name + ".zip and " + name + "/).\n" + reader.info().downloadHint()
                     + "\nThe data root is --root, else $" + DataRoot.ENV + ".");

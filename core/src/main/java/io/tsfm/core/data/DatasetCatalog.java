@@ -83,7 +83,7 @@ public final class DatasetCatalog {
     /** Reads dataset {@code name} from the data root; fails with the download hint when absent. */
     public Dataset read(String name, DataRoot root) throws IOException {
         DatasetReader r = get(name);
-        Path p = root.locate(name).orElseThrow(() -> new IOException("dataset '" + name + "' not found under "
+        Path p = r.locate(root).orElseThrow(() -> new IOException("dataset '" + name + "' not found under "
                 + root + " (looked for " + name + ".zip and " + name + "/). " + r.info().downloadHint()));
         try (DatasetSource src = DatasetSource.open(p)) {
             Dataset d = r.read(src);

@@ -1,6 +1,8 @@
 package io.tsfm.core.data;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads one dataset's original published layout into {@link Session}s.
@@ -17,6 +19,15 @@ public interface DatasetReader {
 
     /** Reads every session; problems are collected in the returned dataset. */
     Dataset read(DatasetSource source) throws IOException;
+
+    /**
+     * The archive or folder this reader reads under {@code root}: by default {@code <root>/<name>.zip} or
+     * {@code <root>/<name>/} ({@link DataRoot#locate}). A reader whose input lives elsewhere (e.g. a simulator
+     * reading motion-capture archives) overrides this.
+     */
+    default Optional<Path> locate(DataRoot root) {
+        return root.locate(name());
+    }
 
     /** Convenience: {@code info().name()}. */
     default String name() {

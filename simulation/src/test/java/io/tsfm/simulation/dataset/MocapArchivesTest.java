@@ -1,0 +1,42 @@
+package io.tsfm.simulation.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tsfm.core.data.DataRoot;
+import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.DatasetSource;
+import io.tsfm.core.data.ReadProblem;
+import io.tsfm.core.data.Session;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The whole simulation over the real archives (skipped where they are absent): counts, refusals, timing. */
+class MocapArchivesTest {
+
+    @Test
+    void everyClipOfTheThreeArchivesBecomesSessionsOrACountedRefusal() throws Exception {
+        Path dir = MocapSimReader.mocapRoot(DataRoot.resolve());
+        assumeTrue(Files.isRegularFile(dir.resolve("cmu_mocap.zip")), "mocap archives not present at " + dir);
+        long t0 = System.nanoTime();
+        Dataset d;
+        try (DatasetSource src = DatasetSource.open(dir)) {
+            d = new MocapSimReader().read(src, null);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.println(SimulationReport.of(d));
+        System.out.printf("simulated in %.1f s%n", secs);
+        long refused = d.problems().stream().filter(p -> p.message().startsWith(MocapSimReader.REFUSED)).mapToLong(ReadProblem::count).sum();
+        long failed = d.problems().stream().filter(p -> p.fatal() && !p.message().startsWith(MocapSimReader.REFUSED)).count();
+        long clips = d.sessions().stream()
+                .map(s -> s.id().substring(0, s.id().length() - SimulationCache.site(s).id().length() - 1)).distinct().count();
+        assertThat(failed).as("clips that failed to parse or simulate").isZero();
+        // 563 clips in the three manifests: each one is simulated at all 11 sites or refused with a reason
+        assertThat(clips).isEqualTo(563 - refused);
+        assertThat(d.sessions()).hasSize((int) clips * 11);
+        for (Session s : d.sessions()) {
+            for (float[] row : s.samples()) for (float v : row) assertThat(Float.isFinite(v)).isTrue();
+        }
+    }
+}
