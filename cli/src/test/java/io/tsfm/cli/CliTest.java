@@ -60,4 +60,21 @@ class CliTest {
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertThat(img.getHeight()).isGreaterThan(500);
     }
+
+    @Test
+    void inspectGroupsAGenericDatasetsOwnLabelsByItsSynonymGroups(@TempDir Path root) throws Exception {
+        Path dir = root.resolve("lab_turns");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("tsfm-dataset.json"), "{\"name\": \"lab_turns\", \"description\": "
+                + "\"Wrist accelerometer.\", \"role\": \"user\", \"rate_hz\": 10, \"channels\": [{\"column\": \"ax\", "
+                + "\"kind\": \"acc\", \"unit\": \"g\"}], \"label_column\": \"activity\", "
+                + "\"synonym_groups\": {\"turning\": [\"turning\"], \"walking\": [\"walk_fast\"]}}");
+        java.nio.file.Files.writeString(dir.resolve("s1.csv"),
+                "ax,activity\n1,turning\n1,turning\n1,walk_fast\n1,walk_fast\n");
+        JsonNode doc = new ObjectMapper().readTree(run("datasets", "inspect", "lab_turns", "--json", "--root",
+                root.toString()));
+        assertThat(doc.path("labelGroups").path("walk_fast").asText()).isEqualTo("walking");
+        assertThat(doc.path("labelGroups").path("turning").asText()).isEqualTo("turning");
+        assertThat(doc.path("manifest").path("synonymGroups").path("walking").toString()).isEqualTo("[\"walk_fast\"]");
+    }
 }

@@ -12,18 +12,24 @@ import java.util.TreeSet;
 /**
  * The open-set candidates of a model and the synonym groups open-set scoring compares (spec §5, §6.3): a
  * prediction is one of the model's training-vocabulary labels, mapped to its group by the model's own grouping; a
- * true label is mapped by the TSFM vocabulary ({@link LabelVocabulary}). Both must agree on every label they share,
- * or the same label would count in two groups. Immutable and thread-safe.
+ * true label is mapped by the test dataset's grouping ({@link #forDataset}: the TSFM vocabulary
+ * ({@link LabelVocabulary}) extended by the groups the dataset declares), else by the vocabulary, and a true label
+ * no group holds is a group of its own, which no candidate covers (never an error: a user's dataset may hold labels
+ * nobody grouped). Model and vocabulary must agree on every label they share, or the same label would count in two
+ * groups. Immutable and thread-safe.
  */
 public final class LabelGroups {
     private final List<String> candidates;
     private final Map<String, String> candidateGroup;
     private final LabelVocabulary vocabulary;
+    private final Map<String, String> truthGroup;
 
-    private LabelGroups(List<String> candidates, Map<String, String> candidateGroup, LabelVocabulary vocabulary) {
+    private LabelGroups(List<String> candidates, Map<String, String> candidateGroup, LabelVocabulary vocabulary,
+                        Map<String, String> truthGroup) {
         this.candidates = List.copyOf(candidates);
         this.candidateGroup = Map.copyOf(candidateGroup);
         this.vocabulary = vocabulary;
+        this.truthGroup = Map.copyOf(truthGroup);
     }
 
     /**
@@ -49,7 +55,15 @@ public final class LabelGroups {
             }
             groups.put(c, g);
         }
-        return new LabelGroups(candidates, groups, vocabulary);
+        return new LabelGroups(candidates, groups, vocabulary, Map.of());
+    }
+
+    /**
+     * These candidates with the true labels of one test dataset grouped by {@code truthGroups} (label → group, e.g.
+     * {@code BenchmarkDataset.labelGroups()}); labels it lacks fall back to the vocabulary, then to a group of their own.
+     */
+    public LabelGroups forDataset(Map<String, String> truthGroups) {
+        return new LabelGroups(candidates, candidateGroup, vocabulary, truthGroups);
     }
 
     /** Candidates grouped by {@code vocabulary} itself. */
@@ -79,12 +93,25 @@ public final class LabelGroups {
     }
 
     /**
-     * The group of a true label.
-     *
-     * @throws IllegalArgumentException if the vocabulary does not know the label (names it and the file to add it to)
+     * The group of a true label: the dataset's grouping, else the vocabulary's, else the label itself (a group no
+     * candidate is in unless a candidate's group bears that name).
      */
     public String groupOfTruth(String label) {
-        return vocabulary.groupOf(label);
+        String g = truthGroup.get(label);
+        return g != null ? g : vocabulary.findGroup(label).orElse(label);
+    }
+
+    /**
+     * True labels the model also has as a candidate but in another group than the dataset's: predicting that very
+     * label is then scored wrong, so the report says so. Label → "dataset group / model group".
+     */
+    public Map<String, String> disagreements(List<String> datasetLabels) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : datasetLabels) {
+            String model = candidateGroup.get(l);
+            if (model != null && !model.equals(groupOfTruth(l))) out.put(l, groupOfTruth(l) + " / " + model);
+        }
+        return out;
     }
 
     /** The groups that have at least one candidate: a true label outside them can never be predicted right. */

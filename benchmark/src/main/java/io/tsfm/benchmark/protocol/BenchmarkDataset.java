@@ -2,12 +2,16 @@ package io.tsfm.benchmark.protocol;
 
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.DatasetManifest;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.preprocess.EvalWindow;
 import io.tsfm.core.preprocess.EvalWindows;
 import io.tsfm.core.preprocess.LabeledTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -25,12 +29,32 @@ import java.util.TreeSet;
  * @param subjects    number of subjects (devices)
  * @param mixedWindows windows whose samples carry more than one label (where concatenated sessions of different
  *                     activities meet); they keep the majority label, as in the reference
+ * @param labelGroups  the synonym group of each label, by which open-set scores its windows: the default vocabulary
+ *                     extended by the groups the dataset declares ({@link DatasetManifest#synonymGroups()}); a label
+ *                     no group holds is its own group
  */
 public record BenchmarkDataset(String name, String description, List<String> labels, List<BenchmarkWindow> windows,
-                               int subjects, int mixedWindows) {
+                               int subjects, int mixedWindows, Map<String, String> labelGroups) {
     public BenchmarkDataset {
         labels = List.copyOf(labels);
         windows = List.copyOf(windows);
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (String l : labels) groups.put(l, labelGroups.getOrDefault(l, l));
+        labelGroups = Collections.unmodifiableMap(groups);
+    }
+
+    /** A dataset whose labels are grouped by the default vocabulary alone (each unknown label its own group). */
+    public BenchmarkDataset(String name, String description, List<String> labels, List<BenchmarkWindow> windows,
+                            int subjects, int mixedWindows) {
+        this(name, description, labels, windows, subjects, mixedWindows,
+                groupsOf(labels, LabelVocabulary.defaults()));
+    }
+
+    /** Label → its group in {@code vocabulary}, or the label itself when no group holds it. */
+    public static Map<String, String> groupsOf(List<String> labels, LabelVocabulary vocabulary) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : labels) out.put(l, vocabulary.findGroup(l).orElse(l));
+        return out;
     }
 
     /**
@@ -63,8 +87,14 @@ public record BenchmarkDataset(String name, String description, List<String> lab
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no " + EvalWindows.WINDOW_SECONDS
                     + " s window: every subject's recordings are shorter");
         }
+        LabelVocabulary vocabulary;
+        try {
+            vocabulary = LabelVocabulary.defaults().extend(dataset.manifest().synonymGroups());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dataset " + dataset.name() + ": its synonym groups: " + e.getMessage(), e);
+        }
         return new BenchmarkDataset(dataset.name(), dataset.manifest().description(), labels, windows, subjects,
-                mixed[0]);
+                mixed[0], groupsOf(labels, vocabulary));
     }
 
     /** Receives the windows {@link #cut} cuts. */

@@ -146,6 +146,8 @@ public final class ReportWriter {
             o.put("labels", d.labels());
             o.put("label_counts", new java.util.TreeMap<>(d.labelCounts()));
             o.put("open_set_uncovered_labels", d.uncovered());
+            o.put("open_set_uncovered_windows", d.uncoveredWindows());
+            o.put("open_set_label_groups", d.labelGroups());
             o.put("split", d.split());
             ds.add(o);
         }
@@ -227,6 +229,14 @@ public final class ReportWriter {
         return o;
     }
 
+    /** "turning (12 windows), moonwalking (8 windows)", or "none". */
+    private static String uncovered(DatasetSummary d) {
+        if (d.uncovered().isEmpty()) return "none";
+        List<String> parts = new ArrayList<>();
+        d.uncoveredWindows().forEach((l, n) -> parts.add(l + " (" + n + (n == 1 ? " window)" : " windows)")));
+        return esc(String.join(", ", parts));
+    }
+
     static String toMarkdown(BenchmarkResult r, PublishedResults published, Map<String, String> pngs) {
         StringBuilder sb = new StringBuilder();
         List<String> names = r.datasetNames();
@@ -249,7 +259,7 @@ public final class ReportWriter {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %d / %d / %d | %d / %d | %s |%n",
                     d.name(), d.windows(), d.subjects(), num(d.rateHz()), d.labels().size(), d.split().get("train"),
                     d.split().get("validation"), d.split().get("test"), d.split().get("labelled_1pct"),
-                    d.split().get("labelled_10pct"), d.uncovered().isEmpty() ? "none" : String.join(", ", d.uncovered())));
+                    d.split().get("labelled_10pct"), uncovered(d)));
         }
 
         sb.append("\n## Results\n\nPercent. `n/a`: the system has no such mode; `–`: not published for that dataset; "

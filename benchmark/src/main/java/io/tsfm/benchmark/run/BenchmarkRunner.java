@@ -33,8 +33,10 @@ import java.util.Set;
  * its training vocabulary (open-set, scored on synonym groups) and against the dataset's labels (closed-set, exact);
  * each supervised system predicts the test part of the §6.5 split with its models trained on the 1 % and 10 %
  * subsamples. Answers are joined to windows by key: a window without an answer is reported as missing and a window
- * the model failed on as failed, neither is scored. Everything that can be checked before inference (labels the
- * vocabulary does not know, labels a path cannot score, missing or stale baseline checkpoints) is checked first, so
+ * the model failed on as failed, neither is scored. Open-set groups each dataset's true labels by
+ * {@link BenchmarkDataset#labelGroups()} (the vocabulary extended by the dataset's own synonym groups); a label whose
+ * group no model label covers is listed as uncovered with its window count, never an abort. Everything that can be
+ * checked before inference (labels a path cannot score, missing or stale baseline checkpoints) is checked first, so
  * a bad request fails in seconds with a message naming what is wrong.
  *
  * <p>One run at a time per instance; not thread-safe. The runner does not close the systems' paths.
@@ -70,8 +72,8 @@ public final class BenchmarkRunner {
     /**
      * Runs every pass and returns the numbers.
      *
-     * @throws BenchmarkException before any inference, for a label the vocabulary does not know, labels a path cannot
-     *                            score, or a supervised system that cannot serve a dataset
+     * @throws BenchmarkException before any inference, for labels a path cannot score, or a supervised system that
+     *                            cannot serve a dataset
      */
     public BenchmarkResult run() {
         long start = System.nanoTime();
@@ -106,7 +108,8 @@ public final class BenchmarkRunner {
                     });
                     timings.add(new PassTiming(s.name(), s.path().name(), m.id(), d.name(), d.windows().size(),
                             (System.nanoTime() - t0) / 1e9));
-                    Score score = score(d.windows(), answers, labels.labels(), m, s.groups(), d.labels());
+                    Score score = score(d.windows(), answers, labels.labels(), m, s.groups().forDataset(d.labelGroups()),
+                            d.labels());
                     put(cells, s.name(), m, d.name(), CellValue.measured(score));
                 }
                 if (supervisedNamed(s.name()) == null) {
@@ -166,8 +169,18 @@ public final class BenchmarkRunner {
         List<String> allDeviations = new ArrayList<>(deviations);
         for (DatasetSummary s : summaries) {
             if (!s.uncovered().isEmpty()) {
-                allDeviations.add(s.name() + ": labels " + s.uncovered() + " share no synonym group with the model's "
-                        + "training labels; open-set can never predict them (scored as wrong, as in the reference)");
+                allDeviations.add(s.name() + ": labels " + s.uncovered() + " (windows " + s.uncoveredWindows().values()
+                        + ") share no synonym group with the model's training labels; open-set can never predict them "
+                        + "(scored as wrong, as in the reference)");
+            }
+        }
+        for (BenchmarkDataset d : datasets) {
+            for (ZeroShotSystem z : zeroShot) {
+                Map<String, String> differ = z.groups().forDataset(d.labelGroups()).disagreements(d.labels());
+                if (!differ.isEmpty()) {
+                    allDeviations.add(d.name() + ": labels grouped differently by the dataset and by " + z.name()
+                            + " (dataset group / model group): " + differ + "; open-set scores them by the dataset's group");
+                }
             }
         }
         if (published != null) {
@@ -190,14 +203,6 @@ public final class BenchmarkRunner {
     private void validate(Map<String, FineTuneSplit> splits) {
         for (BenchmarkDataset d : datasets) {
             for (ZeroShotSystem s : zeroShot) {
-                for (String label : d.labels()) {
-                    try {
-                        s.groups().groupOfTruth(label);
-                    } catch (IllegalArgumentException e) {
-                        throw new BenchmarkException("dataset " + d.name() + ": open-set scoring cannot group its "
-                                + "label '" + label + "': " + e.getMessage(), e);
-                    }
-                }
                 Set<String> unsupported = s.path().unsupportedLabels(d.labels());
                 if (!unsupported.isEmpty()) {
                     throw new BenchmarkException("dataset " + d.name() + ": closed-set needs the model to score its "
@@ -243,7 +248,8 @@ public final class BenchmarkRunner {
     }
 
     private DatasetSummary summary(BenchmarkDataset d, FineTuneSplit split) {
-        List<String> uncovered = zeroShot.isEmpty() ? List.of() : zeroShot.get(0).groups().uncovered(d.labels());
+        List<String> uncovered = zeroShot.isEmpty() ? List.of()
+                : zeroShot.get(0).groups().forDataset(d.labelGroups()).uncovered(d.labels());
         Map<String, Integer> parts = new LinkedHashMap<>();
         parts.put("train", split.train().length);
         parts.put("validation", split.validation().length);
@@ -252,7 +258,7 @@ public final class BenchmarkRunner {
         parts.put("labelled_10pct", split.labelled(0.1).length);
         double rate = d.windows().get(0).rateHz();
         return new DatasetSummary(d.name(), d.windows().size(), d.subjects(), rate, d.labels(), d.labelCounts(),
-                uncovered, parts);
+                uncovered, parts, d.labelGroups());
     }
 
     private static void put(Map<String, Map<MetricKind, Map<String, CellValue>>> cells, String system, MetricKind m,

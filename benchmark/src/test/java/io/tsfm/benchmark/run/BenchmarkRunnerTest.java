@@ -181,15 +181,32 @@ class BenchmarkRunnerTest {
     }
 
     @Test
-    void aDatasetLabelTheVocabularyDoesNotKnowFailsBeforeAnyInference() {
-        MeanIndexClassifier clf = new MeanIndexClassifier(false, 1.0);
-        BenchmarkDataset d = Synthetic.dataset("synth", List.of("moonwalking", "walking"), List.of("walking"),
-                List.<float[][]>of(Synthetic.patches(1, 1, 1, 1, 1, 1)));
-        BenchmarkRunner runner = BenchmarkRunner.builder().setDatasets(List.of(d)).optZeroShot(new ZeroShotSystem(
-                "m", new DirectPath(clf, 1.0), LabelGroups.of(CANDIDATES, VOCAB), Map.of())).build();
-        assertThatThrownBy(runner::run).isInstanceOf(BenchmarkException.class)
-                .hasMessageContaining("dataset synth").hasMessageContaining("'moonwalking'");
-        assertThat(clf.calls).isZero();
+    void aLabelNoGroupHoldsIsUncoveredNotAnAbortAndADeclaredLabelIsScoredByItsGroup() {
+        // walk_fast is declared into the walking group by the dataset; moonwalking has no group at all
+        List<String> labels = List.of("moonwalking", "walk_fast");
+        List<String> truth = List.of("walk_fast", "moonwalking", "moonwalking");
+        List<BenchmarkWindow> windows = new ArrayList<>();
+        for (int i = 0; i < truth.size(); i++) {
+            windows.add(new BenchmarkWindow(new WindowKey("own", "s1", i * 60), i, labels.indexOf(truth.get(i)),
+                    truth.get(i), Synthetic.patches(3, 3, 3, 3, 3, 3), Synthetic.RATE, Synthetic.CHANNELS));
+        }
+        BenchmarkDataset d = new BenchmarkDataset("own", "A user dataset.", labels, windows, 1, 0,
+                Map.of("walk_fast", "walking"));
+        assertThat(d.labelGroups()).containsEntry("walk_fast", "walking").containsEntry("moonwalking", "moonwalking");
+
+        BenchmarkResult r = BenchmarkRunner.builder().setDatasets(List.of(d))
+                .optZeroShot(system("m", false, CANDIDATES)).build().run();
+
+        // open-set: every window is answered candidate 3, walking: right for walk_fast (its group), wrong otherwise
+        CellValue open = r.rows().get(0).cell(MetricKind.ZS_OPEN, "own");
+        assertThat(open.accuracy()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(open.score().metrics().labels()).containsExactly("moonwalking", "walking");
+        assertThat(open.score().metrics().support()).containsEntry("moonwalking", 2L).containsEntry("walking", 1L);
+        // closed-set asks the dataset's own labels: the mean 3 clamps to the last, walk_fast
+        assertThat(r.rows().get(0).cell(MetricKind.ZS_CLOSED, "own").accuracy()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(r.datasets().get(0).uncovered()).containsExactly("moonwalking");
+        assertThat(r.datasets().get(0).uncoveredWindows()).containsExactly(Map.entry("moonwalking", 2));
+        assertThat(r.deviations()).anySatisfy(s -> assertThat(s).contains("own: labels [moonwalking] (windows [2])"));
     }
 
     @Test

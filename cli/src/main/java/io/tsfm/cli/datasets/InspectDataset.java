@@ -52,7 +52,8 @@ public final class InspectDataset implements Callable<Integer> {
         DatasetSummary s = DatasetSummary.of(d);
         PrintWriter out = spec.commandLine().getOut();
         List<Channel> channels = channelTable(d);
-        LabelVocabulary vocab = LabelVocabulary.defaults();
+        // the groups open-set scoring uses: a generic dataset's own synonym_groups over the default vocabulary
+        LabelVocabulary vocab = LabelVocabulary.defaults().extend(d.manifest().synonymGroups());
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("manifest", d.manifest());

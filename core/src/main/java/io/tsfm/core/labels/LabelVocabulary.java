@@ -88,6 +88,46 @@ public final class LabelVocabulary {
         return new LabelVocabulary(groups, ref, sha256(json), v != null && v.canConvertToInt() ? v.asInt() : 1);
     }
 
+    /**
+     * This vocabulary with a dataset's own synonym groups added: a group named like one of this vocabulary's extends
+     * it, any other name makes a new group. A label may only join the group it already has here, so the labels a
+     * model was trained on keep their groups.
+     *
+     * @param declared group → labels (normalised), e.g. from a generic dataset's {@code synonym_groups}
+     * @throws IllegalArgumentException naming the label, if it is in two declared groups or already in another group
+     */
+    public LabelVocabulary extend(Map<String, List<String>> declared) {
+        if (declared.isEmpty()) return this;
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        groups.forEach((g, ls) -> merged.put(g, new ArrayList<>(ls)));
+        Map<String, String> claimed = new TreeMap<>();
+        StringBuilder canonical = new StringBuilder(hash);
+        for (Map.Entry<String, List<String>> e : declared.entrySet()) {
+            String group = e.getKey();
+            canonical.append('|').append(group).append('=');
+            for (String label : e.getValue()) {
+                canonical.append(label).append(',');
+                String prev = claimed.put(label, group);
+                if (prev != null && !prev.equals(group)) {
+                    throw new IllegalArgumentException("label '" + label + "' is in two groups: '" + prev + "' and '"
+                            + group + "'");
+                }
+                String builtIn = labelToGroup.get(label);
+                if (builtIn != null && !builtIn.equals(group)) {
+                    throw new IllegalArgumentException("label '" + label + "' is already in the built-in group '"
+                            + builtIn + "', so it cannot join '" + group + "' (a label belongs to one group)");
+                }
+                List<String> members = merged.computeIfAbsent(group, k -> new ArrayList<>());
+                if (!members.contains(label)) members.add(label);
+            }
+        }
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
+        merged.forEach((g, ls) -> frozen.put(g, List.copyOf(ls)));
+        // the hash identifies the extended grouping, so a report can tell it from the built-in one
+        return new LabelVocabulary(frozen, referenceTrainingLabels,
+                sha256(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), version);
+    }
+
     /** Lower-case snake_case form used for every raw label ("Walking Upstairs" → "walking_upstairs"). */
     public static String normalize(String raw) {
         String s = raw.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");

@@ -30,15 +30,30 @@ public final class ClosedSetMapping {
     }
 
     /**
-     * The mapping of {@code trainingLabels} onto {@code testLabels}, both grouped by {@code vocabulary}.
+     * The mapping of {@code trainingLabels} onto {@code testLabels}, both grouped by {@code vocabulary}; a test label
+     * the vocabulary does not know is a group of its own (unreachable).
      *
-     * @throws IllegalArgumentException if the vocabulary does not know a label (names it)
+     * @throws IllegalArgumentException if the vocabulary does not know a training label (names it)
      */
     public static ClosedSetMapping of(List<String> trainingLabels, List<String> testLabels, LabelVocabulary vocabulary) {
+        return of(trainingLabels, testLabels, vocabulary, Map.of());
+    }
+
+    /**
+     * The mapping of {@code trainingLabels} (grouped by {@code vocabulary}) onto {@code testLabels}, grouped by the
+     * test dataset's own grouping {@code testGroups} (label → group), else by the vocabulary, else each its own group:
+     * a user dataset's label nobody grouped is unreachable, not an error.
+     *
+     * @throws IllegalArgumentException if the vocabulary does not know a training label (names it)
+     */
+    public static ClosedSetMapping of(List<String> trainingLabels, List<String> testLabels, LabelVocabulary vocabulary,
+                                      Map<String, String> testGroups) {
+        java.util.function.Function<String, String> testGroup =
+                t -> testGroups.getOrDefault(t, vocabulary.findGroup(t).orElse(t));
         Map<String, String> firstTestOfGroup = new LinkedHashMap<>();
         List<String> shadowed = new ArrayList<>();
         for (String t : testLabels) {
-            if (firstTestOfGroup.putIfAbsent(vocabulary.groupOf(t), t) != null) shadowed.add(t);
+            if (firstTestOfGroup.putIfAbsent(testGroup.apply(t), t) != null) shadowed.add(t);
         }
         boolean[] allowed = new boolean[trainingLabels.size()];
         String[] answer = new String[trainingLabels.size()];
@@ -48,11 +63,11 @@ public final class ClosedSetMapping {
             if (t != null) {
                 allowed[i] = true;
                 answer[i] = t;
-                reached.add(vocabulary.groupOf(t));
+                reached.add(testGroup.apply(t));
             }
         }
         List<String> unreachable = new ArrayList<>();
-        for (String t : testLabels) if (!reached.contains(vocabulary.groupOf(t))) unreachable.add(t);
+        for (String t : testLabels) if (!reached.contains(testGroup.apply(t))) unreachable.add(t);
         return new ClosedSetMapping(allowed, answer, shadowed, unreachable);
     }
 

@@ -51,7 +51,7 @@ public final class NeuralDeviations {
                 + "this by group match). Test labels sharing a group with an earlier one, or whose group has no "
                 + "training label, can never be right here:");
         for (BenchmarkDataset d : datasets) {
-            ClosedSetMapping m = ClosedSetMapping.of(corpus.labels(), d.labels(), vocabulary);
+            ClosedSetMapping m = ClosedSetMapping.of(corpus.labels(), d.labels(), vocabulary, d.labelGroups());
             if (!m.shadowed().isEmpty() || !m.unreachable().isEmpty()) {
                 out.add("  " + d.name() + ": shadowed by an earlier label of their group " + m.shadowed()
                         + "; no training label in their group " + m.unreachable());

@@ -51,7 +51,8 @@ public final class ZeroShotAdapter implements InferencePath {
                                            io.tsfm.core.runtime.LabelSet labels, IntConsumer progress) {
         List<String> training = scorer.labels();
         boolean openSet = new HashSet<>(labels.labels()).equals(new HashSet<>(training));
-        ClosedSetMapping mapping = openSet ? null : ClosedSetMapping.of(training, labels.labels(), vocabulary);
+        ClosedSetMapping mapping = openSet ? null : ClosedSetMapping.of(training, labels.labels(), vocabulary,
+                dataset.labelGroups());
         List<WindowPrediction> out = new ArrayList<>(windows.size());
         for (int from = 0; from < windows.size(); from += batchSize) {
             List<BenchmarkWindow> batch = windows.subList(from, Math.min(windows.size(), from + batchSize));

@@ -25,6 +25,15 @@ class ClosedSetMappingTest {
     }
 
     @Test
+    void aDatasetsOwnGroupsReachTrainingLabelsAndALabelNoGroupHoldsIsUnreachableNotAnError() {
+        ClosedSetMapping m = ClosedSetMapping.of(TRAINING, List.of("moonwalking", "walk_fast"), VOCAB,
+                java.util.Map.of("walk_fast", "walking"));
+        assertThat(m.answer(4)).isEqualTo("walk_fast"); // walking answers the declared member of its group
+        assertThat(m.masked()).containsExactly(0, 1, 2, 3);
+        assertThat(m.unreachable()).containsExactly("moonwalking");
+    }
+
+    @Test
     void aGroupWithSeveralTestLabelsAnswersOnlyItsFirst() {
         ClosedSetMapping m = ClosedSetMapping.of(TRAINING, List.of("badminton_clear", "badminton_smash",
                 "squash_backhand_boast", "squash_forehand_boast"), VOCAB);

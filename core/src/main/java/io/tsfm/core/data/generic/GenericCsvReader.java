@@ -19,6 +19,8 @@ import io.tsfm.core.labels.LabelVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +76,7 @@ public final class GenericCsvReader implements DatasetReader {
         for (ChannelSpec c : manifest.channels()) out.sourceUnit(c.channel().kind(), c.sourceUnit());
         out.resampling(manifest.resampling());
         manifest.labels().ifPresent(out::labels);
+        out.synonymGroups(manifest.synonymGroups());
         List<String> files = selectFiles(source, prefix, out.problems());
         if (files.isEmpty()) {
             throw new IOException(source.location() + ": no data files for dataset '" + manifest.name() + "' (looked for "
@@ -81,12 +84,22 @@ public final class GenericCsvReader implements DatasetReader {
                     : manifest.filePattern().map(p -> "files matching '" + p.pattern() + "'").orElse("*.csv files"))
                     + (prefix.isEmpty() ? "" : " under " + prefix) + ")");
         }
+        Set<String> seen = new HashSet<>();
         for (String entry : files) {
             String rel = entry.substring(prefix.length());
             try (InputStream in = source.open(entry)) {
-                new FileReader(entry, rel, out).read(in);
+                new FileReader(entry, rel, out, seen).read(in);
             } catch (DataFormatException e) {
                 out.problems().error(e);
+            }
+        }
+        // a declared label no row carries is most likely a typo of one that did occur: say so, but read on
+        for (Map.Entry<String, List<String>> g : manifest.synonymGroups().entrySet()) {
+            for (String l : g.getValue()) {
+                if (!seen.contains(l)) {
+                    out.problems().warning(prefix + GenericManifest.FILE_NAME, 0, 0, "field 'synonym_groups[\""
+                            + g.getKey() + "\"]': label '" + l + "' never occurs in the data read", 1);
+                }
             }
         }
         return out.build();
@@ -136,6 +149,7 @@ public final class GenericCsvReader implements DatasetReader {
         private final String rel;
         private final DatasetBuilder out;
         private final ProblemLog log;
+        private final Set<String> seen;
         private final List<ChannelSpec> specs = manifest.channels();
         private final boolean timed = manifest.timestampColumn().isPresent();
         private int[] channelCol;
@@ -156,8 +170,9 @@ public final class GenericCsvReader implements DatasetReader {
         private long unlabelledRows;
         private long unlabelledLine;
 
-        FileReader(String file, String rel, DatasetBuilder out) {
+        FileReader(String file, String rel, DatasetBuilder out, Set<String> seen) {
             this.file = file;
+            this.seen = seen;
             this.rel = rel;
             this.out = out;
             this.log = out.problems();
@@ -334,6 +349,7 @@ public final class GenericCsvReader implements DatasetReader {
             for (ChannelSpec s : specs) channels.add(s.channel());
             String stem = rel.replaceAll("(?i)\\.csv$", "");
             String id = String.format(java.util.Locale.ROOT, "%s_%03d", stem, sessionNo++);
+            seen.add(runLabel);
             out.add(new Session(id, manifest.name(), runSubject, runLabel, manifest.rateHz(), channels, samples,
                     file + ":" + firstLine + "-" + lastLine));
         }
@@ -344,11 +360,10 @@ public final class GenericCsvReader implements DatasetReader {
         String mapped = manifest.labelMap().getOrDefault(raw.trim(), raw);
         String l = LabelVocabulary.normalize(mapped);
         if (l.isEmpty()) return null;
-        if (manifest.labels().isPresent()) return manifest.labels().get().contains(l) ? l : null;
-        return LabelVocabulary.defaults().contains(l) ? l : null;
+        return manifest.allowsLabel(l) ? l : null;
     }
 
     private String vocabularyName() {
-        return manifest.labels().isPresent() ? "the manifest's 'labels'" : "the default label vocabulary";
+        return manifest.labelSourceName();
     }
 }

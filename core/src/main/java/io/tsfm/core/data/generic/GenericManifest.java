@@ -38,7 +38,7 @@ public final class GenericManifest {
     private static final Set<String> TOP_FIELDS = Set.of("format_version", "name", "display_name", "description",
             "role", "licence", "citation", "delimiter", "rate_hz", "timestamp_column", "timestamp_unit",
             "max_gap_s", "channels", "label_column", "subject_column", "files", "file_pattern", "labels",
-            "label_map", "ignore_labels");
+            "label_map", "ignore_labels", "synonym_groups");
     private static final Set<String> CHANNEL_FIELDS = Set.of("column", "name", "kind", "axis", "unit", "position",
             "description");
     private static final Set<String> FILE_FIELDS = Set.of("label", "subject");
@@ -82,6 +82,7 @@ public final class GenericManifest {
     private final List<String> labels;
     private final Map<String, String> labelMap;
     private final Set<String> ignoreLabels;
+    private final Map<String, List<String>> synonymGroups;
 
     private GenericManifest(Parser p) {
         this.name = p.name;
@@ -104,6 +105,9 @@ public final class GenericManifest {
         this.labels = p.labels == null ? null : List.copyOf(p.labels);
         this.labelMap = Map.copyOf(p.labelMap);
         this.ignoreLabels = Set.copyOf(p.ignoreLabels);
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        p.synonymGroups.forEach((g, ls) -> groups.put(g, List.copyOf(ls)));
+        this.synonymGroups = java.util.Collections.unmodifiableMap(groups);
     }
 
     /**
@@ -158,6 +162,30 @@ public final class GenericManifest {
     public Map<String, String> labelMap() { return labelMap; }
     /** Raw label values whose rows are skipped on purpose (a null class). */
     public Set<String> ignoreLabels() { return ignoreLabels; }
+    /**
+     * The dataset's own synonym groups (group → labels, all normalised, in manifest order), empty when not given. A
+     * group named like a default-vocabulary group extends it; each label is in at most one group and never in a
+     * default group other than its own.
+     */
+    public Map<String, List<String>> synonymGroups() { return synonymGroups; }
+
+    /** Whether {@code label} (normalised) is one of the labels the manifest lets sessions carry. */
+    public boolean allowsLabel(String label) {
+        if (labels != null) return labels.contains(label);
+        return LabelVocabulary.defaults().contains(label) || declaresLabel(label);
+    }
+
+    private boolean declaresLabel(String label) {
+        for (List<String> ls : synonymGroups.values()) if (ls.contains(label)) return true;
+        return false;
+    }
+
+    /** Where labels must come from, for messages. */
+    public String labelSourceName() {
+        if (labels != null) return "the manifest's 'labels'";
+        return synonymGroups.isEmpty() ? "the default label vocabulary"
+                : "the default label vocabulary or the manifest's 'synonym_groups'";
+    }
 
     /** How the rows are brought to {@link #rateHz()}, as recorded in the dataset manifest. */
     public String resampling() {
@@ -193,6 +221,7 @@ public final class GenericManifest {
         List<String> labels;
         final Map<String, String> labelMap = new LinkedHashMap<>();
         final Set<String> ignoreLabels = new TreeSet<>();
+        final Map<String, List<String>> synonymGroups = new LinkedHashMap<>();
 
         Parser(String file, JsonNode root) {
             this.file = file;
@@ -355,7 +384,57 @@ public final class GenericManifest {
                     ignoreLabels.add(ig.get(i).asText().trim());
                 }
             }
+            parseSynonymGroups(root);
             checkFixedLabels();
+        }
+
+        /**
+         * {@code synonym_groups}: group → the dataset's labels in it. Checked here so that a label in two groups, or
+         * one moved out of its default group (which would make a model's own label count in two groups), fails before
+         * any file is read.
+         */
+        private void parseSynonymGroups(JsonNode root) {
+            if (!root.has("synonym_groups")) return;
+            JsonNode sg = root.get("synonym_groups");
+            if (!sg.isObject() || sg.isEmpty()) {
+                throw fail("synonym_groups", "must be a non-empty object: group name → list of the dataset's labels");
+            }
+            LabelVocabulary defaults = LabelVocabulary.defaults();
+            Map<String, String> groupOf = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = sg.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = "synonym_groups[\"" + e.getKey() + "\"]";
+                String group = LabelVocabulary.normalize(e.getKey());
+                if (group.isEmpty()) throw fail(at, "empty group name");
+                if (synonymGroups.containsKey(group)) {
+                    throw fail(at, "group '" + group + "' is given twice (names are compared in snake_case)");
+                }
+                JsonNode ls = e.getValue();
+                if (!ls.isArray() || ls.isEmpty()) {
+                    throw fail(at, "group '" + group + "' has no labels: give a non-empty list of the dataset's labels");
+                }
+                List<String> members = new ArrayList<>();
+                for (int i = 0; i < ls.size(); i++) {
+                    String li = at + "[" + i + "]";
+                    if (!ls.get(i).isTextual()) throw fail(li, "must be a string");
+                    String l = LabelVocabulary.normalize(ls.get(i).asText());
+                    if (l.isEmpty()) throw fail(li, "empty label");
+                    String prev = groupOf.put(l, group);
+                    if (prev != null && !prev.equals(group)) {
+                        throw fail(li, "label '" + l + "' is in two groups: '" + prev + "' and '" + group + "'");
+                    }
+                    String builtIn = defaults.findGroup(l).orElse(null);
+                    if (builtIn != null && !builtIn.equals(group)) {
+                        throw fail(li, "label '" + l + "' is already in the default vocabulary's group '" + builtIn
+                                + "'; a label belongs to one group (list it under \"" + builtIn + "\" or not at all)");
+                    }
+                    if (labels != null && !labels.contains(l)) {
+                        throw fail(li, "label '" + l + "' is not in 'labels', so no row can carry it");
+                    }
+                    if (!members.contains(l)) members.add(l);
+                }
+                synonymGroups.put(group, members);
+            }
         }
 
         /** Labels fixed in the manifest are checked now, so a typo fails before any file is read. */
@@ -364,9 +443,11 @@ public final class GenericManifest {
             LabelVocabulary defaults = vocab == null ? LabelVocabulary.defaults() : null;
             for (Map.Entry<String, String> e : labelMap.entrySet()) {
                 String l = LabelVocabulary.normalize(e.getValue());
-                if (vocab != null ? !vocab.contains(l) : !defaults.contains(l)) {
+                boolean declared = synonymGroups.values().stream().anyMatch(ls -> ls.contains(l));
+                if (vocab != null ? !vocab.contains(l) : !defaults.contains(l) && !declared) {
                     throw fail("label_map[\"" + e.getKey() + "\"]", "label '" + l + "' is not in "
-                            + (vocab != null ? "'labels'" : "the default label vocabulary"));
+                            + (vocab != null ? "'labels'" : synonymGroups.isEmpty() ? "the default label vocabulary"
+                            : "the default label vocabulary or 'synonym_groups'"));
                 }
             }
         }

@@ -34,6 +34,7 @@ public final class DatasetBuilder {
     private final Map<SensorKind, String> sourceUnits = new EnumMap<>(SensorKind.class);
     private List<String> labels;
     private String resampling = "none";
+    private Map<String, List<String>> synonymGroups = Map.of();
 
     public DatasetBuilder(String name, String description, DatasetRole role, String licence, String citation) {
         this.name = name;
@@ -63,6 +64,12 @@ public final class DatasetBuilder {
     /** The dataset's label vocabulary; when not set, the labels of the sessions read. */
     public DatasetBuilder labels(Collection<String> vocabulary) {
         this.labels = List.copyOf(new TreeSet<>(vocabulary));
+        return this;
+    }
+
+    /** Synonym groups the dataset declares for its own labels (group → labels); none by default. */
+    public DatasetBuilder synonymGroups(Map<String, List<String>> groups) {
+        this.synonymGroups = groups;
         return this;
     }
 
@@ -98,7 +105,7 @@ public final class DatasetBuilder {
         }
         List<String> vocabulary = labels != null ? labels : List.copyOf(read);
         DatasetManifest m = new DatasetManifest(name, description, role, subjects.size(), vocabulary,
-                sourceUnits, resampling, licence, citation);
+                sourceUnits, resampling, licence, citation, synonymGroups);
         return new Dataset(m, sessions, problems.problems());
     }
 }

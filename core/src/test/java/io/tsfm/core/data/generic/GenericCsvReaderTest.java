@@ -258,6 +258,34 @@ class GenericCsvReaderTest {
     }
 
     @Test
+    void labelsDeclaredInSynonymGroupsAreReadAndADeclaredLabelThatNeverOccursIsAWarning() throws IOException {
+        write("tsfm-dataset.json", "{\"name\": \"lab\", \"description\": \"d\", \"role\": \"user\", \"rate_hz\": 10, "
+                + CHANNELS + ", \"label_column\": \"activity\","
+                + "\"synonym_groups\": {\"turning\": [\"turning\", \"turn_around\"], \"walking\": [\"walk_fast\"]}}");
+        write("a.csv", "ax,gz,activity\n1,0,turning\n1,0,turning\n1,0,walk fast\n1,0,walk fast\n"
+                + "1,0,moonwalking\n1,0,moonwalking\n");
+
+        Dataset d = read();
+
+        assertThat(d.sessions()).extracting(Session::label).containsExactly("turning", "walk_fast");
+        assertThat(d.manifest().synonymGroups()).containsEntry("turning", List.of("turning", "turn_around"))
+                .containsEntry("walking", List.of("walk_fast"));
+        assertThat(d.problems()).hasSize(2);
+        // an undeclared label outside the vocabulary is still a bad label: its rows are skipped with an error
+        assertThat(d.problems().get(0)).satisfies(p -> {
+            assertThat(p.fatal()).isTrue();
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.message()).contains("'moonwalking'").contains("'synonym_groups'");
+        });
+        assertThat(d.problems().get(1)).satisfies(p -> {
+            assertThat(p.fatal()).isFalse();
+            assertThat(p.file()).isEqualTo("tsfm-dataset.json");
+            assertThat(p.message()).isEqualTo("field 'synonym_groups[\"turning\"]': label 'turn_around' never occurs "
+                    + "in the data read");
+        });
+    }
+
+    @Test
     void aFolderWithoutDataFilesIsAnError() throws IOException {
         write("tsfm-dataset.json", "{\"name\": \"lab\", \"description\": \"d\", \"role\": \"user\", \"rate_hz\": 10, "
                 + CHANNELS + ", \"label_column\": \"activity\"}");

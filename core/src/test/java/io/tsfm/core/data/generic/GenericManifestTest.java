@@ -60,6 +60,37 @@ class GenericManifestTest {
     }
 
     @Test
+    void synonymGroupsAreNormalisedAndEveryMistakeNamesItsField() {
+        GenericManifest m = parse(manifest(", \"synonym_groups\": {\"Turning\": [\"turning\", \"Turn Around\"],"
+                + " \"walking\": [\"walk_fast\", \"walking\"]}", OK_CHANNEL));
+        assertThat(m.synonymGroups()).containsExactly(
+                java.util.Map.entry("turning", java.util.List.of("turning", "turn_around")),
+                java.util.Map.entry("walking", java.util.List.of("walk_fast", "walking")));
+        // declared labels are allowed labels; anything else still has to be in the default vocabulary
+        assertThat(m.allowsLabel("turn_around")).isTrue();
+        assertThat(m.allowsLabel("walk_fast")).isTrue();
+        assertThat(m.allowsLabel("sitting")).isTrue();
+        assertThat(m.allowsLabel("moonwalking")).isFalse();
+        // label_map may point at a declared label
+        assertThat(parse(manifest(", \"synonym_groups\": {\"turning\": [\"turning\"]}, \"label_map\": {\"7\": \"turning\"}",
+                OK_CHANNEL)).labelMap()).containsEntry("7", "turning");
+
+        assertField(manifest(", \"synonym_groups\": {\"turning\": [\"turning\"], \"spinning\": [\"turning\"]}", OK_CHANNEL),
+                "synonym_groups[\"spinning\"][0]", "label 'turning' is in two groups: 'turning' and 'spinning'");
+        assertField(manifest(", \"synonym_groups\": {\"turning\": []}", OK_CHANNEL),
+                "synonym_groups[\"turning\"]", "has no labels");
+        assertField(manifest(", \"synonym_groups\": {\"turning\": [\"walking\"]}", OK_CHANNEL),
+                "synonym_groups[\"turning\"][0]", "already in the default vocabulary's group 'walking'");
+        assertField(manifest(", \"labels\": [\"turning\"], \"synonym_groups\": {\"turning\": [\"turnng\"]}", OK_CHANNEL),
+                "synonym_groups[\"turning\"][0]", "not in 'labels'");
+        assertField(manifest(", \"synonym_groups\": [\"turning\"]", OK_CHANNEL), "synonym_groups", "non-empty object");
+        assertField(manifest(", \"synonym_groups\": {\"turning\": [3]}", OK_CHANNEL), "synonym_groups[\"turning\"][0]",
+                "must be a string");
+        assertField(manifest(", \"label_map\": {\"7\": \"spinning\"}, \"synonym_groups\": {\"turning\": [\"turning\"]}",
+                OK_CHANNEL), "label_map[\"7\"]", "the default label vocabulary or 'synonym_groups'");
+    }
+
+    @Test
     void syntaxErrorsNameLineAndColumn() {
         assertThatThrownBy(() -> parse("{\n  \"name\": \"x\",\n  \"role\" \"user\"\n}"))
                 .isInstanceOfSatisfying(DataFormatException.class, e -> {
