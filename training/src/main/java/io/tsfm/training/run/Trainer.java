@@ -219,9 +219,11 @@ public final class Trainer {
                 double gradNorm = Double.NaN;
                 int lossCount = 0;
                 int skipped = 0;
+                Map<String, Integer> drawn = new java.util.TreeMap<>();
                 long epochStart = System.nanoTime();
                 for (int b = 0; b < batchesPerEpoch; b++) {
                     TrainingBatch batch = train.assemble(sampler.nextBatch(cfg.batchSize(), rng), true, rng);
+                    for (String id : batch.sessionIds()) drawn.merge(id.substring(0, id.indexOf('/')), 1, Integer::sum);
                     float[] lt = TrainingStep.step(net, ps, batch, text, bank, manager, device, cfg.accumulation(), cfg.frozenLabels());
                     if (!Float.isFinite(lt[0])) {
                         // never let one diverged batch poison the weights or the queue: drop its gradients, count it
@@ -264,6 +266,11 @@ public final class Trainer {
                 m.put("lr", lr);
                 m.put("samples_per_second", lastRate);
                 m.put("skipped_non_finite_steps", skipped);
+                // the share of each dataset in this epoch's batches (the sampler balances label groups, not datasets)
+                int total = drawn.values().stream().mapToInt(Integer::intValue).sum();
+                Map<String, Double> share = new LinkedHashMap<>();
+                drawn.forEach((k, v) -> share.put(k, v / (double) Math.max(1, total)));
+                m.put("dataset_share", share);
                 m.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
                 if (lastVal != null) {
                     m.put("val_accuracy", lastVal.meanAccuracy());
