@@ -65,7 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the job is cancelled and a new one started from its last retained checkpoint ({@code --restore-from}) after
  *       the second half arrived.</li>
  * </ul>
- * A read_committed consumer must then see every expected window (the windows the shared windowing rule cuts from the
+ * Event time is per device, so each device's last windows close through the job's idle timeout once the data has
+ * been read. A read_committed consumer must then see every expected window (the windows the shared windowing rule cuts from the
  * same frames) exactly once: none lost, none repeated. Needs the packaged job jar and the cluster class path, so it
  * runs in {@code mvn verify} (tag {@code cluster}), not in {@code mvn test}.
  */
@@ -128,7 +129,6 @@ class ClusterFailureTest {
                 + committed + " predictions committed");
         assertThat(committed).as("the kill came before the job had every window").isLessThan(expected.size());
         produce(o, second, 0);
-        advanceEventTime(o, t0);
 
         List<Prediction> got = awaitPredictions(o, expected.size(), Duration.ofSeconds(180));
         List<String> failures = rest.failures(job);
@@ -162,11 +162,29 @@ class ClusterFailureTest {
         System.out.println("cancelled " + job + " with " + before + " predictions committed; restoring from " + latest);
 
         submit(o, checkpoints.toString(), "--restore-from", latest.toString());
-        advanceEventTime(o, t0);
         List<Prediction> got = awaitPredictions(o, expected.size(), Duration.ofSeconds(180));
         assertThat(before).as("the first job had committed part of the windows, not all").isPositive()
                 .isLessThan(expected.size());
         assertExactlyOnce(got, expected);
+    }
+
+    @Test
+    void startingARunningClusterBringsBackALostTaskManagerAndOnlyThat() throws Exception {
+        long killed = cluster.killTaskManager(2);
+        long jobManager = pidOf("jobmanager");
+        long other = pidOf("taskmanager-1");
+        assertThat(cluster.restartLostTaskManagers(Duration.ofSeconds(120))).containsExactly("taskmanager-2");
+        awaitAllSlotsFree();
+        assertThat(pidOf("taskmanager-2")).isNotEqualTo(killed);
+        assertThat(pidOf("jobmanager")).as("the job manager left alone").isEqualTo(jobManager);
+        assertThat(pidOf("taskmanager-1")).as("the living task manager left alone").isEqualTo(other);
+        assertThat(cluster.processes()).allMatch(LocalCluster.ProcessState::alive);
+        assertThat(cluster.restartLostTaskManagers(Duration.ofSeconds(10))).as("nothing to bring back").isEmpty();
+    }
+
+    private static long pidOf(String name) {
+        return cluster.processes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not tracked: " + cluster.processes())).pid();
     }
 
     /** Each test starts with no job running and both task managers up with all slots free. */
@@ -184,6 +202,10 @@ class ClusterFailureTest {
                 cluster.startTaskManager(i);
             }
         }
+        awaitAllSlotsFree();
+    }
+
+    private static void awaitAllSlotsFree() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!rest.overview().map(v -> v.taskManagers() == 2 && v.slotsAvailable() == 4).orElse(false)) {
             assertThat(System.nanoTime()).as("2 task managers with 4 free slots: %s", rest.overview())
@@ -278,23 +300,6 @@ class ClusterFailureTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * One short frame per partition well after the data, from devices of their own: moves every partition's
-     * watermark past the last windows so they complete (the frames' own windows lack coverage and predict nothing).
-     */
-    private static void advanceEventTime(JobOptions o, long t0) throws Exception {
-        DeviceFrame template = replay(t0).get(0);
-        long later = t0 + (long) ((SECONDS + 30) * 1e6);
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            for (int partition = 0; partition < 2; partition++) {
-                DeviceFrame clock = new DeviceFrame("clock-" + partition, 0, later, template.rateHz(),
-                        template.samples(), template.layout());
-                producer.send(new ProducerRecord<>(o.framesTopic(), partition, ImuFrameCodec.key(clock.deviceId()),
-                        ImuFrameCodec.encode(clock, true, null))).get();
-            }
         }
     }
 
