@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * closed after {@code idleTimeoutMillis} without a frame from it — once that silence is not just a backlog: the
  * frames topic must have been read the timeout past its last frame's Kafka time ({@link IngestWatermarks}, which
  * back-pressure, a catch-up after a restore or a failover hold back), and no frame of it have come for the timeout in
- * processing time. So no window whose frames are still on their way is closed early. The final watermark of a bounded
+ * processing time. So no window whose frames are still on their way is closed early. Should that read progress
+ * stall, a device silent for three timeouts (counted from this task's start at the earliest) is closed anyway. The final watermark of a bounded
  * input closes every device's windows.
  *
  * <p>Layouts: a frame that carries its layout inline stores it under its id for this device; a frame that references
@@ -75,6 +76,11 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
     /** Event-time timer that only the final watermark of a bounded input reaches: closes every open window. */
     private static final long END_OF_INPUT = Long.MAX_VALUE;
     private static final int HISTOGRAM_WINDOW = 4096;
+    /**
+     * A device silent this many idle timeouts is closed even if the Kafka read progress has not passed it: bounded
+     * liveness should that progress stall (it is held back by back-pressure, so a stall this long is taken for one).
+     */
+    private static final int FALLBACK_TIMEOUTS = 3;
 
     private final WindowGrid grid;
     private final double maxGapSeconds;
@@ -96,6 +102,8 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
     /** Kafka time of the device's last frame (capped at the wall clock), and the ingest timer registered after it. */
     private transient ValueState<Long> lastIngest;
     private transient ValueState<Long> ingestTimer;
+    /** When this task first saw a frame or a timer: silence is counted from here at the latest (restores). */
+    private transient long openedAt;
     private transient Counter framesIn;
     private transient Counter windowsOut;
     private transient Counter lateFrames;
@@ -147,6 +155,7 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
         lastIngest = getRuntimeContext().getState(new ValueStateDescriptor<>("last-ingest", Types.LONG));
         ingestTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("ingest-timer", Types.LONG));
+        openedAt = Long.MIN_VALUE;
         MetricGroup m = getRuntimeContext().getMetricGroup();
         framesIn = m.counter("framesIn");
         windowsOut = m.counter("windowsAssembled");
@@ -173,6 +182,9 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
     public void processElement(Frame frame, Context ctx, Collector<DeviceWindow> out) throws Exception {
         framesIn.inc();
         long now = ctx.timerService().currentProcessingTime();
+        if (openedAt == Long.MIN_VALUE) {
+            openedAt = now;
+        }
         clockSkew.update(frame.endMicros() / 1000 - System.currentTimeMillis());
         LayoutSpec layout = resolveLayout(frame, ctx);
         if (layout == null) {
@@ -233,6 +245,14 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
             ctx.timerService().registerEventTimeTimer(at);
             ingestTimer.update(at);
         }
+        if (idleTimer.value() == null) {
+            registerIdleTimer(ctx, now + FALLBACK_TIMEOUTS * idleTimeoutMillis);
+        }
+    }
+
+    private void registerIdleTimer(Context ctx, long at) throws Exception {
+        ctx.timerService().registerProcessingTimeTimer(at);
+        idleTimer.update(at);
     }
 
     /** Fires, oldest first, every pending window whose timer is at or before {@code upTo}. */
@@ -296,21 +316,30 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
                 closeIdle(device, ctx, out);
             } else {
                 // Kafka time ran ahead of its frames (a producer clock behind): wait for a silence in processing time
-                ctx.timerService().registerProcessingTimeTimer(last + idleTimeoutMillis);
-                idleTimer.update(last + idleTimeoutMillis);
+                registerIdleTimer(ctx, last + idleTimeoutMillis);
             }
             return;
         }
         idleTimer.clear();
         Long last = lastArrival.value();
         Long ingest = lastIngest.value();
-        if (last == null || ingest == null || pending.isEmpty() || now - last < idleTimeoutMillis) {
-            return; // nothing open, or it spoke again (its new ingest timer takes over)
+        if (last == null || ingest == null || pending.isEmpty()) {
+            return; // nothing open: its next frame registers a new timer
         }
-        if (ctx.timerService().currentWatermark() >= ingest + idleTimeoutMillis) {
+        if (openedAt == Long.MIN_VALUE) {
+            openedAt = now; // restored: silence counts from now, the backlog in Kafka may still hold its frames
+        }
+        long silentSince = Math.max(last, openedAt);
+        boolean readPast = ctx.timerService().currentWatermark() >= ingest + idleTimeoutMillis;
+        if ((readPast && now - last >= idleTimeoutMillis)
+                || now - silentSince >= FALLBACK_TIMEOUTS * idleTimeoutMillis) {
             closeIdle(device, ctx, out);
-        } else if (ingestTimer.value() == null) {
-            // restored: the topic is read again from the checkpoint; wait until it has been read past the device
+            return;
+        }
+        registerIdleTimer(ctx, readPast ? last + idleTimeoutMillis
+                : silentSince + FALLBACK_TIMEOUTS * idleTimeoutMillis);
+        if (!readPast && ingestTimer.value() == null) {
+            // restored: the topic is read again from the checkpoint; look again once it has been read past the device
             ctx.timerService().registerEventTimeTimer(ingest + idleTimeoutMillis);
             ingestTimer.update(ingest + idleTimeoutMillis);
         }
