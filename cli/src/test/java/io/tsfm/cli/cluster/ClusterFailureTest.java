@@ -65,8 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the job is cancelled and a new one started from its last retained checkpoint ({@code --restore-from}) after
  *       the second half arrived.</li>
  * </ul>
- * Event time is per device, so each device's last windows close through the job's idle timeout once the data has
- * been read. A read_committed consumer must then see every expected window (the windows the shared windowing rule cuts from the
+ * Event time is per device: after the data, one tiny frame per device moves its clock past its last windows. A
+ * read_committed consumer must then see every expected window (the windows the shared windowing rule cuts from the
  * same frames) exactly once: none lost, none repeated. Needs the packaged job jar and the cluster class path, so it
  * runs in {@code mvn verify} (tag {@code cluster}), not in {@code mvn test}.
  */
@@ -129,6 +129,7 @@ class ClusterFailureTest {
                 + committed + " predictions committed");
         assertThat(committed).as("the kill came before the job had every window").isLessThan(expected.size());
         produce(o, second, 0);
+        closeLastWindows(o, t0);
 
         List<Prediction> got = awaitPredictions(o, expected.size(), Duration.ofSeconds(180));
         List<String> failures = rest.failures(job);
@@ -157,6 +158,7 @@ class ClusterFailureTest {
         assertThat(rest.cancel(job)).isTrue();
         awaitState(job, "CANCELED");
         produce(o, second, 0); // arrives while no job runs
+        closeLastWindows(o, t0);
         Path latest = latestCheckpoint(checkpoints.resolve(job));
         int before = readCommitted(o).size();
         System.out.println("cancelled " + job + " with " + before + " predictions committed; restoring from " + latest);
@@ -300,6 +302,25 @@ class ClusterFailureTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One one-sample frame per device, 30 s after its data, on its partition (keyed by the device, after its frames):
+     * moves each device's own event time past its last windows, so they fire at a known point instead of after the
+     * job's idle timeout; the frame's own windows lack coverage and predict nothing.
+     */
+    private static void closeLastWindows(JobOptions o, long t0) throws Exception {
+        DeviceFrame template = replay(t0).get(0);
+        long later = t0 + (long) ((SECONDS + 30) * 1e6);
+        float[][] one = new float[template.samples().length][1];
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int d = 0; d < DEVICES; d++) {
+                DeviceFrame f = new DeviceFrame("hapt-" + d, 1_000_000, later, template.rateHz(), one,
+                        template.layout());
+                producer.send(new ProducerRecord<>(o.framesTopic(), ImuFrameCodec.key(f.deviceId()),
+                        ImuFrameCodec.encode(f, true, null))).get();
+            }
         }
     }
 

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * frames topic must have been read the timeout past its last frame's Kafka time ({@link IngestWatermarks}, which
  * back-pressure, a catch-up after a restore or a failover hold back), and no frame of it have come for the timeout in
  * processing time. So no window whose frames are still on their way is closed early. Should that read progress
- * stall, a device silent for three timeouts (counted from this task's start at the earliest) is closed anyway. The final watermark of a bounded
+ * stall, a device silent for thirty timeouts (counted from this task's start at the earliest) is closed anyway. The final watermark of a bounded
  * input closes every device's windows.
  *
  * <p>Layouts: a frame that carries its layout inline stores it under its id for this device; a frame that references
@@ -78,9 +78,10 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
     private static final int HISTOGRAM_WINDOW = 4096;
     /**
      * A device silent this many idle timeouts is closed even if the Kafka read progress has not passed it: bounded
-     * liveness should that progress stall (it is held back by back-pressure, so a stall this long is taken for one).
+     * liveness should that progress stall. Long on purpose: the read progress is right to hold back (a loaded machine
+     * delayed the tail of one partition by 10 s in a test, where a 3-timeout fallback lost windows).
      */
-    private static final int FALLBACK_TIMEOUTS = 3;
+    private static final int FALLBACK_TIMEOUTS = 30;
 
     private final WindowGrid grid;
     private final double maxGapSeconds;
