@@ -235,7 +235,11 @@ class ClusterFailureTest {
                 "--label-sets-topic", o.labelSetsTopic(), "--predictions-topic", o.predictionsTopic(),
                 "--dead-letters-topic", o.deadLettersTopic(), "--group-id", o.groupId(),
                 "--transactional-id-prefix", o.transactionalIdPrefix(), "--job-name", o.jobName(),
-                "--parallelism", "2", "--checkpoint-interval-ms", "500"));
+                "--parallelism", "2", "--checkpoint-interval-ms", "500",
+                // the halves are produced seconds apart (the test waits for the first half's predictions between
+                // them): in Kafka time a silence, which an idle timeout would rightly take for devices gone quiet and
+                // close the windows spanning the halves; here the last windows close by closeLastWindows instead
+                "--idle-timeout-ms", "600000"));
         if (checkpointDir != null) args.addAll(List.of("--checkpoint-dir", checkpointDir));
         args.addAll(List.of(more));
         PrintStream old = System.out;
