@@ -29,11 +29,14 @@ import java.util.function.BiConsumer;
  * @param hopMillis                window hop
  * @param maxGapMillis             longest run of missing samples the windowing interpolates
  * @param minCoverage              smallest fraction of a window's samples that must be real
- * @param outOfOrdernessMillis     watermark bound: how far behind the newest frame start a frame may still arrive
- * @param idleTimeoutMillis        mark a Kafka partition idle after this long without records; 0 = never (default:
- *                                 an idle partition holds event time back rather than letting its late data drop)
- * @param watermarkIntervalMillis  how often sources emit watermarks
- * @param maxFutureMillis          frames ending further ahead of the job's clock are dead-lettered
+ * @param outOfOrdernessMillis     per-device bound: how far behind its device's newest frame start a frame may still
+ *                                 arrive (each device's windows fire on its own clock)
+ * @param idleTimeoutMillis        processing time without a frame after which a device's open windows are closed;
+ *                                 0 = never (then only the end of a bounded input closes them)
+ * @param watermarkIntervalMillis  how often sources report how far Kafka has been read (ingest watermarks, used to
+ *                                 tell an idle device from one held up in a backlog; event time is per device)
+ * @param maxFutureMillis          frames ending further ahead of the job's clock are dead-lettered: a sanity bound on
+ *                                 broken clocks (a device minutes ahead is served; one a day ahead is not)
  * @param maxBatch                 most windows per classifier call
  * @param maxWaitMillis            longest a window waits for its batch to fill
  * @param topK                     labels per prediction
@@ -172,13 +175,15 @@ public record JobOptions(
                     (p, v) -> p.maxGapMillis = nonNegative("max-gap-ms", v));
             opt("min-coverage", "FRACTION", "smallest fraction of real samples in a window, in (0,1] (default 0.8)",
                     (p, v) -> p.minCoverage = fraction("min-coverage", v));
-            opt("out-of-orderness-ms", "MS", "watermark out-of-orderness bound (default 500)",
+            opt("out-of-orderness-ms", "MS", "per-device out-of-orderness bound (default 500)",
                     (p, v) -> p.outOfOrdernessMillis = nonNegative("out-of-orderness-ms", v));
-            opt("idle-timeout-ms", "MS", "mark a partition idle after this long without data; 0 = never (default 0)",
+            opt("idle-timeout-ms", "MS", "close a silent device's open windows after this long without a frame "
+                    + "(processing time); 0 = never (default 10000)",
                     (p, v) -> p.idleTimeoutMillis = nonNegative("idle-timeout-ms", v));
-            opt("watermark-interval-ms", "MS", "watermark emission interval (default 100)",
+            opt("watermark-interval-ms", "MS", "how often sources report their Kafka read progress (default 100)",
                     (p, v) -> p.watermarkIntervalMillis = positive("watermark-interval-ms", v));
-            opt("max-future-ms", "MS", "dead-letter frames ending further ahead of the job clock (default 60000)",
+            opt("max-future-ms", "MS", "dead-letter frames ending further ahead of the job clock, a bound on broken "
+                    + "clocks (default 1800000)",
                     (p, v) -> p.maxFutureMillis = positive("max-future-ms", v));
             opt("max-batch", "N", "most windows per classifier call (default 32)",
                     (p, v) -> p.maxBatch = (int) positive("max-batch", v));
@@ -245,9 +250,9 @@ public record JobOptions(
         long maxGapMillis = 500;
         double minCoverage = 0.8;
         long outOfOrdernessMillis = 500;
-        long idleTimeoutMillis;
+        long idleTimeoutMillis = 10_000;
         long watermarkIntervalMillis = 100;
-        long maxFutureMillis = 60_000;
+        long maxFutureMillis = 1_800_000;
         int maxBatch = 32;
         long maxWaitMillis = 20;
         int topK = 3;

@@ -16,8 +16,8 @@ import io.tsfm.job.kafka.KafkaConnectors;
 import io.tsfm.job.metrics.DeadLetterCounter;
 import io.tsfm.job.window.DeviceWindow;
 import io.tsfm.job.window.DeviceWindower;
+import io.tsfm.job.window.IngestWatermarks;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -35,8 +35,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * frames topic -> decode + validate -> frames -> keyBy(device) -> DeviceWindower -> windows --------+
- *   (watermarks per Kafka partition,        |                         |                            v
- *    bounded out-of-orderness)               | rejections              | late, bad layout ref   InferenceOperator
+ *   (event time per device, in the windower; |                         |                            v
+ *    watermarks only of Kafka read progress) | rejections              | late, bad layout ref   InferenceOperator
  * label-sets topic -> decode -> label-set updates -> broadcast ---------------------------------> (micro-batches)
  *                           |                                                                      |
  *                           +-> rejections -> dead-letters topic       [PredictionSmoother] <------+
@@ -80,14 +80,13 @@ public final class TsfmPipeline {
             env.setParallelism(o.parallelism());
         }
         env.enableCheckpointing(o.checkpointIntervalMillis(), CheckpointingMode.EXACTLY_ONCE);
+
         env.getConfig().setAutoWatermarkInterval(o.watermarkIntervalMillis());
 
-        WatermarkStrategy<Decoded> watermarks = WatermarkStrategy
-                .<Decoded>forBoundedOutOfOrderness(Duration.ofMillis(o.outOfOrdernessMillis()))
-                .withTimestampAssigner((d, kafkaTimestamp) -> d.eventTimestampMillis());
-        if (o.idleTimeoutMillis() > 0) {
-            watermarks = watermarks.withIdleness(Duration.ofMillis(o.idleTimeoutMillis()));
-        }
+        // event time is kept per device by the windower, so that one device's clock (30 s or 10 min ahead) cannot
+        // make every other device's frames late; the only watermarks are of how far Kafka has been read, which tell
+        // the windower when a silent device is idle rather than held up in a backlog
+        WatermarkStrategy<Decoded> watermarks = IngestWatermarks.strategy(o.idleTimeoutMillis());
         SingleOutputStreamOperator<Frame> frames = env
                 .fromSource(KafkaConnectors.source(o, o.framesTopic(), "frames",
                         new FrameDecoder(o.maxFutureMillis() * 1000L), false), watermarks, "frames: " + o.framesTopic())
@@ -105,7 +104,8 @@ public final class TsfmPipeline {
         SingleOutputStreamOperator<DeviceWindow> windows = frames
                 .keyBy(Frame::deviceId, Types.STRING)
                 .process(new DeviceWindower(grid, o.maxGapMillis() / 1000.0, o.minCoverage(),
-                        o.deviceDescription()), TypeInformation.of(DeviceWindow.class))
+                        o.deviceDescription(), o.outOfOrdernessMillis(), o.idleTimeoutMillis()),
+                        TypeInformation.of(DeviceWindow.class))
                 .name("windows " + o.windowMillis() + "/" + o.hopMillis() + " ms").uid("windower");
 
         boolean smoothing = o.smoothWindows() > 1;

@@ -29,7 +29,7 @@ class JobOptionsTest {
         JobOptions o = JobOptions.defaults();
         assertThat(o.windowMillis()).isEqualTo(6000);
         assertThat(o.hopMillis()).isEqualTo(2000);
-        assertThat(o.idleTimeoutMillis()).isZero();
+        assertThat(o.idleTimeoutMillis()).isEqualTo(10_000);
         assertThat(o.exactlyOnce()).isTrue();
         assertThat(o.framesTopic()).isEqualTo(Topics.IMU_FRAMES);
         assertThat(o.labelSetsTopic()).isEqualTo(Topics.LABEL_SETS);

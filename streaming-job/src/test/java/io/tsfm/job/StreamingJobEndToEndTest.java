@@ -224,6 +224,74 @@ class StreamingJobEndToEndTest {
                 .containsExactlyInAnyOrder(0L, 2_000_000L, 4_000_000L);
     }
 
+    /**
+     * Event time is per device: 8 devices on the wall clock, one 30 s ahead and one 10 min ahead (valid frames, a
+     * wrong clock), their frames interleaved with the skewed devices' first. With a global watermark the healthy
+     * devices' frames were late and their windows lost; here every device gets every window of its own, each once,
+     * nothing is dead-lettered, and the last windows close through the idle timeout of an unbounded job.
+     */
+    @Test
+    void aDeviceClockAheadByThirtySecondsOrTenMinutesCostsNoDeviceAWindow() throws Exception {
+        List<String> argv = new ArrayList<>(List.of(argv("skew")));
+        argv.remove("--bounded"); // a live job: only the idle timeout closes the last windows
+        argv.addAll(List.of("--idle-timeout-ms", "2000"));
+        JobOptions o = JobOptions.parse(argv.toArray(String[]::new));
+        long now = (System.currentTimeMillis() / 2000) * 2_000_000L;
+        long t0 = now - 30_000_000L; // the healthy devices' last 20 s end 10 s before now
+        Map<String, Long> offsets = new java.util.LinkedHashMap<>();
+        offsets.put("skew-10min", 600_000_000L);
+        offsets.put("skew-30s", 30_000_000L);
+        for (int i = 0; i < 8; i++) {
+            offsets.put("healthy-" + i, 0L);
+        }
+        Map<String, List<ImuFrame>> frames = new HashMap<>();
+        offsets.forEach((device, offset) -> frames.put(device,
+                frames(device, TestFrames.signal(device, 0, 20 * RATE), t0 + offset)));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int i = 0; i < frames.get("healthy-0").size(); i++) {
+                for (String device : offsets.keySet()) {
+                    send(producer, o.framesTopic(), device, TestFrames.encode(frames.get(device).get(i)));
+                }
+            }
+        }
+        Map<String, Classification> expected = expectedPredictions(frames);
+        // 20 s per device: [0,6) .. [14,20), 8 each
+        assertThat(expected).hasSize(80);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TsfmPipeline.build(env, o, new BundleClassifierFactory(MicroBundle.path(), 1));
+        JobClient job = env.executeAsync(o.jobName());
+        List<Prediction> predictions;
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            predictions = readCommitted(o.predictionsTopic(), WireFormat.PREDICTION::decode);
+            while (predictions.size() < expected.size() && System.nanoTime() < deadline
+                    && !job.getJobStatus().get().isGloballyTerminalState()) {
+                Thread.sleep(250);
+                predictions = readCommitted(o.predictionsTopic(), WireFormat.PREDICTION::decode);
+            }
+            assertThat(CollectingReporter.histogramCount(o.jobName(), ".clockSkewMillis")).isPositive();
+        } finally {
+            job.cancel().get();
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Prediction> byWindow = new HashMap<>();
+        for (Prediction p : predictions) {
+            String key = p.getDeviceId() + "@" + p.getWindowStartEpochMicros();
+            seen.merge(key, 1, Integer::sum);
+            byWindow.put(key, p);
+        }
+        assertThat(seen).as("no window predicted twice").allSatisfy((k, n) -> assertThat(n).as(k).isOne());
+        assertThat(byWindow.keySet()).as("every device, healthy or skewed, gets every window of its own")
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((key, c) -> assertThat(byWindow.get(key).getTopK()).extracting(x -> x.getLabel())
+                .as(key).containsExactlyElementsOf(c.topK().stream().map(Classification.ScoredLabel::label).toList()));
+        assertThat(readCommitted(o.deadLettersTopic(), WireFormat.DEAD_LETTER::decode))
+                .as("no frame dead-lettered (none late)").isEmpty();
+        System.out.println("skewed clocks: " + byWindow.size() + " windows of " + offsets.size()
+                + " devices, each predicted once, none late");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private byte[] sentNan;

@@ -64,8 +64,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * 6 s), no gap filling and full coverage required (a window missing a sample is rejected, so it shows as missing, it
  * is never classified from interpolated data). Address mode connects to a broker where such a job already runs on
  * the default topics ({@link Topics}); that job must use {@code --window-ms 6000 --hop-ms 6000}, no
- * {@code --device-description}, and carry no live devices (their watermark would be ahead of the replay's historic
- * event times). Replays start after the latest event time already on the frames topic, so one job serves several
+ * {@code --device-description} (event time is per device, so live devices on the same job do not disturb a replay). Replays start after the latest event time already on the frames topic, so one job serves several
  * benchmark runs; a replay that would run past the wall clock is refused with the reason. A job cutting other windows
  * (another hop or length) is refused at the probe, naming the settings the benchmark needs; an answer for a window of
  * another length is a failed window saying so.
@@ -73,7 +72,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <p>Per {@code classify} call (a pass): a label set with the pass's own id, scoped to the pass's own device ids, is
  * published on the control topic, so passes never mix; every benchmark device is replayed as one stream device with
  * its event times preserved ({@link ReplayPlan}), as fast as possible or at a multiple of real time; after the last
- * frame one frame per partition moves the watermark past the pass's last window; predictions arrive until every
+ * frame one tiny frame per device moves that device's event time past its last window; predictions arrive until every
  * window is answered or none has come for the idle timeout. A prediction made with another label set or model is
  * returned as a failed window naming the mismatch. On open, two back-to-back probe windows, and no window between
  * them, must come back before any pass runs (the job is up, its classifier loaded, and it cuts 6 s tumbling windows).
@@ -396,26 +395,30 @@ public final class StreamPath implements InferencePath {
         long wall0 = System.nanoTime();
         long frames = 0;
         List<Future<?>> acks = new ArrayList<>();
+        Map<String, Integer> partitionOf = new java.util.LinkedHashMap<>();
         for (ReplayPlan.Planned f : plan.frames()) {
             if (replaySpeed > 0) {
                 long due = wall0 + (long) ((f.startMicros() - plan.startMicros()) * 1000 / replaySpeed);
                 long wait = due - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
             }
-            acks.add(producer.send(new ProducerRecord<>(framesTopic, f.deviceIndex() % partitions,
+            int partition = f.deviceIndex() % partitions;
+            partitionOf.putIfAbsent(f.deviceId(), partition);
+            acks.add(producer.send(new ProducerRecord<>(framesTopic, partition,
                     f.deviceId().getBytes(StandardCharsets.UTF_8), WireFormat.IMU_FRAME.encode(f.frame()))));
             frames++;
         }
-        // the job fires a window once the watermark of every partition passes its end: one frame on each
-        for (int part = 0; part < partitions; part++) {
-            String device = plan.devices().isEmpty() ? "flush" : plan.devices().get(0) + "~flush-" + part;
-            ImuFrame f = ImuFrame.newBuilder().setDeviceId(device).setSequence(0)
+        // the job keeps event time per device and fires a device's window once that device's own clock passes its
+        // end: one tiny frame per device, well after its data and on its partition (so after its frames), closes its
+        // last windows at once instead of after the job's idle timeout; its own windows lack coverage, predict nothing
+        for (Map.Entry<String, Integer> d : partitionOf.entrySet()) {
+            ImuFrame f = ImuFrame.newBuilder().setDeviceId(d.getKey()).setSequence(Long.MAX_VALUE)
                     .setFirstSampleEpochMicros(flushAtMicros).setSampleRateHz(1.0).setChannelCount(1)
                     .setSamples(ImuFrames.sampleList(new float[] {0f}))
-                    .setLayout(new ChannelLayout("flush", List.of(new ChannelSpec("x", "1", "watermark"))))
+                    .setLayout(new ChannelLayout("flush", List.of(new ChannelSpec("x", "1", "event time"))))
                     .setSentAtEpochMicros(null).build();
-            acks.add(producer.send(new ProducerRecord<>(framesTopic, part, device.getBytes(StandardCharsets.UTF_8),
-                    WireFormat.IMU_FRAME.encode(f))));
+            acks.add(producer.send(new ProducerRecord<>(framesTopic, d.getValue(),
+                    d.getKey().getBytes(StandardCharsets.UTF_8), WireFormat.IMU_FRAME.encode(f))));
         }
         producer.flush();
         for (Future<?> a : acks) a.get();

@@ -80,10 +80,19 @@ public final class ClusterLayout {
 
     /** The REST port written in the cluster's {@code config.yaml}, if it has one. */
     public Optional<Integer> restPort() {
+        return configInt(ClusterSettings.REST_PORT_KEY);
+    }
+
+    /** The number of task managers the last {@code cluster start} wrote into the configuration, if any. */
+    public Optional<Integer> taskManagers() {
+        return configInt(ClusterSettings.TASK_MANAGERS_KEY);
+    }
+
+    private Optional<Integer> configInt(String key) {
         if (!Files.isRegularFile(configFile())) return Optional.empty();
         try {
             for (String line : Files.readAllLines(configFile())) {
-                if (line.startsWith(ClusterSettings.REST_PORT_KEY + ":")) {
+                if (line.startsWith(key + ":")) {
                     return Optional.of(Integer.parseInt(line.substring(line.indexOf(':') + 1).trim()));
                 }
             }

@@ -24,6 +24,8 @@ public record ClusterSettings(int taskManagers, int slots, int restPort, int rpc
                               int taskManagerMb) {
     /** The key the REST port is written under (read back by {@link ClusterLayout#restPort()}). */
     static final String REST_PORT_KEY = "rest.port";
+    /** A comment line recording how many task managers the cluster has (read back by {@link ClusterLayout}). */
+    static final String TASK_MANAGERS_KEY = "# tsfm.taskmanagers";
 
     public ClusterSettings {
         if (taskManagers < 1 || slots < 1) throw new IllegalArgumentException("need at least 1 task manager and 1 slot");
@@ -45,6 +47,7 @@ public record ClusterSettings(int taskManagers, int slots, int restPort, int rpc
         Files.createDirectories(layout.logDir());
         List<String> c = new ArrayList<>();
         c.add("# written by ./tsfm cluster start; rewritten on every start");
+        c.add(TASK_MANAGERS_KEY + ": " + taskManagers);
         c.add("jobmanager.rpc.address: localhost");
         c.add("jobmanager.rpc.port: " + rpcPort);
         c.add("jobmanager.bind-host: localhost");

@@ -106,6 +106,56 @@ public final class LocalCluster {
     }
 
     /**
+     * For a cluster that is already running: starts again every task manager of it that is not running (one that
+     * crashed or was killed) and waits until all have registered. Returns the names of those it started; empty when
+     * all were up.
+     *
+     * @throws IllegalStateException when the job manager is not running (then {@code stop} and {@code start} again),
+     *                               or a restarted task manager does not come up within {@code timeout}
+     */
+    public List<String> restartLostTaskManagers(Duration timeout) throws IOException, InterruptedException {
+        if (state(JOB_MANAGER).map(ProcessState::alive).orElse(false) == Boolean.FALSE) {
+            throw new IllegalStateException("the job manager is not running, only " + processes().stream()
+                    .filter(ProcessState::alive).map(ProcessState::name).toList() + ": ./tsfm cluster stop, then "
+                    + "./tsfm cluster start");
+        }
+        int expected = layout.taskManagers().orElseThrow(() -> new IllegalStateException("no task manager count in "
+                + layout.configFile() + " (written by an older ./tsfm): ./tsfm cluster stop, then start"));
+        List<String> started = new ArrayList<>();
+        for (int i = 1; i <= expected; i++) {
+            String name = "taskmanager-" + i;
+            if (!state(name).map(ProcessState::alive).orElse(false)) {
+                deleteQuietly(layout.pidFile(name));
+                startTaskManager(i);
+                started.add(name);
+            }
+        }
+        if (!started.isEmpty()) {
+            ClusterRest rest = new ClusterRest("localhost", layout.restPort().orElseThrow());
+            awaitRegistered(rest, started, timeout);
+        }
+        return started;
+    }
+
+    /** Waits until every task manager named has registered (a lost one may still be listed until it times out). */
+    private void awaitRegistered(ClusterRest rest, List<String> names, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> ids = rest.taskManagers().stream().map(ClusterRest.TaskManager::id).toList();
+            // registered anew: the restarted processes' resource ids, each with all slots free or in use afresh
+            if (ids.containsAll(names) && processes().stream().filter(p -> names.contains(p.name()))
+                    .allMatch(ProcessState::alive)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("restarted " + names + " but they did not register within "
+                        + timeout.toSeconds() + " s (registered: " + ids + "); see the logs in " + layout.logDir());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /**
      * Starts task manager {@code index} (again, after {@link #killTaskManager}) with the written configuration; it
      * registers under the resource id {@code taskmanager-<index>}, so the REST API's task managers name the process.
      */

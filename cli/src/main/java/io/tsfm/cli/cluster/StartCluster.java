@@ -1,6 +1,7 @@
 package io.tsfm.cli.cluster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code tsfm cluster start}: starts the job manager and the task managers and waits until they are up. */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = "Start the cluster (job manager + task managers, each its own process) and wait until every "
-                + "task manager has registered.")
+                + "task manager has registered. On a running cluster, start again the task managers that died.")
 public final class StartCluster implements Callable<Integer> {
     @Option(names = "--taskmanagers", defaultValue = "2", description = "Task manager processes (default ${DEFAULT-VALUE}).")
     int taskManagers;
@@ -34,6 +35,16 @@ public final class StartCluster implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalCluster cluster = LocalCluster.ofHome();
+        if (cluster.processes().stream().anyMatch(LocalCluster.ProcessState::alive)) {
+            // already running: bring back what died (a crashed or killed task manager), leave the rest alone
+            List<String> restarted = cluster.restartLostTaskManagers(Duration.ofSeconds(timeoutSeconds));
+            System.out.println(restarted.isEmpty() ? "cluster: already running, every task manager up"
+                    : "cluster: already running; restarted " + String.join(", ", restarted));
+            for (LocalCluster.ProcessState p : cluster.processes()) {
+                System.out.println("  " + p.name() + "  pid " + p.pid() + (p.alive() ? "" : "  (not running)"));
+            }
+            return 0;
+        }
         ClusterSettings settings = new ClusterSettings(taskManagers, slots, port, rpcPort, jobManagerMb, taskManagerMb);
         System.err.println("cluster: starting a job manager and " + taskManagers + " task managers ...");
         ClusterRest rest = cluster.start(settings, Duration.ofSeconds(timeoutSeconds));

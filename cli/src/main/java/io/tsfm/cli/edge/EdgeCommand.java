@@ -39,6 +39,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -142,8 +145,14 @@ public final class EdgeCommand implements Callable<Integer> {
     @Mixin KafkaOptions kafka;
     @Mixin DataRootOption rootOption;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (devices < 1) {
+            throw new ParameterException(spec.commandLine(), "--devices must be >= 1, got " + devices);
+        }
         LabelSets labelSets = new LabelSets(new LabelSet(labelSetId, 0, labels));
         try (FrameSource frames = openSource(); WindowClassifier classifier = model == null ? null : openModel(model);
              SpooledPublisher publisher = kafka.given() ? openPublisher() : null;

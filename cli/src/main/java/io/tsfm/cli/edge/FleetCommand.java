@@ -14,6 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -77,10 +80,27 @@ public final class FleetCommand implements Callable<Integer> {
     double disconnectSeconds;
 
     @Mixin KafkaOptions kafka;
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
     @Mixin DataRootOption rootOption;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        // the command line's own words, before the simulator's builder would name its methods
+        if (devices < 1) throw usage("--devices must be >= 1, got " + devices);
+        if (!(rateHz > 0) || Double.isInfinite(rateHz)) throw usage("--rate-hz must be > 0, got " + rateHz);
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) throw usage("--seconds must be >= 0, got " + seconds);
+        if (maxFrames < 0) throw usage("--max-frames must be >= 0, got " + maxFrames);
+        if (!(frameMillis > 0) || Double.isInfinite(frameMillis)) {
+            throw usage("--frame-ms must be > 0, got " + frameMillis);
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) throw usage("--speed must be >= 0 (0 = as fast as possible), "
+                + "got " + speed);
         Imperfections imp = perfect ? Imperfections.none()
                 : new Imperfections(clockOffset, drift, jitter, drop, duplicate, disconnectsPerHour, disconnectSeconds);
         var settings = kafka.settings();

@@ -69,6 +69,9 @@ public final class JobCommand implements Callable<Integer> {
             args.add(defaultBundle().toString());
         }
         if (options.cluster() != null) {
+            if (options.bootstrapServers() == null) throw usage("--cluster needs --bootstrap-servers HOST:PORT: the "
+                    + "Kafka the job reads frames from and writes predictions to, as seen from the cluster");
+            requireReachable(options.cluster());
             if (seconds > 0) throw usage("--seconds stops a local run; a job submitted with --cluster runs until "
                     + "cancelled on the cluster (its web UI, or ./tsfm cluster stop)");
             if (options.jar() == null) {
@@ -118,6 +121,29 @@ public final class JobCommand implements Callable<Integer> {
             out.println(limit != null ? "  running for " + limit.toSeconds() + " s" : "  running until Ctrl-C");
         });
         return 0;
+    }
+
+    /**
+     * Fails with one line when nothing answers at the cluster's REST address, instead of the Flink client retrying
+     * the submission for minutes and ending in a generic "Failed to execute job".
+     */
+    static void requireReachable(String cluster) {
+        int colon = cluster.lastIndexOf(':');
+        String host = colon < 0 ? cluster : cluster.substring(0, colon);
+        int port;
+        try {
+            port = colon < 0 ? 8081 : Integer.parseInt(cluster.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--cluster " + cluster + ": expected HOST:PORT of the Flink REST "
+                    + "endpoint, e.g. localhost:8081");
+        }
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 5000);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the Flink cluster at " + cluster + " (" + (e.getMessage()
+                    != null ? e.getMessage() : e.getClass().getSimpleName()) + "): is it running? ./tsfm cluster start "
+                    + "starts one at localhost:8081, ./tsfm cluster status shows it");
+        }
     }
 
     private JobOptions parse(List<String> args) {

@@ -81,7 +81,13 @@ public abstract class DatasetSource implements Closeable {
 
         Zip(Path path) throws IOException {
             this.path = path;
-            this.zip = new ZipFile(path.toFile());
+            try {
+                this.zip = new ZipFile(path.toFile());
+            } catch (java.util.zip.ZipException e) {
+                // the JDK's message ("zip END header not found") names no file: say which archive and what to do
+                throw new java.util.zip.ZipException(path + ": not a readable zip archive, truncated or corrupt ("
+                        + e.getMessage() + "); download it again");
+            }
             List<String> names = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();

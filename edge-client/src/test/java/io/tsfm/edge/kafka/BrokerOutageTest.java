@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with the samples and labels the client produced.
  */
 class BrokerOutageTest {
+
+    /** Frames the client publishes before it waits for the broker to be stopped (fewer than the replay has). */
+    private static final int GATE = 200;
 
     @Test
     void anOutageLosesNothingAndReordersNothing(@TempDir Path tmp) throws Exception {
@@ -57,10 +62,22 @@ class BrokerOutageTest {
                 .optProperty("max.block.ms", "1000").optProperty("request.timeout.ms", "3000").build();
         Map<String, List<DeviceFrame>> sentFrames = new LinkedHashMap<>();
         Map<String, List<Prediction>> sentPredictions = new LinkedHashMap<>();
+        // the client's thread stops after frame GATE (already spooled) until the broker is down, so the outage
+        // always falls mid-run, however slow the machine, instead of racing a paced replay that may have ended
+        CountDownLatch brokerDown = new CountDownLatch(1);
+        AtomicInteger framesSeen = new AtomicInteger();
         EdgeListener recorder = new EdgeListener() {
             @Override
             public void onFrame(DeviceFrame frame) {
                 sentFrames.computeIfAbsent(frame.deviceId(), d -> new ArrayList<>()).add(frame);
+                if (framesSeen.incrementAndGet() == GATE) {
+                    try {
+                        assertThat(brokerDown.await(120, TimeUnit.SECONDS)).as("the broker was stopped").isTrue();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
             }
 
             @Override
@@ -90,10 +107,17 @@ class BrokerOutageTest {
             });
             awaitDelivered(publisher, 150);
             kafka.close(); // stops the broker, keeps its log dir
-            long outageEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (System.nanoTime() < outageEnds) {
-                maxPendingDuringOutage = Math.max(maxPendingDuringOutage, publisher.stats().pending());
+            brokerDown.countDown();
+            // the broker comes back once the outage has demonstrably happened: frames piled up in the spool and the
+            // publisher failed and replaced its producer
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            PublisherStats during = publisher.stats();
+            while (during.pending() <= 10 || during.failedAttempts() == 0 || during.producerRestarts() == 0) {
+                assertThat(System.nanoTime()).as("the outage shows in the publisher: %s", during).isLessThan(deadline);
+                assertThat(run).as("the client still runs during the outage").isNotDone();
                 Thread.sleep(50);
+                during = publisher.stats();
+                maxPendingDuringOutage = Math.max(maxPendingDuringOutage, during.pending());
             }
             kafka = EmbeddedKafka.builder().optLogDir(logDir).optPort(port).optNumPartitions(2).build();
             stats = run.get(120, TimeUnit.SECONDS);

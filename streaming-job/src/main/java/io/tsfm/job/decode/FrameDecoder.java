@@ -17,8 +17,8 @@ import java.util.List;
  * finite rate, sample count a multiple of the channel count, inline layout with exactly channelCount channels), it
  * rejects what the job cannot window: non-finite samples (the windowing fills gaps only between whole frames, so a
  * frame with holes must be sent as the frames around the holes), inline layouts with units of no known sensor kind,
- * and frames ending further than {@code maxFutureMicros} ahead of the job's clock (they would drag the watermark
- * into the future and make every other device's data late). Stateless apart from its settings; thread-safe.
+ * and frames ending further than {@code maxFutureMicros} ahead of the job's clock (a broken clock, not a skewed one:
+ * event time is per device, so a device minutes ahead is windowed on its own time and harms nobody). Stateless apart from its settings; thread-safe.
  */
 public final class FrameDecoder implements RecordDecoder {
 

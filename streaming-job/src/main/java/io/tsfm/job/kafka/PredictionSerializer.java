@@ -45,7 +45,10 @@ public final class PredictionSerializer implements KafkaRecordSerializationSchem
                 .setEndToEndLatencyMicros(w.newestSentMicros() > 0 ? Math.max(0, now - w.newestSentMicros()) : null)
                 .setEmittedAtEpochMicros(now)
                 .build();
-        return new ProducerRecord<>(topic, null, timestamp, w.deviceId().getBytes(StandardCharsets.UTF_8),
+        // the record's timestamp is the window's own event time (its end, less 1 ms), whatever fired it: the element
+        // timestamp is the frame's, none (an idle device's windows) or Long.MAX_VALUE (the end of a bounded input),
+        // which Kafka would refuse as out of range
+        return new ProducerRecord<>(topic, null, w.endMicros() / 1000 - 1, w.deviceId().getBytes(StandardCharsets.UTF_8),
                 WireFormat.PREDICTION.encode(p));
     }
 }

@@ -89,7 +89,12 @@ public final class TestFrames {
 
     /** The frame as the job's decoder makes it (fails the test if the decoder rejects it). */
     public static Frame decode(ImuFrame frame, long offset) {
-        Decoded d = DECODER.decode(new SourceRecord("frames", 0, offset, 0,
+        return decode(frame, 0, offset, 0);
+    }
+
+    /** As {@link #decode(ImuFrame, long)}, read from {@code partition} with Kafka record timestamp {@code kafkaMillis}. */
+    public static Frame decode(ImuFrame frame, int partition, long offset, long kafkaMillis) {
+        Decoded d = DECODER.decode(new SourceRecord("frames", partition, offset, kafkaMillis,
                 frame.getDeviceId().getBytes(StandardCharsets.UTF_8), encode(frame)));
         if (d.frame() == null) {
             throw new AssertionError("decoder rejected a good frame: " + d.rejection());

@@ -28,9 +28,9 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * The windowing operator in Flink's operator harness (real keyed state, real event-time timers): every emitted window
- * must equal what the shared {@link WindowAssembler} cuts from the same frames, whatever the arrival order, jitter,
- * duplicates and gaps.
+ * The windowing operator in Flink's operator harness (real keyed state, real timers): every emitted window must equal
+ * what the shared {@link WindowAssembler} cuts from the same frames, whatever the arrival order, jitter, duplicates,
+ * gaps and device clocks; a silent device's windows close after the idle timeout.
  */
 class DeviceWindowerTest {
 
@@ -40,6 +40,7 @@ class DeviceWindowerTest {
     private static final int FRAME_STEPS = 10; // 0.2 s frames
     private static final long FRAME_MICROS = 200_000;
     private static final long BOUND_MILLIS = 500;
+    private static final long IDLE_MILLIS = 10_000;
     private static final WindowGrid GRID = WindowGrid.ofMillis(6000, 2000);
     private static final WindowAssembler RULE = new WindowAssembler(6.0, 0.5, 0.8);
 
@@ -238,10 +239,13 @@ class DeviceWindowerTest {
             out.addAll(h.extractOutputValues());
         }
         try (var restored = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DeviceWindower(GRID, 0.5, 0.8, "")), Frame::deviceId, Types.STRING)) {
+                new KeyedProcessOperator<>(new DeviceWindower(GRID, 0.5, 0.8, "", BOUND_MILLIS, IDLE_MILLIS)), Frame::deviceId,
+                Types.STRING)) {
             restored.initializeState(snapshot);
             restored.open();
-            maxSeen = Long.MIN_VALUE; // the restored operator's watermark starts afresh, as after a restart
+            // the restored idle timer is long overdue: it must not close windows whose frames are still to come
+            restored.setProcessingTime(60_000);
+            assertThat(restored.extractOutputValues()).isEmpty();
             feed(restored, frames.subList(27, 50));
             restored.processWatermark(new Watermark(Long.MAX_VALUE));
             out.addAll(restored.extractOutputValues());
@@ -253,15 +257,124 @@ class DeviceWindowerTest {
         }
     }
 
+    @Test
+    void aDeviceWhoseClockRunsAheadMakesNoOtherDeviceLate() throws Exception {
+        long ahead30s = 30_000_000L;
+        long ahead10min = 600_000_000L;
+        List<Frame> a = stream("dev-a", 50, 0);
+        List<Frame> b = shifted(stream("dev-b", 50, 0), ahead30s);
+        List<Frame> c = shifted(stream("dev-c", 50, 0), ahead10min);
+        List<Frame> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            all.add(c.get(i)); // the skewed devices' frames first: with a global watermark a's would all be late
+            all.add(b.get(i));
+            all.add(a.get(i));
+        }
+        try (var h = harness("")) {
+            feed(h, all);
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            List<DeviceWindow> windows = h.extractOutputValues();
+            assertThat(values(h.getSideOutput(SideOutputs.REJECTIONS))).as("nothing dead-lettered").isEmpty();
+            List<Long> clean = run(stream("dev-a", 50, 0)).stream().map(DeviceWindow::startMicros).toList();
+            assertThat(clean).hasSize(3);
+            assertThat(starts(windows, "dev-a")).containsExactlyElementsOf(clean);
+            assertThat(starts(windows, "dev-b")).containsExactlyElementsOf(clean.stream().map(t -> t + ahead30s)
+                    .toList());
+            assertThat(starts(windows, "dev-c")).containsExactlyElementsOf(clean.stream().map(t -> t + ahead10min)
+                    .toList());
+            for (DeviceWindow w : windows) {
+                List<Frame> own = w.deviceId().equals("dev-a") ? a : w.deviceId().equals("dev-b") ? b : c;
+                assertThat(w.samples()).isDeepEqualTo(expected(own, w.startMicros()));
+            }
+        }
+    }
+
+    @Test
+    void aSilentDevicesWindowsCloseAfterTheIdleTimeoutAndLaterFramesForThemAreLate() throws Exception {
+        List<Frame> frames = stream("dev-a", 50, 0); // 10 s
+        List<Long> all = run(frames).stream().map(DeviceWindow::startMicros).toList();
+        try (var h = harness("")) {
+            feed(h, frames.subList(0, 41));
+            // its own clock (8.0 s - 0.5 s) has fired [0,6) only
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactly(T0);
+            h.setProcessingTime(5_000);
+            feed(h, frames.subList(41, 50)); // still talking at 5 s: the idle clock restarts
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactly(T0, T0 + 2_000_000);
+            // Kafka has been read well past its frames (Kafka time 0): only the silence in processing time is missing
+            h.processWatermark(new Watermark(IDLE_MILLIS));
+            h.setProcessingTime(5_000 + IDLE_MILLIS - 1);
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactly(T0, T0 + 2_000_000);
+            // silent for the timeout: [4,10) closes without waiting for frames that would move its clock past 10 s
+            h.setProcessingTime(5_000 + IDLE_MILLIS);
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactlyElementsOf(all);
+            // a frame of an already closed window is late, and opens nothing again
+            process(h, frame("dev-a", 60, T0 + 9_000_000, false, TestFrames.signal("dev-a", 450, FRAME_STEPS),
+                    RATE));
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactlyElementsOf(all);
+            assertThat(values(h.getSideOutput(SideOutputs.REJECTIONS))).singleElement()
+                    .satisfies(r -> assertThat(r.reason()).isEqualTo("LATE"));
+        }
+    }
+
+    @Test
+    void aDeviceHeldUpInABacklogIsNotTakenForSilent() throws Exception {
+        List<Frame> a = stream("dev-a", 41, 0); // [0, 8.2 s): its clock fires [0,6) only
+        List<Long> all = run(stream("dev-a", 50, 0)).stream().map(DeviceWindow::startMicros).toList();
+        try (var h = harness("")) {
+            for (Frame f : a) {
+                process(h, atKafkaTime(f, 1_000));
+            }
+            h.processWatermark(new Watermark(1_000)); // the topic has been read up to Kafka time 1 s
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactly(T0);
+            // the job is busy with a backlog (Kafka time stays at 1 s); dev-a's remaining frames are further back
+            h.setProcessingTime(5_000);
+            for (Frame f : stream("dev-b", 5, 0)) {
+                process(h, atKafkaTime(f, 1_000));
+            }
+            h.setProcessingTime(IDLE_MILLIS + 2_000);
+            assertThat(starts(h.extractOutputValues(), "dev-a")).as("silent, but only held up")
+                    .containsExactly(T0);
+            // the rest of dev-a arrives after all: nothing was closed early
+            for (Frame f : stream("dev-a", 50, 0).subList(41, 50)) {
+                process(h, atKafkaTime(f, 1_000));
+            }
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactly(T0, T0 + 2_000_000);
+            // the topic is read the timeout past dev-a's last frame, but dev-a spoke 9 s ago: not yet
+            h.setProcessingTime(IDLE_MILLIS + 11_000);
+            process(h, atKafkaTime(stream("dev-b", 6, 0).get(5), 1_000 + IDLE_MILLIS));
+            h.processWatermark(new Watermark(1_000 + IDLE_MILLIS));
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactly(T0, T0 + 2_000_000);
+            // silent for the timeout in processing time too: now its last windows close
+            h.setProcessingTime(2 * IDLE_MILLIS + 2_000);
+            assertThat(starts(h.extractOutputValues(), "dev-a")).containsExactlyElementsOf(all);
+            assertThat(values(h.getSideOutput(SideOutputs.REJECTIONS))).isEmpty();
+        }
+    }
+
+    private Frame atKafkaTime(Frame f, long kafkaMillis) {
+        return TestFrames.decode(TestFrames.imuFrame(f.deviceId(), f.sequence(), f.startMicros(), f.rateHz(),
+                f.samples(), f.inlineLayout() != null, f.sentMicros()), 0, offsets++, kafkaMillis);
+    }
+
+    private static List<Frame> shifted(List<Frame> frames, long micros) {
+        List<Frame> out = new ArrayList<>();
+        for (Frame f : frames) {
+            out.add(TestFrames.decode(TestFrames.imuFrame(f.deviceId(), f.sequence(), f.startMicros() + micros,
+                    f.rateHz(), f.samples(), f.inlineLayout() != null, f.sentMicros() + micros), f.source().offset()));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private KeyedOneInputStreamOperatorTestHarness<String, Frame, DeviceWindow> harness(String deviceDescription)
             throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DeviceWindower(GRID, 0.5, 0.8, deviceDescription)),
-                Frame::deviceId, Types.STRING);
+                new KeyedProcessOperator<>(new DeviceWindower(GRID, 0.5, 0.8, deviceDescription, BOUND_MILLIS,
+                        IDLE_MILLIS)), Frame::deviceId, Types.STRING);
         h.open();
-        maxSeen = Long.MIN_VALUE;
+        h.setProcessingTime(0);
         return h;
     }
 
@@ -274,9 +387,8 @@ class DeviceWindowerTest {
         }
     }
 
-    private long maxSeen = Long.MIN_VALUE;
 
-    /** Each frame, then the watermark a bounded-out-of-orderness generator would emit after it. */
+    /** Each frame in turn (the job's only watermarks are of Kafka read progress: tests send them explicitly). */
     private void feed(KeyedOneInputStreamOperatorTestHarness<String, Frame, DeviceWindow> h, List<Frame> frames)
             throws Exception {
         for (Frame f : frames) {
@@ -287,8 +399,6 @@ class DeviceWindowerTest {
     private void process(KeyedOneInputStreamOperatorTestHarness<String, Frame, DeviceWindow> h, Frame f)
             throws Exception {
         h.processElement(new StreamRecord<>(f, f.timestampMillis()));
-        maxSeen = Math.max(maxSeen, f.timestampMillis());
-        h.processWatermark(new Watermark(maxSeen - BOUND_MILLIS - 1));
     }
 
     private List<Frame> stream(String device, int count, long firstSequence) {
