@@ -172,6 +172,8 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
                 bestRate = lr;
             }
         }
+        // the un-suffixed history is always the run whose predictions fill the cell
+        if (learningRates.size() > 1) write(best, tag, dataset, split, rate, m, bestRate);
         results.put(tag, best);
         chosenRates.put(tag, bestRate);
         if (progress != null && learningRates.size() > 1) {

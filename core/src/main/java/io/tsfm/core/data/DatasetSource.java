@@ -165,7 +165,11 @@ public abstract class DatasetSource implements Closeable {
             }
         }
 
-        @Override public String location() { return path.toString(); }
+        // a reader that finds its layout incomplete names the location: say why entries may be missing
+        @Override public String location() {
+            return path + " (not a readable zip archive, truncated or corrupt: " + files.size()
+                    + " complete entries salvaged; download it again)";
+        }
         @Override public List<String> entries() { return List.copyOf(files.keySet()); }
         @Override public List<ReadProblem> problems() { return problems; }
 
