@@ -32,8 +32,10 @@ public final class DownloadHint implements Callable<Integer> {
         DatasetReader r = DatasetCatalog.load(root).get(name);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s (%s)%n%s%n%n", r.info().displayName(), r.name(), r.info().downloadHint());
-        out.printf("Put the archive at %s or unpack it to %s%n", root.path().resolve(r.name() + ".zip"),
-                root.path().resolve(r.name()) + "/");
+        if (r.readsFromDataRoot()) {
+            out.printf("Put the archive at %s or unpack it to %s%n", root.path().resolve(r.name() + ".zip"),
+                    root.path().resolve(r.name()) + "/");
+        }
         if (!r.info().licence().isEmpty()) out.printf("Licence: %s%n", r.info().licence());
         if (!r.info().citation().isEmpty()) out.printf("Cite: %s%n", r.info().citation());
         out.printf("Currently: %s%n", r.locate(root).map(p -> "present at " + p).orElse("absent"));

@@ -29,6 +29,14 @@ public interface DatasetReader {
         return root.locate(name());
     }
 
+    /**
+     * Whether users put this dataset at {@code <root>/<name>.zip} or {@code <root>/<name>/} (true unless
+     * {@link #locate} is overridden to look elsewhere; its download hint then says where).
+     */
+    default boolean readsFromDataRoot() {
+        return true;
+    }
+
     /** Convenience: {@code info().name()}. */
     default String name() {
         return info().name();

@@ -92,6 +92,11 @@ public final class MocapSimReader implements DatasetReader {
     }
 
     @Override
+    public boolean readsFromDataRoot() {
+        return false;
+    }
+
+    @Override
     public Optional<Path> locate(DataRoot root) {
         Path dir = mocapRoot(root);
         for (String a : ARCHIVE_ORDER) {
