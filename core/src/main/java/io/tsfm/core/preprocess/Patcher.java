@@ -96,6 +96,15 @@ public final class Patcher {
      * Identical values give exactly zero.
      */
     public static void zscore(double[] values, double stdFloor) {
+        zscore(values, stdFloor, null, 0);
+    }
+
+    /**
+     * {@link #zscore(double[], double)} that also writes the amplitude it removes into {@code stats[at]} (mean
+     * feature) and {@code stats[at + 1]} (scale feature of the population standard deviation before the floor),
+     * from the same sums: one pass for both.
+     */
+    private static void zscore(double[] values, double stdFloor, float[] stats, int at) {
         int m = values.length;
         boolean constant = true;
         double sum = 0;
@@ -103,17 +112,22 @@ public final class Patcher {
             sum += v;
             constant &= v == values[0];
         }
-        if (constant) {
-            java.util.Arrays.fill(values, 0.0);
-            return;
-        }
         double mean = sum / m;
         double ss = 0;
         for (double v : values) {
             double d = v - mean;
             ss += d * d;
         }
-        double std = Math.max(Math.sqrt(ss / m), stdFloor);
+        double std = Math.sqrt(ss / m);
+        if (stats != null) {
+            stats[at] = (float) meanFeature(mean);
+            stats[at + 1] = (float) scaleFeature(std);
+        }
+        if (constant) {
+            java.util.Arrays.fill(values, 0.0);
+            return;
+        }
+        std = Math.max(std, stdFloor);
         for (int i = 0; i < m; i++) {
             values[i] = (values[i] - mean) / std;
         }
@@ -133,18 +147,6 @@ public final class Patcher {
      */
     public static double scaleFeature(double std) {
         return Math.log(std + 0.01);
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) sum += v;
-        return sum / values.length;
-    }
-
-    private static double std(double[] values, double mean) {
-        double ss = 0;
-        for (double v : values) ss += (v - mean) * (v - mean);
-        return Math.sqrt(ss / values.length);
     }
 
     /**
@@ -189,11 +191,7 @@ public final class Patcher {
         for (int p = 0; p < patches; p++) {
             for (int c = 0; c < channels; c++) {
                 interpolate(window[c], p * n, 1, n, buf);
-                int at = (p * channels + c) * PatchedWindow.STATS;
-                double mean = mean(buf);
-                stats[at] = (float) meanFeature(mean);
-                stats[at + 1] = (float) scaleFeature(std(buf, mean));
-                zscore(buf, config.stdFloor());
+                zscore(buf, config.stdFloor(), stats, (p * channels + c) * PatchedWindow.STATS);
                 int base = p * steps * channels + c;
                 for (int s = 0; s < steps; s++) {
                     data[base + s * channels] = (float) buf[s];
