@@ -64,12 +64,18 @@ public final class ChannelDescriptions {
         return describe(deviceDescription.trim(), channelDescription);
     }
 
-    /** One full description per channel, in channel order. */
+    /**
+     * One full description per channel, in channel order. A null dataset description gives each channel's own
+     * description with the suffix ({@link #onDevice}'s rule: what a device that sends no description of itself is
+     * served with, and what training's description dropout feeds).
+     */
     public static List<String> describeAll(String datasetDescription, List<Channel> channels,
                                            double rateHz, double patchSeconds) {
         List<String> out = new ArrayList<>(channels.size());
         for (Channel ch : channels) {
-            out.add(describe(datasetDescription, ch.description(), rateHz, patchSeconds));
+            out.add(datasetDescription == null
+                    ? onDevice(null, ch.description()) + " " + suffix(rateHz, patchSeconds)
+                    : describe(datasetDescription, ch.description(), rateHz, patchSeconds));
         }
         return Collections.unmodifiableList(out);
     }

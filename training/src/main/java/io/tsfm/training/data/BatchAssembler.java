@@ -124,8 +124,8 @@ public final class BatchAssembler {
             double p = train ? sizes.sample(duration, rng) : Math.min(sizes.defaultSeconds(), duration);
             PatchedWindow pw = patcher.patch(w, s.rateHz(), p);
             windows.add(pw);
-            descriptions.add(describeAll(keepDatasetText ? datasetDescriptions.get(s.dataset()) : null, channels,
-                    s.rateHz(), p));
+            descriptions.add(ChannelDescriptions.describeAll(keepDatasetText ? datasetDescriptions.get(s.dataset()) : null,
+                    channels, s.rateHz(), p));
             String text = train ? augmenter.augment(s.dataset(), s.label(), rng) : s.label();
             labelIndex[i] = labelRows.computeIfAbsent(text, k -> labelRows.size());
             raw.add(s.label());
@@ -134,23 +134,6 @@ public final class BatchAssembler {
         }
         return TrainingBatch.of(PatchBatch.collate(windows, descriptions), List.copyOf(labelRows.keySet()), labelIndex,
                 raw, groups, ids);
-    }
-
-    /**
-     * Channel texts as the model reads them: with the dataset description ({@link ChannelDescriptions#describeAll})
-     * or, when {@code datasetDescription} is null, the channel description alone with the rate/patch suffix.
-     */
-    private static List<String> describeAll(String datasetDescription, List<io.tsfm.core.data.Channel> channels,
-                                            double rateHz, double patchSeconds) {
-        if (datasetDescription != null) {
-            return ChannelDescriptions.describeAll(datasetDescription, channels, rateHz, patchSeconds);
-        }
-        List<String> out = new ArrayList<>(channels.size());
-        for (io.tsfm.core.data.Channel ch : channels) {
-            out.add(ChannelDescriptions.onDevice(null, ch.description()) + " "
-                    + ChannelDescriptions.suffix(rateHz, patchSeconds));
-        }
-        return out;
     }
 
     /** Every channel description and label text training can produce, so their embeddings can be computed once. */
@@ -169,8 +152,10 @@ public final class BatchAssembler {
             ps.add(sizes.defaultSeconds());
             for (double p : ps) {
                 for (List<io.tsfm.core.data.Channel> variant : augmentation.channelVariants(s.channels())) {
-                    out.addAll(describeAll(datasetDescriptions.get(s.dataset()), variant, s.rateHz(), p));
-                    if (augmentation.descriptionDropoutP() > 0) out.addAll(describeAll(null, variant, s.rateHz(), p));
+                    out.addAll(ChannelDescriptions.describeAll(datasetDescriptions.get(s.dataset()), variant, s.rateHz(), p));
+                    if (augmentation.descriptionDropoutP() > 0) {
+                        out.addAll(ChannelDescriptions.describeAll(null, variant, s.rateHz(), p));
+                    }
                 }
             }
         }
