@@ -1,6 +1,7 @@
 package io.tsfm.simulation.sensor;
 
 import io.tsfm.core.data.DataFormatException;
+import io.tsfm.core.data.Rotations;
 import io.tsfm.simulation.skeleton.ForwardKinematics;
 import io.tsfm.simulation.skeleton.Motion;
 import io.tsfm.simulation.skeleton.Rot;
@@ -73,7 +74,7 @@ public final class MocapSimulator {
             double[][] from = poses.pos()[wanted.get(mount.from())];
             double[][] to = poses.pos()[wanted.get(mount.to())];
             Random rng = new Random(siteSeed(seed, s));
-            double[] mountRot = VirtualImu.randomRotation(rng);
+            double[] mountRot = Rotations.uniform(rng);
             double[] offset = {MAX_OFFSET_M * (2 * rng.nextDouble() - 1), MAX_OFFSET_M * (2 * rng.nextDouble() - 1),
                 MAX_OFFSET_M * (2 * rng.nextDouble() - 1)};
             int n = m.length();

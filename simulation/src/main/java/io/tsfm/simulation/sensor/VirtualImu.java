@@ -119,15 +119,6 @@ public final class VirtualImu {
         return out;
     }
 
-    /** A rotation drawn uniformly over SO(3) (Shoemake's method on the unit-quaternion sphere). */
-    public static double[] randomRotation(Random rng) {
-        double u1 = rng.nextDouble(), u2 = rng.nextDouble(), u3 = rng.nextDouble();
-        double a = Math.sqrt(1 - u1), b = Math.sqrt(u1);
-        return Rot.fromQuat(new double[] {
-            b * Math.cos(2 * Math.PI * u3), a * Math.sin(2 * Math.PI * u2), a * Math.cos(2 * Math.PI * u2),
-            b * Math.sin(2 * Math.PI * u3)});
-    }
-
     /**
      * Phone-grade sensor errors: per session, a constant bias per axis drawn uniformly from ±bias, and white
      * Gaussian noise whose standard deviation is drawn once per session from [min, max].

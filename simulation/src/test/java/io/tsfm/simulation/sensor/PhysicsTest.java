@@ -3,6 +3,8 @@ package io.tsfm.simulation.sensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tsfm.core.data.Rotations;
+
 import io.tsfm.simulation.skeleton.BvhParser;
 import io.tsfm.simulation.skeleton.ForwardKinematics;
 import io.tsfm.simulation.skeleton.Motion;
@@ -54,7 +56,7 @@ class PhysicsTest {
         double[] pose = {10, 90, -30, 35, -20, 170, 40, 10, -60, 5, 15, 25};
         Motion m = stick(200, f -> pose);
         for (int k = 0; k < 5; k++) {
-            double[] mount = VirtualImu.randomRotation(rng);
+            double[] mount = Rotations.uniform(rng);
             double[][] r = readings(m, "arm_end", mount, VirtualImu.SMOOTHING_CUTOFF_HZ);
             for (int t = 0; t < m.length(); t++) {
                 double a = Math.sqrt(r[0][t] * r[0][t] + r[1][t] * r[1][t] + r[2][t] * r[2][t]);
@@ -125,7 +127,7 @@ class PhysicsTest {
             return new double[] {20 * t, 500 - 0.5 * 981 * t * t, 0, 30 * t, 10, 45 * t, 0, 0, 0, 0, 0, 0};
         });
         for (double cutoff : new double[] {0, VirtualImu.SMOOTHING_CUTOFF_HZ}) {
-            double[][] r = readings(m, "hip", VirtualImu.randomRotation(new Random(3)), cutoff);
+            double[][] r = readings(m, "hip", Rotations.uniform(new Random(3)), cutoff);
             // away from the ends, where the smoothing's padding cannot continue the parabola exactly
             for (int t = 30; t < 170; t++) {
                 double a = Math.sqrt(r[0][t] * r[0][t] + r[1][t] * r[1][t] + r[2][t] * r[2][t]);
@@ -142,7 +144,7 @@ class PhysicsTest {
         int n = 20000;
         double sumZ = 0, sumZ2 = 0, sumTrace = 0;
         for (int i = 0; i < n; i++) {
-            double[] r = VirtualImu.randomRotation(rng);
+            double[] r = Rotations.uniform(rng);
             sumZ += r[8];
             sumZ2 += r[8] * r[8];
             sumTrace += r[0] + r[4] + r[8];

@@ -1,6 +1,7 @@
 package io.tsfm.training.data;
 
 import io.tsfm.core.data.Channel;
+import io.tsfm.core.data.Rotations;
 import io.tsfm.core.data.SensorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +128,7 @@ public record ImuAugmentation(double rotateP, double gravityRemovalP, double des
     static void rotate(float[][] x, List<Channel> channels, Random rng) {
         Map<String, double[]> rotations = new LinkedHashMap<>();
         for (int[] triad : triads(channels, null)) {
-            double[] r = rotations.computeIfAbsent(channels.get(triad[0]).position(), k -> randomRotation(rng));
+            double[] r = rotations.computeIfAbsent(channels.get(triad[0]).position(), k -> Rotations.uniform(rng));
             float[] a = x[triad[0]];
             float[] b = x[triad[1]];
             float[] c = x[triad[2]];
@@ -180,17 +181,6 @@ public record ImuAugmentation(double rotateP, double gravityRemovalP, double des
         List<int[]> out = new ArrayList<>();
         for (int[] t : found.values()) if (t[0] >= 0 && t[1] >= 0 && t[2] >= 0) out.add(t);
         return out;
-    }
-
-    /** A rotation matrix uniform over SO(3), row-major, from a uniform unit quaternion (Shoemake). */
-    static double[] randomRotation(Random rng) {
-        double u1 = rng.nextDouble(), u2 = 2 * Math.PI * rng.nextDouble(), u3 = 2 * Math.PI * rng.nextDouble();
-        double a = Math.sqrt(1 - u1), b = Math.sqrt(u1);
-        double w = a * Math.sin(u2), xq = a * Math.cos(u2), y = b * Math.sin(u3), z = b * Math.cos(u3);
-        return new double[] {
-            1 - 2 * (y * y + z * z), 2 * (xq * y - z * w), 2 * (xq * z + y * w),
-            2 * (xq * y + z * w), 1 - 2 * (xq * xq + z * z), 2 * (y * z - xq * w),
-            2 * (xq * z - y * w), 2 * (y * z + xq * w), 1 - 2 * (xq * xq + y * y)};
     }
 
     private static float[][] copy(float[][] x) {

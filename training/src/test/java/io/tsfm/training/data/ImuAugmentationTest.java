@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.core.data.Channel;
+import io.tsfm.core.data.Rotations;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Session;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class ImuAugmentationTest {
     void randomRotationsAreProperOrthonormalMatrices() {
         Random rng = new Random(1);
         for (int i = 0; i < 100; i++) {
-            double[] r = ImuAugmentation.randomRotation(rng);
+            double[] r = Rotations.uniform(rng);
             for (int a = 0; a < 3; a++) {
                 for (int b = 0; b < 3; b++) {
                     double d = r[3 * a] * r[3 * b] + r[3 * a + 1] * r[3 * b + 1] + r[3 * a + 2] * r[3 * b + 2];
