@@ -1,5 +1,6 @@
 package io.tsfm.core.data;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,17 @@ public record Channel(String name, SensorKind kind, String axis, String unit, St
     /** A motion channel in canonical units with a description built from kind, axis and position. */
     public static Channel of(String name, SensorKind kind, String axis, String position) {
         return new Channel(name, kind, axis, kind.canonicalUnit(), position, describe(kind, axis, position));
+    }
+
+    /** Accelerometer x, y, z then gyroscope x, y, z of one device at {@code position}, described by {@link #describe}. */
+    public static List<Channel> accGyro(String position) {
+        return List.of(
+                of("acc_x", SensorKind.ACCELEROMETER, "x", position),
+                of("acc_y", SensorKind.ACCELEROMETER, "y", position),
+                of("acc_z", SensorKind.ACCELEROMETER, "z", position),
+                of("gyro_x", SensorKind.GYROSCOPE, "x", position),
+                of("gyro_y", SensorKind.GYROSCOPE, "y", position),
+                of("gyro_z", SensorKind.GYROSCOPE, "z", position));
     }
 
     /** The description convention of the reference datasets: "Accelerometer X-axis (waist)". */

@@ -311,14 +311,7 @@ public final class MocapSimReader implements DatasetReader {
 
     /** Accelerometer x, y, z, gyroscope x, y, z at a site, described like real datasets' channels. */
     public static List<Channel> channels(BodySite site) {
-        String p = site.position();
-        return List.of(
-                Channel.of("acc_x", SensorKind.ACCELEROMETER, "x", p),
-                Channel.of("acc_y", SensorKind.ACCELEROMETER, "y", p),
-                Channel.of("acc_z", SensorKind.ACCELEROMETER, "z", p),
-                Channel.of("gyro_x", SensorKind.GYROSCOPE, "x", p),
-                Channel.of("gyro_y", SensorKind.GYROSCOPE, "y", p),
-                Channel.of("gyro_z", SensorKind.GYROSCOPE, "z", p));
+        return Channel.accGyro(site.position());
     }
 
     /** A stable 64-bit seed per clip (FNV-1a of its key, mixed with {@link #SEED}). */

@@ -152,7 +152,7 @@ public final class HaptReader implements DatasetReader {
                     .segments.add(s);
         }
 
-        List<Channel> channels = ReaderSupport.accGyro(POSITION);
+        List<Channel> channels = Channel.accGyro(POSITION);
         String segmentsFile = labelsFile;
         List<Part> parts = ReaderSupport.parallelMap(new ArrayList<>(experiments.values()),
                 x -> readExperiment(src, x, activities, channels, segmentsFile));

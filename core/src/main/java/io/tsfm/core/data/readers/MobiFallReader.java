@@ -252,19 +252,11 @@ public final class MobiFallReader implements DatasetReader {
         float[][] vv = new float[3][];
         for (int c = 0; c < 3; c++) vv[c] = java.util.Arrays.copyOf(v[c], kept);
         ReaderSupport.repair(vv, file, tab.rows() > 0 ? tab.line(0) : 0, problems);
-        long gaps = 0;
-        double longest = 0;
-        for (int i = 1; i < kept; i++) {
-            double d = tt[i] - tt[i - 1];
-            if (d > GAP_WARN_S) {
-                gaps++;
-                longest = Math.max(longest, d);
-            }
-        }
-        if (gaps > 0) {
+        ReaderSupport.Gaps gaps = ReaderSupport.Gaps.of(tt, kept, GAP_WARN_S);
+        if (gaps.count() > 0) {
             problems.add(new ReadProblem(file, 0, 0, String.format(Locale.ROOT, "%d gap(s) longer than %.2f s between"
-                    + " samples (longest %.3f s) bridged by linear interpolation", gaps, GAP_WARN_S, longest), gaps,
-                    false));
+                    + " samples (longest %.3f s) bridged by linear interpolation", gaps.count(), GAP_WARN_S,
+                    gaps.longest()), gaps.count(), false));
         }
         return new Stream(tt, vv);
     }

@@ -26,15 +26,21 @@ final class ReaderSupport {
 
     private ReaderSupport() {}
 
-    /** Accelerometer x,y,z then gyroscope x,y,z at one position, described by {@link Channel#describe}. */
-    static List<Channel> accGyro(String position) {
-        return List.of(
-                Channel.of("acc_x", SensorKind.ACCELEROMETER, "x", position),
-                Channel.of("acc_y", SensorKind.ACCELEROMETER, "y", position),
-                Channel.of("acc_z", SensorKind.ACCELEROMETER, "z", position),
-                Channel.of("gyro_x", SensorKind.GYROSCOPE, "x", position),
-                Channel.of("gyro_y", SensorKind.GYROSCOPE, "y", position),
-                Channel.of("gyro_z", SensorKind.GYROSCOPE, "z", position));
+    /** Pauses between consecutive sample times longer than a threshold: how many, and the longest. */
+    record Gaps(long count, double longest) {
+        /** The pauses longer than {@code thresholdS} among the first {@code n} times of {@code t} (seconds). */
+        static Gaps of(double[] t, int n, double thresholdS) {
+            long count = 0;
+            double longest = 0;
+            for (int i = 1; i < n; i++) {
+                double d = t[i] - t[i - 1];
+                if (d > thresholdS) {
+                    count++;
+                    longest = Math.max(longest, d);
+                }
+            }
+            return new Gaps(count, longest);
+        }
     }
 
     /** True when {@code label} is in the default vocabulary. */

@@ -78,7 +78,7 @@ abstract class UeaSmartwatchReader implements DatasetReader {
             throw new IOException(src.location() + ": no " + problem + "_TRAIN.ts or " + problem + "_TEST.ts. "
                     + info().downloadHint());
         }
-        List<Channel> channels = ReaderSupport.accGyro(POSITION);
+        List<Channel> channels = Channel.accGyro(POSITION);
         List<Session> sessions = new ArrayList<>();
         List<ReadProblem> problems = new ArrayList<>();
         for (String f : files) {

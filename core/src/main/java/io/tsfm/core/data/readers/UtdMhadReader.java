@@ -96,7 +96,7 @@ public final class UtdMhadReader implements DatasetReader {
             if (!m.matches()) continue;
             boolean wrist = m.group(1).equals("1");
             parts.add(new Part(e, wrist ? 1 : 22, wrist ? WRIST_LABELS : THIGH_LABELS,
-                    ReaderSupport.accGyro(wrist ? "right wrist" : "right thigh")));
+                    Channel.accGyro(wrist ? "right wrist" : "right thigh")));
         }
         if (parts.isEmpty()) {
             throw new IOException(src.location() + ": not the UTD-MHAD layout (no UTD-MHAD1_1s.npz or UTD-MHAD2_1s.npz). "

@@ -158,7 +158,7 @@ public final class WedaFallReader implements DatasetReader {
             log.error(src.location(), 0, 0, "dataset/fall_timestamps.csv is missing: fall trials cannot be cut to the"
                     + " fall and are skipped");
         }
-        List<Channel> channels = ReaderSupport.accGyro(POSITION);
+        List<Channel> channels = Channel.accGyro(POSITION);
         List<Session> sessions = new ArrayList<>();
         for (Trial t : trials.values()) {
             Session s = readTrial(src, t, marks, channels, log);
@@ -299,18 +299,11 @@ public final class WedaFallReader implements DatasetReader {
             for (int c = 0; c < 3; c++) v[c][i] = (float) rows.get(i)[c + 1];
         }
         double[] t = retime(raw);
-        long gaps = 0;
-        double longest = 0;
-        for (int i = 1; i < n; i++) {
-            double d = t[i] - t[i - 1];
-            if (d > GAP_WARN_S) {
-                gaps++;
-                longest = Math.max(longest, d);
-            }
-        }
-        if (gaps > 0) {
+        ReaderSupport.Gaps gaps = ReaderSupport.Gaps.of(t, n, GAP_WARN_S);
+        if (gaps.count() > 0) {
             log.warning(file, 0, 0, String.format(Locale.ROOT, "pauses longer than %.2f s between samples (samples"
-                    + " lost; longest %.2f s) bridged by linear interpolation", GAP_WARN_S, longest), gaps);
+                    + " lost; longest %.2f s) bridged by linear interpolation", GAP_WARN_S, gaps.longest()),
+                    gaps.count());
         }
         log.warning(file, lines.get(0), 0, "non-finite values (NaN/Inf) repaired by forward fill (backward fill at"
                 + " the start)", MissingValues.fill(v));
