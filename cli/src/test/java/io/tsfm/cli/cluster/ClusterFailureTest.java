@@ -1,7 +1,6 @@
 package io.tsfm.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.tsfm.cli.Main;
 import io.tsfm.core.data.DataRoot;
@@ -121,12 +120,19 @@ class ClusterFailureTest {
         int committed = requirePredictions(o, 5, Duration.ofSeconds(120)).size();
         long checkpoints = rest.completedCheckpoints(job).orElse(0L);
         assertThat(checkpoints).as("predictions become visible only with a completed checkpoint").isPositive();
-        // slots are spread over both task managers: each runs part of the job
-        assertThat(rest.taskManagers()).extracting(ClusterRest.TaskManager::id, t -> t.slots() - t.freeSlots())
-                .containsExactlyInAnyOrder(tuple("taskmanager-1", 1), tuple("taskmanager-2", 1));
-        long pid = cluster.killTaskManager(1);
-        System.out.println("killed taskmanager-1 (pid " + pid + ") after " + checkpoints + " checkpoints with at least "
-                + committed + " predictions committed");
+        // the scheduler is asked to spread slots (load-balance mode SLOTS) but does not promise it: a task manager
+        // whose slot report came late gets none. The one killed is one that runs part of the job, whichever it is.
+        List<ClusterRest.TaskManager> tms = rest.taskManagers();
+        assertThat(tms).as("both task managers registered").hasSize(2);
+        assertThat(tms.stream().mapToInt(t -> t.slots() - t.freeSlots()).sum()).as("slots in use: %s", tms)
+                .isEqualTo(2);
+        ClusterRest.TaskManager busy = tms.stream().filter(t -> t.freeSlots() < t.slots())
+                .min(Comparator.comparing(ClusterRest.TaskManager::id)).orElseThrow();
+        int victim = Integer.parseInt(busy.id().substring("taskmanager-".length()));
+        long pid = cluster.killTaskManager(victim);
+        System.out.println("killed " + busy.id() + " (pid " + pid + ", " + (busy.slots() - busy.freeSlots())
+                + " slots in use; all: " + tms + ") after " + checkpoints + " checkpoints with at least " + committed
+                + " predictions committed");
         assertThat(committed).as("the kill came before the job had every window").isLessThan(expected.size());
         produce(o, second, 0);
         closeLastWindows(o, t0);
