@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Training throughput (median samples/s over timed steps) and peak memory per tier, with parameter counts.")
 public final class PerfTrain implements Callable<Integer> {
-    @Option(names = "--tiers", split = ",", description = "Tiers, smallest first (default: micro,tiny,small,small_deep,medium,large).")
-    List<String> tiers = List.of("micro", "tiny", "small", "small_deep", "medium", "large");
+    @Option(names = "--tiers", split = ",", description = "Tiers, smallest first (default: micro,mini,tiny,small,small_deep,medium,large).")
+    List<String> tiers = List.of("micro", "mini", "tiny", "small", "small_deep", "medium", "large");
 
     @Option(names = "--datasets", split = ",", description = "Datasets batches are drawn from (default: hapt,hmp,utd_mhad).")
     List<String> datasets = List.of("hapt", "hmp", "utd_mhad");

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Train a TSFM tier contrastively (spec §4) on the training datasets; zero-shot test sets are never read.",
             "Writes checkpoints, metrics.jsonl, curves.png and embedding maps under --out."})
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--tier", required = true, description = "Model tier: micro, tiny, small, small_deep, medium, large.")
+    @Option(names = "--tier", required = true, description = "Model tier: micro, mini (CPU tiers), tiny, small, small_deep, medium, large.")
     String tier;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
@@ -42,7 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--accumulate", defaultValue = "1", description = "Micro-batches per optimizer step (default ${DEFAULT-VALUE}).")
     int accumulate;
 
-    @Option(names = "--lr", description = "Peak learning rate (default: 1e-3 for micro, 8e-5 otherwise).")
+    @Option(names = "--lr", description = "Peak learning rate (default: 1e-3 for micro and mini, 8e-5 otherwise).")
     double lr = -1;
 
     @Option(names = "--queue", defaultValue = "512", description = "Memory-bank rows, 0 to disable (default ${DEFAULT-VALUE}).")

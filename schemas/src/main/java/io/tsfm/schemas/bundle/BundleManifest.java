@@ -45,9 +45,10 @@ public record BundleManifest(
         return files.stream().filter(f -> f.role().equals(role)).findFirst();
     }
 
-    /** Model tier (spec 3.10), or {@code micro}, the port's tiny test configuration. */
+    /** Model tier (spec 3.10), or one of the port's CPU tiers, {@code micro} and {@code mini}. */
     public enum Tier {
         @JsonProperty("micro") MICRO,
+        @JsonProperty("mini") MINI,
         @JsonProperty("tiny") TINY,
         @JsonProperty("small") SMALL,
         @JsonProperty("small_deep") SMALL_DEEP,

@@ -161,6 +161,20 @@ public final class TsfmConfig {
                 .optLabelBankNumQueries(2).setPerPatchPrediction(true).build();
     }
 
+    /**
+     * A CPU tier between {@link #micro()} and {@link #tiny()} (D = 64, 4 heads, 2 layers, 16/32 conv channels, MiniLM
+     * 384-d text): about twice micro's width and depth, for the capacity lever measured on a 2-core CPU; not a spec
+     * tier.
+     */
+    public static TsfmConfig mini() {
+        return builder().optTier("mini").setDModel(64).setNumHeads(4).setNumTemporalLayers(2).setDimFeedforward(256)
+                .optCnnChannels(16, 32).setFeatureExtractorType(FeatureExtractorType.SPECTRAL_TEMPORAL)
+                .optMaxPatches(64).optContrastiveTextModel("all-MiniLM-L6-v2").optContrastiveTextDim(384).optSemanticDim(384)
+                .setDModelFused(64).optNumSemanticTemporalLayers(1).optNumFusionQueries(2).optNumPoolQueries(2)
+                .optChannelTextNumHeads(4).optChannelTextNumQueries(2).optLabelBankNumHeads(4)
+                .optLabelBankNumQueries(2).setPerPatchPrediction(true).build();
+    }
+
     /** The five spec tiers by reference name ({@code tiny, small, small_deep, medium, large}). */
     public static Map<String, TsfmConfig> specTiers() {
         Map<String, TsfmConfig> tiers = new LinkedHashMap<>();
@@ -170,15 +184,18 @@ public final class TsfmConfig {
         return tiers;
     }
 
-    /** A spec tier or {@code micro} by name. */
+    /** A spec tier or one of the CPU tiers {@code micro} and {@code mini} by name. */
     public static TsfmConfig tier(String name) {
         if ("micro".equals(name)) {
             return micro();
         }
+        if ("mini".equals(name)) {
+            return mini();
+        }
         TsfmConfig c = specTiers().get(name);
         if (c == null) {
             throw new IllegalArgumentException("unknown model tier '" + name
-                    + "'; expected one of tiny, small, small_deep, medium, large, micro");
+                    + "'; expected one of tiny, small, small_deep, medium, large, micro, mini");
         }
         return c;
     }

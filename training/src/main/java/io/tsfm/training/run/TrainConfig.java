@@ -118,7 +118,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
             }
             if (!device.equals("cpu") && !device.equals("gpu")) throw new IllegalArgumentException("device must be cpu or gpu: " + device);
             // micro is for tests and short runs: the reference LR is tuned for 512-sample steps over 100 epochs
-            double lr = learningRate > 0 ? learningRate : tier.equals("micro") ? 1e-3 : 8e-5;
+            double lr = learningRate > 0 ? learningRate : tier.equals("micro") || tier.equals("mini") ? 1e-3 : 8e-5;
             return new TrainConfig(tier, outDir, datasets, epochs, minutes, batchSize, accumulation, lr, weightDecay,
                     warmupEpochs, queueSize, maxSeconds, minCropSeconds, samplesPerEpoch, validationFraction,
                     checkpointEvery, seed, device, threads, resume, textMaxTokens, labelEncoder, amplitudeStats,
