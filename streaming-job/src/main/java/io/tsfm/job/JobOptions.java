@@ -61,7 +61,7 @@ import java.util.function.BiConsumer;
  * @param parallelism              job parallelism; 0 = the environment's default
  * @param jobName                  Flink job name
  * @param kafkaProperties          extra Kafka client properties for sources and sinks (security, ...)
- * @param embedded                 start an in-process Kafka broker and MiniCluster ({@code EmbeddedRunner})
+ * @param embedded                 start an in-process Kafka broker and MiniCluster (lab's {@code EmbeddedRunner}; ./tsfm job)
  * @param kafkaPort                port of the embedded broker; 0 = any free port
  * @param partitions               partitions of the topics the embedded runner creates
  * @param cluster                  {@code host:port} of a Flink cluster's REST endpoint to submit to

@@ -12,8 +12,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Entry point of the streaming job (the shaded jar's main class). With {@code flink run tsfm-streaming-job-*-job.jar
  * --bootstrap-servers HOST:PORT ...} it runs in the cluster's environment; {@code --cluster HOST:PORT} submits this
- * jar to a cluster's REST endpoint from a plain JVM; {@code --embedded} starts a local broker and MiniCluster
- * ({@link EmbeddedRunner}). See {@link JobOptions#usage()} for every argument.
+ * jar to a cluster's REST endpoint from a plain JVM. {@code --embedded} (a local broker and MiniCluster) is development
+ * tooling that lives in the lab module: {@code ./tsfm job --embedded} runs it; this jar carries no broker. See
+ * {@link JobOptions#usage()} for every argument.
  */
 public final class StreamingJob {
 
@@ -30,6 +31,10 @@ public final class StreamingJob {
         ClassifierFactory classifiers;
         try {
             options = JobOptions.parse(args);
+            if (options.embedded()) {
+                throw new IllegalArgumentException("--embedded runs from the checkout (./tsfm job --embedded): the "
+                        + "broker is development tooling (module lab), not part of the job jar");
+            }
             options.requireRunnable();
             classifiers = ClassifierFactories.resolve(options);
         } catch (IllegalArgumentException e) {
@@ -38,9 +43,7 @@ public final class StreamingJob {
             System.exit(2);
             return;
         }
-        if (options.embedded()) {
-            EmbeddedRunner.runUntilStopped(options, classifiers, System.out);
-        } else if (options.cluster() != null) {
+        if (options.cluster() != null) {
             JobClient client = submit(options, classifiers);
             System.out.println("submitted job " + client.getJobID() + " to http://" + options.cluster());
         } else {
