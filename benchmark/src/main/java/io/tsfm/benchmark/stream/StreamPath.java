@@ -11,7 +11,6 @@ import io.tsfm.core.preprocess.EvalWindows;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.window.SampleFrame;
-import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.schemas.ImuFrames;
@@ -60,7 +59,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * job's predictions read back read-committed and joined to the windows by device and window start.
  *
  * <p>Embedded mode (no bootstrap servers given) starts a real KRaft broker and the streaming job on a Flink
- * MiniCluster in this JVM ({@link EmbeddedRunner}), configured to cut the benchmark's windows: 6 s tumbling (hop
+ * MiniCluster in this JVM ({@link EmbeddedJob}, from the lab module), configured to cut the benchmark's windows: 6 s tumbling (hop
  * 6 s), no gap filling and full coverage required (a window missing a sample is rejected, so it shows as missing, it
  * is never classified from interpolated data). Address mode connects to a broker where such a job already runs on
  * the default topics ({@link Topics}); that job must use {@code --window-ms 6000 --hop-ms 6000}, no
@@ -99,7 +98,7 @@ public final class StreamPath implements InferencePath {
     private final double frameSeconds;
     private final Duration labelSetSettle;
     private final PrintStream log;
-    private final EmbeddedRunner runner;
+    private final EmbeddedJob runner;
     private final String bootstrapServers;
     private final String framesTopic;
     private final String labelSetsTopic;
@@ -125,7 +124,7 @@ public final class StreamPath implements InferencePath {
         // historic event time, so an unpaced replay never runs ahead of the job's clock (it refuses frames from
         // the future); each pass starts after the previous one, so no pass is behind the watermark
         this.nextStartMicros = alignUp(System.currentTimeMillis() * 1000L - Duration.ofDays(2).toNanos() / 1000);
-        EmbeddedRunner started = null;
+        EmbeddedJob started = null;
         KafkaProducer<byte[], byte[]> p = null;
         KafkaConsumer<byte[], byte[]> c = null;
         try {
@@ -140,7 +139,7 @@ public final class StreamPath implements InferencePath {
                         "--job-name", "tsfm-benchmark-stream");
                 say("starting a Kafka broker and the streaming job on a MiniCluster (parallelism " + b.parallelism
                         + ")");
-                started = EmbeddedRunner.start(o, ClassifierFactories.resolve(o));
+                started = EmbeddedJob.starter().start(o, ClassifierFactories.resolve(o));
                 this.bootstrapServers = started.bootstrapServers();
                 this.framesTopic = o.framesTopic();
                 this.labelSetsTopic = o.labelSetsTopic();
