@@ -4,7 +4,7 @@ import io.tsfm.cli.DataRootOption;
 import io.tsfm.cli.TsfmHome;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.runtime.ModelBundle;
-import io.tsfm.edge.fleet.Imperfections;
+import io.tsfm.lab.fleet.Imperfections;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.tsfm.cli.demo;
 
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.ModelBundle;
-import io.tsfm.edge.fleet.FleetReport;
-import io.tsfm.edge.fleet.FleetSimulator;
-import io.tsfm.edge.fleet.Imperfections;
-import io.tsfm.edge.fleet.KafkaFleetSink;
+import io.tsfm.lab.fleet.FleetReport;
+import io.tsfm.lab.fleet.FleetSimulator;
+import io.tsfm.lab.fleet.Imperfections;
+import io.tsfm.lab.fleet.KafkaFleetSink;
 import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.job.EmbeddedRunner;

@@ -1,6 +1,6 @@
 package io.tsfm.cli.demo;
 
-import io.tsfm.edge.fleet.ActivityTimeline;
+import io.tsfm.lab.fleet.ActivityTimeline;
 import io.tsfm.schemas.avro.Prediction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

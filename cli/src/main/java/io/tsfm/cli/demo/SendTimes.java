@@ -1,7 +1,7 @@
 package io.tsfm.cli.demo;
 
 import io.tsfm.core.window.SampleFrame;
-import io.tsfm.edge.fleet.FleetSink;
+import io.tsfm.lab.fleet.FleetSink;
 import io.tsfm.schemas.avro.ImuFrame;
 import java.util.Map;
 import java.util.OptionalLong;

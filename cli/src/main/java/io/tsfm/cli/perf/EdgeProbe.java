@@ -7,7 +7,7 @@ import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.EdgeStats;
 import io.tsfm.edge.source.Pacer;
-import io.tsfm.edge.source.SyntheticSource;
+import io.tsfm.lab.replay.SyntheticSource;
 import io.tsfm.schemas.avro.Prediction;
 import java.nio.file.Path;
 

@@ -9,7 +9,7 @@ import io.tsfm.core.data.Session;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.ImuFrameCodec;
-import io.tsfm.edge.source.DatasetReplaySource;
+import io.tsfm.lab.replay.DatasetReplaySource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.window.EdgeWindow;
 import io.tsfm.edge.window.EdgeWindower;

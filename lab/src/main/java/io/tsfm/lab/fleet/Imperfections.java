@@ -1,4 +1,4 @@
-package io.tsfm.edge.fleet;
+package io.tsfm.lab.fleet;
 
 /**
  * What goes wrong with simulated devices, per device and per frame. Immutable.

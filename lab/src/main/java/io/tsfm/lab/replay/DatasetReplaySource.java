@@ -1,7 +1,9 @@
-package io.tsfm.edge.source;
+package io.tsfm.lab.replay;
 
 import io.tsfm.core.data.Session;
 import io.tsfm.edge.frame.DeviceFrame;
+import io.tsfm.edge.source.FrameSource;
+import io.tsfm.edge.source.Pacer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

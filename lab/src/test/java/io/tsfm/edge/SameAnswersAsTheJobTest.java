@@ -6,7 +6,7 @@ import io.tsfm.core.data.Session;
 import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.kafka.SpooledPublisher;
-import io.tsfm.edge.source.DatasetReplaySource;
+import io.tsfm.lab.replay.DatasetReplaySource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.core.runtime.OnnxWindowClassifier;

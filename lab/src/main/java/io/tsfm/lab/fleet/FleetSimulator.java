@@ -1,8 +1,8 @@
-package io.tsfm.edge.fleet;
+package io.tsfm.lab.fleet;
 
 import io.tsfm.core.data.Session;
 import io.tsfm.edge.source.Pacer;
-import io.tsfm.edge.source.SessionStream;
+import io.tsfm.lab.replay.SessionStream;
 import io.tsfm.schemas.avro.ImuFrame;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.retry.ExponentialBackoff;
 import io.tsfm.edge.source.Pacer;
-import io.tsfm.edge.source.SyntheticSource;
+import io.tsfm.lab.replay.SyntheticSource;
 import io.tsfm.edge.spool.FsyncPolicy;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.core.runtime.OnnxWindowClassifier;

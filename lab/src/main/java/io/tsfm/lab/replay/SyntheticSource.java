@@ -1,4 +1,4 @@
-package io.tsfm.edge.source;
+package io.tsfm.lab.replay;
 
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
@@ -6,6 +6,8 @@ import io.tsfm.core.data.Units;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
+import io.tsfm.edge.source.FrameSource;
+import io.tsfm.edge.source.Pacer;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;

@@ -10,7 +10,7 @@ import io.tsfm.edge.EdgeStats;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.ImuFrameCodec;
 import io.tsfm.edge.retry.ExponentialBackoff;
-import io.tsfm.edge.source.DatasetReplaySource;
+import io.tsfm.lab.replay.DatasetReplaySource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.edge.testing.Hapt;

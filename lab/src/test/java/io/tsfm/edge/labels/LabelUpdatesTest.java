@@ -11,7 +11,7 @@ import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.EdgeStats;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.kafka.KafkaSettings;
-import io.tsfm.edge.source.DatasetReplaySource;
+import io.tsfm.lab.replay.DatasetReplaySource;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.testing.Hapt;

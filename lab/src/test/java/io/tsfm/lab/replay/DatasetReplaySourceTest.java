@@ -1,15 +1,16 @@
-package io.tsfm.edge.source;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.tsfm.lab.replay;
 
 import io.tsfm.core.data.Session;
 import io.tsfm.edge.frame.DeviceFrame;
+import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.testing.Hapt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real HAPT sessions dealt to devices and replayed as continuous frame streams. */
 class DatasetReplaySourceTest {

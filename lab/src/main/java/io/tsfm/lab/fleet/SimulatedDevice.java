@@ -1,8 +1,8 @@
-package io.tsfm.edge.fleet;
+package io.tsfm.lab.fleet;
 
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.ImuFrameCodec;
-import io.tsfm.edge.source.SessionStream;
+import io.tsfm.lab.replay.SessionStream;
 import io.tsfm.schemas.avro.ImuFrame;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tsfm.edge.fleet;
+package io.tsfm.lab.fleet;
 
 /**
  * What the simulator did to one device, for checking what a consumer measures against the truth.

@@ -1,4 +1,4 @@
-package io.tsfm.edge.fleet;
+package io.tsfm.lab.fleet;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

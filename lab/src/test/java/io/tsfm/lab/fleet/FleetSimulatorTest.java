@@ -1,4 +1,4 @@
-package io.tsfm.edge.fleet;
+package io.tsfm.lab.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;

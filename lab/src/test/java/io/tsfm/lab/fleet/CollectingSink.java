@@ -1,4 +1,4 @@
-package io.tsfm.edge.fleet;
+package io.tsfm.lab.fleet;
 
 import io.tsfm.schemas.avro.ImuFrame;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.tsfm.edge.source;
+package io.tsfm.lab.replay;
 
 import io.tsfm.core.data.Session;
 import io.tsfm.core.data.resample.LinearResampler;

@@ -9,7 +9,7 @@ import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.source.Pacer;
-import io.tsfm.edge.source.SyntheticSource;
+import io.tsfm.lab.replay.SyntheticSource;
 import io.tsfm.edge.window.EdgeWindow;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
