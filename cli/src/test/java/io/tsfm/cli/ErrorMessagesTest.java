@@ -3,7 +3,7 @@ package io.tsfm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.testing.CliRun;
-import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
 import io.tsfm.schemas.avro.ScoredLabel;

@@ -8,7 +8,7 @@ import io.tsfm.lab.fleet.Imperfections;
 import io.tsfm.lab.fleet.KafkaFleetSink;
 import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.source.Pacer;
-import io.tsfm.job.EmbeddedRunner;
+import io.tsfm.lab.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.schemas.WireFormat;

@@ -2,7 +2,7 @@ package io.tsfm.cli.job;
 
 import io.tsfm.cli.TsfmHome;
 import io.tsfm.cli.cluster.ClusterLayout;
-import io.tsfm.job.EmbeddedRunner;
+import io.tsfm.lab.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.StreamingJob;
 import io.tsfm.job.inference.ClassifierFactories;

@@ -7,7 +7,7 @@ import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.edge.labels.HeldLabelSet;
 import io.tsfm.edge.labels.LabelSetStore;
 import io.tsfm.job.kafka.CommittedReader;
-import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ImuFrame;

@@ -1,7 +1,6 @@
 package io.tsfm.lab.job;
 
 import io.tsfm.benchmark.stream.EmbeddedJob;
-import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.inference.ClassifierFactory;
 import org.apache.flink.core.execution.JobClient;

@@ -16,7 +16,7 @@ import io.tsfm.edge.spool.Spool;
 import io.tsfm.edge.testing.Hapt;
 import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.edge.testing.WireConsumer;
-import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ImuFrame;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsfm.edge.spool.RecoveryEvent;
 import io.tsfm.edge.spool.Spool;
 import io.tsfm.edge.testing.WireConsumer;
-import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ImuFrame;

@@ -15,7 +15,7 @@ import io.tsfm.lab.replay.DatasetReplaySource;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.testing.Hapt;
-import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.LabelSetUpdate;

@@ -9,7 +9,7 @@ import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.edge.testing.Hapt;
 import io.tsfm.edge.testing.WireConsumer;
-import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ChannelLayout;

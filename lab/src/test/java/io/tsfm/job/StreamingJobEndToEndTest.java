@@ -1,10 +1,9 @@
 package io.tsfm.job;
 
-import io.tsfm.core.labels.DefaultLabels;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
@@ -13,13 +12,14 @@ import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
-import io.tsfm.job.kafka.CommittedReader;
-import io.tsfm.job.kafka.EmbeddedKafka;
-import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.job.inference.BundleClassifierFactory;
+import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.testing.CollectingReporter;
 import io.tsfm.job.testing.HaptReplay;
 import io.tsfm.job.testing.TestFrames;
+import io.tsfm.lab.job.EmbeddedRunner;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ChannelLayout;
 import io.tsfm.schemas.avro.DeadLetter;
@@ -51,6 +51,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole job on a real Flink MiniCluster against a real Kafka broker: real HAPT recordings replayed as frames,

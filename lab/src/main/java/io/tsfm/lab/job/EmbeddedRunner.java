@@ -1,7 +1,9 @@
-package io.tsfm.job;
+package io.tsfm.lab.job;
 
+import io.tsfm.job.JobOptions;
+import io.tsfm.job.TsfmPipeline;
 import io.tsfm.job.inference.ClassifierFactory;
-import io.tsfm.job.kafka.EmbeddedKafka;
+import io.tsfm.lab.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.tsfm.job.kafka;
+package io.tsfm.lab.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.tsfm.job.kafka;
+package io.tsfm.lab.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
