@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
                 + "bundle's whole vocabulary scored by synonym group."})
 public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "BUNDLE",
-            description = "Model bundle directory (default: the shipped " + io.tsfm.cli.TsfmHome.DEFAULT_BUNDLE + ").")
+            description = "Model bundle directory (default: the shipped " + io.tsfm.lab.TsfmHome.DEFAULT_BUNDLE + ").")
     Path model;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "Dataset name (see tsfm datasets list).")
@@ -85,7 +85,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (!device.equals("cpu") && !device.equals("cuda")) {
             throw new IllegalArgumentException("--device must be cpu or cuda, got '" + device + "'");
         }
-        if (model == null) model = io.tsfm.cli.TsfmHome.require().resolve(io.tsfm.cli.TsfmHome.DEFAULT_BUNDLE);
+        if (model == null) model = io.tsfm.lab.TsfmHome.require().resolve(io.tsfm.lab.TsfmHome.DEFAULT_BUNDLE);
         OnnxWindowClassifier.Builder builder = OnnxWindowClassifier.builder().setBundle(model)
                 .optScoring(vote ? Scoring.PATCH_VOTE : Scoring.MEAN_EMBEDDING).optMaxBatchSize(batchSize)
                 .optDevice(device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);

@@ -1,5 +1,7 @@
 package io.tsfm.cli.cluster;
 
+import io.tsfm.lab.cluster.ClusterRest;
+import io.tsfm.lab.cluster.LocalCluster;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,5 +1,9 @@
 package io.tsfm.cli.cluster;
 
+import io.tsfm.lab.cluster.ClusterLayout;
+import io.tsfm.lab.cluster.ClusterRest;
+import io.tsfm.lab.cluster.ClusterSettings;
+import io.tsfm.lab.cluster.LocalCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package io.tsfm.cli.cluster;
 
+import io.tsfm.lab.cluster.LocalCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.tsfm.cli.demo;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.cli.TsfmHome;
+import io.tsfm.lab.TsfmHome;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.lab.fleet.Imperfections;

@@ -1,7 +1,7 @@
 package io.tsfm.cli.job;
 
-import io.tsfm.cli.TsfmHome;
-import io.tsfm.cli.cluster.ClusterLayout;
+import io.tsfm.lab.TsfmHome;
+import io.tsfm.lab.cluster.ClusterLayout;
 import io.tsfm.lab.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.StreamingJob;

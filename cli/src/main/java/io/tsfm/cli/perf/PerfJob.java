@@ -2,7 +2,7 @@ package io.tsfm.cli.perf;
 
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.cli.TsfmHome;
+import io.tsfm.lab.TsfmHome;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.DatasetCatalog;

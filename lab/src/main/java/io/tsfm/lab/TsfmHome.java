@@ -1,4 +1,4 @@
-package io.tsfm.cli;
+package io.tsfm.lab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tsfm.cli.cluster;
+package io.tsfm.lab.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
-package io.tsfm.cli.cluster;
+package io.tsfm.lab.cluster;
 
-import io.tsfm.cli.TsfmHome;
+import io.tsfm.lab.TsfmHome;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.tsfm.cli.cluster;
+package io.tsfm.lab.cluster;
 
 import java.io.IOException;
 import java.nio.file.Files;
