@@ -35,14 +35,14 @@ import java.util.TreeSet;
  * @param labels      the labels of those sessions, sorted: the demo's closed label set
  * @param heldOut     how the sessions are held out, for the header (e.g. "zero-shot test set")
  */
-record DemoData(String dataset, DatasetRole role, List<Session> sessions, double rateHz, List<String> labels,
+public record DemoData(String dataset, DatasetRole role, List<Session> sessions, double rateHz, List<String> labels,
                 String heldOut) {
 
     /** Zero-shot test sets in the order the demo looks for them. */
     static final List<String> PREFERRED = List.of("mobifall_v2", "basicmotions", "racketsports");
 
     /** Why there is nothing to replay; the message says where to put data. */
-    static final class NoDataException extends Exception {
+    public static final class NoDataException extends Exception {
         NoDataException(String message) {
             super(message);
         }
@@ -53,7 +53,7 @@ record DemoData(String dataset, DatasetRole role, List<Session> sessions, double
      *
      * @throws NoDataException when it is not under {@code root}; the message says where to get it and put it
      */
-    static String choose(DataRoot root, String requested) throws IOException, NoDataException {
+    public static String choose(DataRoot root, String requested) throws IOException, NoDataException {
         DatasetCatalog catalog = DatasetCatalog.load(root);
         String name = requested != null ? requested : firstZeroShot(catalog, root);
         DatasetReader reader = catalog.get(name);
@@ -72,7 +72,7 @@ record DemoData(String dataset, DatasetRole role, List<Session> sessions, double
      * @param sessionSeconds longest stretch of one session played; 0 plays whole sessions
      * @throws NoDataException when nothing of the dataset is held out of the model's training
      */
-    static DemoData load(DataRoot root, String name, ModelBundle bundle, double sessionSeconds, long seed)
+    public static DemoData load(DataRoot root, String name, ModelBundle bundle, double sessionSeconds, long seed)
             throws IOException, NoDataException {
         Dataset data = DatasetCatalog.load(root).read(name, root);
         DatasetRole role = data.manifest().role();

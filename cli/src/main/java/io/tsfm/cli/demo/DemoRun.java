@@ -40,7 +40,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Used from one thread; {@code stop} may be set from any.
  */
-final class DemoRun {
+public final class DemoRun {
     /** Id of the label set the demo's job starts with and switches. */
     static final String LABEL_SET_ID = "demo";
     /** How long the view waits for the last windows to commit after the fleet stopped. */
@@ -60,7 +60,7 @@ final class DemoRun {
      * @param imperfections what goes wrong with the devices
      * @param seed          seed of the fleet
      */
-    record Settings(Path model, ModelBundle bundle, DemoData data, int devices, double seconds, List<String> switchLabels,
+    public record Settings(Path model, ModelBundle bundle, DemoData data, int devices, double seconds, List<String> switchLabels,
                     double switchAfter, Imperfections imperfections, long seed) {}
 
     /**
@@ -72,14 +72,14 @@ final class DemoRun {
      * @param bootstrapServers the broker that served the run (shut down now)
      * @param stoppedBy        "time" or "interrupt" (Ctrl-C)
      */
-    record Result(Scoreboard.Snapshot snapshot, FleetReport fleet, double seconds, String bootstrapServers,
+    public record Result(Scoreboard.Snapshot snapshot, FleetReport fleet, double seconds, String bootstrapServers,
                   String stoppedBy) {}
 
     private DemoRun() {
     }
 
     /** Runs the demo; returns after everything it started has stopped. */
-    static Result run(Settings s, DemoView view, AtomicBoolean stop) throws Exception {
+    public static Result run(Settings s, DemoView view, AtomicBoolean stop) throws Exception {
         ModelBundle bundle = s.bundle();
         DemoData data = s.data();
         JobOptions options = JobOptions.parse("--embedded", "--model", s.model().toString(),

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The lines a demo run ends with. Stateless. */
-final class DemoSummary {
+public final class DemoSummary {
     private DemoSummary() {
     }
 
-    static void print(PrintStream out, DemoData data, DemoRun.Settings settings, DemoRun.Result r) {
+    public static void print(PrintStream out, DemoData data, DemoRun.Settings settings, DemoRun.Result r) {
         Scoreboard.Snapshot s = r.snapshot();
         out.println();
         out.printf(Locale.ROOT, "summary: %d windows predicted for %d devices in %.1f s (%s windows/s); stopped by %s%n",

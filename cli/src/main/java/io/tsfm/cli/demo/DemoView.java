@@ -7,7 +7,7 @@ import java.util.List;
  * plain lines for logs and pipes. Called from the demo's main thread, except {@link #event}, which the prediction
  * consumer calls; implementations are thread-safe.
  */
-interface DemoView extends AutoCloseable {
+public interface DemoView extends AutoCloseable {
 
     /** The run is set up: say what plays where. */
     void started(DemoHeader header);

@@ -12,7 +12,7 @@ import java.util.List;
  * the CLI's log appender follows {@code System.err}), keeping the newest {@value #KEPT} lines and a count, and puts
  * the stream back on {@link #close}. Thread-safe.
  */
-final class HeldLogs implements AutoCloseable {
+public final class HeldLogs implements AutoCloseable {
     static final int KEPT = 20;
 
     private final PrintStream original;
@@ -25,7 +25,7 @@ final class HeldLogs implements AutoCloseable {
     }
 
     /** Starts holding {@code System.err} back. */
-    static HeldLogs divert() {
+    public static HeldLogs divert() {
         return new HeldLogs();
     }
 
@@ -37,12 +37,12 @@ final class HeldLogs implements AutoCloseable {
     }
 
     /** Lines held back so far. */
-    synchronized long count() {
+    public synchronized long count() {
         return count;
     }
 
     /** The newest lines held back. */
-    synchronized List<String> newest() {
+    public synchronized List<String> newest() {
         return List.copyOf(lines);
     }
 

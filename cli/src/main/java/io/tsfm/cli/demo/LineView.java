@@ -8,13 +8,13 @@ import java.util.Locale;
  * The demo as plain lines, for output that is not a terminal (a log, a pipe, a test): one line per prediction and a
  * status line every {@value #STATUS_SECONDS} seconds. Thread-safe (synchronized).
  */
-final class LineView implements DemoView {
+public final class LineView implements DemoView {
     static final double STATUS_SECONDS = 5;
 
     private final PrintStream out;
     private double lastStatus;
 
-    LineView(PrintStream out) {
+    public LineView(PrintStream out) {
         this.out = out;
     }
 

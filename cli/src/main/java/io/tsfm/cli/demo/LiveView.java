@@ -10,7 +10,7 @@ import java.util.Locale;
  * status block, redrawn in place with plain ANSI escapes (cursor up, erase line; no library, no full-screen mode, so
  * the summary afterwards stays below the last frame). Thread-safe (synchronized).
  */
-final class LiveView implements DemoView {
+public final class LiveView implements DemoView {
     private static final String ERASE_LINE = "\033[2K";
     private static final String HIDE_CURSOR = "\033[?25l";
     private static final String SHOW_CURSOR = "\033[?25h";
@@ -26,7 +26,7 @@ final class LiveView implements DemoView {
     private int drawn;
     private boolean stopping;
 
-    LiveView(PrintStream out) {
+    public LiveView(PrintStream out) {
         this.out = out;
     }
 
