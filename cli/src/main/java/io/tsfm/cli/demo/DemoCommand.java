@@ -1,9 +1,16 @@
 package io.tsfm.cli.demo;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.lab.TsfmHome;
 import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.lab.TsfmHome;
+import io.tsfm.lab.demo.DemoData;
+import io.tsfm.lab.demo.DemoRun;
+import io.tsfm.lab.demo.DemoSummary;
+import io.tsfm.lab.demo.DemoView;
+import io.tsfm.lab.demo.HeldLogs;
+import io.tsfm.lab.demo.LineView;
+import io.tsfm.lab.demo.LiveView;
 import io.tsfm.lab.fleet.Imperfections;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.tsfm.cli.demo;
+package io.tsfm.lab.demo;
 
 import io.tsfm.lab.fleet.ActivityTimeline;
 import io.tsfm.schemas.avro.Prediction;

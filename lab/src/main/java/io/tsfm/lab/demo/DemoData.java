@@ -1,4 +1,4 @@
-package io.tsfm.cli.demo;
+package io.tsfm.lab.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,8 @@
-package io.tsfm.cli.demo;
+package io.tsfm.lab.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.cli.demo.LabelMatch.Verdict;
+import io.tsfm.lab.demo.LabelMatch.Verdict;
 import io.tsfm.core.labels.LabelVocabulary;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.tsfm.cli.demo;
+package io.tsfm.lab.demo;
 
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.lab.fleet.FleetSink;
