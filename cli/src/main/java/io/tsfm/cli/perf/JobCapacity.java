@@ -1,0 +1,488 @@
+package io.tsfm.cli.perf;
+
+import io.tsfm.core.labels.DefaultLabels;
+import io.tsfm.lab.TsfmHome;
+import io.tsfm.core.data.DataRoot;
+import io.tsfm.core.data.Dataset;
+import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.core.runtime.DatasetWindows;
+import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.runtime.OnnxWindowClassifier;
+import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.lab.fleet.FleetReport;
+import io.tsfm.lab.fleet.FleetSimulator;
+import io.tsfm.lab.fleet.Imperfections;
+import io.tsfm.lab.fleet.KafkaFleetSink;
+import io.tsfm.edge.kafka.KafkaSettings;
+import io.tsfm.edge.source.Pacer;
+import io.tsfm.export.bundle.BundleExporter;
+import io.tsfm.lab.job.EmbeddedRunner;
+import io.tsfm.job.JobOptions;
+import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.kafka.CommittedReader;
+import io.tsfm.lab.kafka.EmbeddedKafka;
+import io.tsfm.schemas.WireFormat;
+import io.tsfm.schemas.avro.Prediction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How many simulated devices the embedded job (real broker, MiniCluster, bundle classifier)
+ * serves in real time, and what Kafka + Flink cost against the raw classifier. Steps through a ladder of fleet sizes
+ * (devices replaying real sessions at {@code --rate-hz}, 6 channels, frames of {@code --frame-ms}, paced in real time
+ * so event time is wall time); per step it measures, for the windows ending in the measured interval, the end-to-end
+ * latency from window end to the prediction written to Kafka (the prediction's {@code emittedAt}) and to it becoming
+ * visible to a read_committed consumer, and whether every expected window arrived. A step is sustained when at least
+ * 99% of the expected windows arrived and the p99 latency to Kafka is under 1 s. Then a saturation run (an unpaced
+ * backlog) gives the job's windows/s, set against the raw classifier's windows/s with the same threads, measured in
+ * the same run. Everything runs in this JVM on this machine, the load generator included.
+ */
+public final class JobCapacity {
+    private final Path model;
+    private final List<Integer> ladder;
+    private final double seconds;
+    private final double warmup;
+    private final double rateHz;
+    private final double frameMillis;
+    private final int parallelism;
+    private final int inferenceThreads;
+    private final long outOfOrdernessMillis;
+    private final long checkpointMillis;
+    private final long maxWaitMillis;
+    private final int saturationDevices;
+    private final double saturationSeconds;
+    private final double rawSeconds;
+    private final DataRoot root;
+
+    /**
+     * Seconds the fleet runs past the measured interval: a window closes when later data moves the watermark past
+     * its end (the bound plus a frame), so the measured windows all close while the fleet still runs.
+     */
+    private static final double COOLDOWN_SECONDS = 3;
+
+    /** One prediction as the consumer saw it. */
+    private record Seen(String device, long windowEndMicros, long emittedMicros, long visibleMicros) {
+        static Seen of(Prediction p, long visibleMicros) {
+            return new Seen(p.getDeviceId(), p.getWindowEndEpochMicros(), p.getEmittedAtEpochMicros(), visibleMicros);
+        }
+    }
+
+    /** One step's figures. */
+    private record Step(int devices, long expected, long received, double windowsPerSecond, double p50Kafka,
+                        double p99Kafka, double p99Visible, double fleetLagSeconds, boolean sustained) {}
+
+    private JobCapacity(Builder b) {
+        this.model = b.model;
+        this.ladder = b.ladder;
+        this.seconds = b.seconds;
+        this.warmup = b.warmup;
+        this.rateHz = b.rateHz;
+        this.frameMillis = b.frameMillis;
+        this.parallelism = b.parallelism;
+        this.inferenceThreads = b.inferenceThreads;
+        this.outOfOrdernessMillis = b.outOfOrdernessMillis;
+        this.checkpointMillis = b.checkpointMillis;
+        this.maxWaitMillis = b.maxWaitMillis;
+        this.saturationDevices = b.saturationDevices;
+        this.saturationSeconds = b.saturationSeconds;
+        this.rawSeconds = b.rawSeconds;
+        this.root = b.root;
+    }
+
+    /** A builder; {@code setDataRoot} is required, the rest defaults as {@code tsfm perf job} does. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Steps through the fleet ladder, runs the saturation and raw-classifier measurements, and prints the table on
+     * standard output; returns 0.
+     */
+    public int run() throws Exception {
+        Path bundle = model != null ? model : TsfmHome.require().resolve(TsfmHome.DEFAULT_BUNDLE);
+        if (!Files.isRegularFile(bundle.resolve("manifest.json"))) {
+            throw new IllegalArgumentException("no bundle at " + bundle + " (pass --model BUNDLE)");
+        }
+        Dataset hapt = DatasetCatalog.load(root).read("hapt", root);
+        PrintStreamLog log = new PrintStreamLog();
+
+        double raw = rawClassifier(bundle, hapt, log);
+
+        List<Step> steps = new ArrayList<>();
+        double saturated;
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().optNumPartitions(Math.max(2, parallelism)).build()) {
+            KafkaSettings producer = KafkaSettings.builder().setBootstrapServers(kafka.bootstrapServers())
+                    .optProperty("linger.ms", "5").build();
+            saturated = saturation(bundle, hapt, kafka, producer, log);
+            JobOptions o = options(bundle, kafka, "ladder", "--starting-offsets", "earliest");
+            try (EmbeddedRunner runner = EmbeddedRunner.start(o, ClassifierFactories.resolve(o))) {
+                log.line("job running (" + runner.job().getJobID() + ") for the fleet ladder");
+                ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+                AtomicBoolean stop = new AtomicBoolean();
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                CountDownLatch assigned = new CountDownLatch(1);
+                Future<?> consumer = pool.submit(() -> consume(kafka.bootstrapServers(), o.predictionsTopic(), seen,
+                        stop, assigned));
+                assigned.await();
+                try {
+                    for (int devices : ladder) {
+                        Step s = step(devices, hapt, producer, o, seen, log);
+                        steps.add(s);
+                        JobStatus status = runner.job().getJobStatus().get();
+                        if (status != JobStatus.RUNNING) {
+                            throw new IllegalStateException("the job is " + status + " after " + devices
+                                    + " devices: " + runner.job().getJobExecutionResult().handle((r, e) -> e).get());
+                        }
+                        if (!s.sustained()) break;
+                    }
+                } finally {
+                    stop.set(true);
+                    consumer.get();
+                    pool.shutdown();
+                }
+            }
+        }
+
+        System.out.println("tsfm perf job: embedded Kafka + Flink MiniCluster (parallelism " + parallelism + ", "
+                + inferenceThreads + " ONNX Runtime thread(s) per task) + fleet simulator in one JVM, "
+                + Runtime.getRuntime().availableProcessors() + " cores; bundle " + bundle);
+        System.out.printf(Locale.ROOT, "devices at %.0f Hz, 6 channels, %.0f ms frames; windows 6 s every 2 s; "
+                        + "watermark bound %d ms, checkpoints every %d ms; %.0f s measured per step after %.0f s%n",
+                rateHz, frameMillis, outOfOrdernessMillis, checkpointMillis, seconds, warmup);
+        System.out.println(" devices  windows  arrived  windows/s  p50->Kafka  p99->Kafka  p99->visible  fleet lag  "
+                + "sustained");
+        int best = 0;
+        for (Step s : steps) {
+            System.out.printf(Locale.ROOT, "%8d %8d %8d %10.1f %9.0f ms %9.0f ms %11.0f ms %8.1f s  %s%n",
+                    s.devices(), s.expected(), s.received(), s.windowsPerSecond(), s.p50Kafka(), s.p99Kafka(),
+                    s.p99Visible(), s.fleetLagSeconds(), s.sustained() ? "yes" : "NO");
+            if (s.sustained()) best = Math.max(best, s.devices());
+        }
+        System.out.println("largest fleet sustained (p99 window end -> Kafka < 1 s, >= 99% of windows): "
+                + (best > 0 ? best + " devices" : "none of those tried"));
+        System.out.printf(Locale.ROOT, "saturated job: %.1f windows/s; raw classifier with the same threads: %.1f "
+                + "windows/s; job/raw = %.2f%n", saturated, raw, saturated / raw);
+        return 0;
+    }
+
+    /** The raw classifier's windows/s: {@code parallelism} threads, each its own classifier, batches of 32. */
+    private double rawClassifier(Path bundle, Dataset hapt, PrintStreamLog log) throws Exception {
+        List<SensorWindow> windows = DatasetWindows.spread(DatasetWindows.of(hapt,
+                BundleExporter.SERVING_PATCH_SECONDS), 256).stream().map(DatasetWindows.Labeled::window).toList();
+        LabelSet labels = new LabelSet("default", 0, DefaultLabels.TEXTS);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        try {
+            List<OnnxWindowClassifier> classifiers = new ArrayList<>();
+            for (int i = 0; i < parallelism; i++) {
+                classifiers.add(OnnxWindowClassifier.builder().setBundle(bundle).optIntraOpThreads(inferenceThreads)
+                        .build());
+            }
+            try {
+                for (OnnxWindowClassifier c : classifiers) c.classify(windows.subList(0, 32), labels, 3); // warm-up
+                long end = System.nanoTime() + (long) (rawSeconds * 1e9);
+                long t0 = System.nanoTime();
+                List<Future<Long>> counts = new ArrayList<>();
+                for (OnnxWindowClassifier c : classifiers) {
+                    counts.add(pool.submit(() -> {
+                        long n = 0;
+                        for (int i = 0; System.nanoTime() < end; i = (i + 32) % (windows.size() - 32)) {
+                            n += c.classify(windows.subList(i, i + 32), labels, 3).size();
+                        }
+                        return n;
+                    }));
+                }
+                long n = 0;
+                for (Future<Long> f : counts) n += f.get();
+                double perSecond = n / ((System.nanoTime() - t0) / 1e9);
+                log.line(String.format(Locale.ROOT, "raw classifier: %d windows in %.1f s = %.1f windows/s", n,
+                        (System.nanoTime() - t0) / 1e9, perSecond));
+                return perSecond;
+            } finally {
+                for (OnnxWindowClassifier c : classifiers) c.close();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Step step(int devices, Dataset hapt, KafkaSettings kafka, JobOptions o, ConcurrentLinkedQueue<Seen> seen,
+                      PrintStreamLog log) throws Exception {
+        seen.clear();
+        String prefix = "d" + devices + "-";
+        FleetReport report;
+        long measureFrom;
+        long measureTo;
+        long wallStart = System.nanoTime();
+        try (KafkaFleetSink sink = new KafkaFleetSink(kafka, o.framesTopic())) {
+            FleetSimulator fleet = FleetSimulator.builder().setSessions(hapt.sessions()).setSink(sink)
+                    .optDevices(devices).optRateHz(rateHz).optFrameSeconds(frameMillis / 1000)
+                    .optSeconds(warmup + seconds + COOLDOWN_SECONDS).optPacer(Pacer.realTime())
+                    .optImperfections(Imperfections.none())
+                    .optDevicePrefix(prefix).build();
+            measureFrom = fleet.startMicros() + (long) (warmup * 1e6);
+            measureTo = measureFrom + (long) (seconds * 1e6);
+            report = fleet.run();
+        }
+        double fleetLag = (System.nanoTime() - wallStart) / 1e9 - (warmup + seconds + COOLDOWN_SECONDS);
+        // the cool-down data closed the measured windows; one more checkpoint makes the last of them visible
+        Thread.sleep(2 * checkpointMillis + 1000);
+        // windows ending in [from, to]: per device the grid ends in that span
+        long hop = 2_000_000L;
+        long firstEnd = ((measureFrom + hop - 1) / hop) * hop;
+        long perDeviceExpected = firstEnd > measureTo ? 0 : (measureTo - firstEnd) / hop + 1;
+        long expected = perDeviceExpected * devices;
+        List<Double> toKafka = new ArrayList<>();
+        List<Double> toVisible = new ArrayList<>();
+        for (Seen s : seen) {
+            if (!s.device().startsWith(prefix) || s.windowEndMicros() < measureFrom || s.windowEndMicros() > measureTo) {
+                continue;
+            }
+            toKafka.add((s.emittedMicros() - s.windowEndMicros()) / 1000.0);
+            toVisible.add((s.visibleMicros() - s.windowEndMicros()) / 1000.0);
+        }
+        double p99 = percentile(toKafka, 0.99);
+        Map<String, Integer> perDevice = new HashMap<>();
+        for (Seen x : seen) {
+            if (x.device().startsWith(prefix) && x.windowEndMicros() >= measureFrom && x.windowEndMicros() <= measureTo) {
+                perDevice.merge(x.device(), 1, Integer::sum);
+            }
+        }
+        IntSummaryStatistics spread = perDevice.values().stream().mapToInt(Integer::intValue).summaryStatistics();
+        boolean sustained = toKafka.size() >= 0.99 * expected && p99 < 1000 && fleetLag < 2;
+        Step s = new Step(devices, expected, toKafka.size(), toKafka.size() / seconds, percentile(toKafka, 0.5), p99,
+                percentile(toVisible, 0.99), fleetLag, sustained);
+        log.line(String.format(Locale.ROOT, "%d devices: %d of %d windows (%d devices heard, %d..%d windows each of "
+                        + "%d), p99 to Kafka %.0f ms, visible %.0f ms, fleet %d frames (lag %.1f s) -> %s", devices,
+                s.received(), expected, perDevice.size(), spread.getMin(), spread.getMax(), perDeviceExpected, p99,
+                s.p99Visible(), report.framesSent(), fleetLag, sustained ? "sustained" : "NOT sustained"));
+        return s;
+    }
+
+    /** The job's options for one phase: its own topics on {@code kafka}, created here. */
+    private JobOptions options(Path bundle, EmbeddedKafka kafka, String phase, String... more) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
+                "--frames-topic", phase + ".frames", "--label-sets-topic", phase + ".labels",
+                "--predictions-topic", phase + ".predictions", "--dead-letters-topic", phase + ".dead",
+                "--group-id", phase, "--transactional-id-prefix", phase, "--job-name", "perf-" + phase,
+                "--model", bundle.toString(), "--parallelism", Integer.toString(parallelism),
+                "--inference-threads", Integer.toString(inferenceThreads),
+                "--out-of-orderness-ms", Long.toString(outOfOrdernessMillis),
+                "--checkpoint-interval-ms", Long.toString(checkpointMillis),
+                "--max-wait-ms", Long.toString(maxWaitMillis),
+                "--partitions", Integer.toString(Math.max(2, parallelism))));
+        args.addAll(List.of(more));
+        JobOptions o = JobOptions.parse(args.toArray(String[]::new));
+        EmbeddedRunner.createTopics(kafka, o);
+        return o;
+    }
+
+    /**
+     * Windows/s the job drains from a backlog: the fleet's frames written first (historical event time, unpaced),
+     * then a bounded job started on them; the rate between 10% and 90% of the predictions written.
+     */
+    private double saturation(Path bundle, Dataset hapt, EmbeddedKafka kafka, KafkaSettings producer,
+                              PrintStreamLog log) throws Exception {
+        JobOptions o = options(bundle, kafka, "backlog", "--starting-offsets", "earliest", "--bounded");
+        FleetReport fleet;
+        try (KafkaFleetSink sink = new KafkaFleetSink(producer, o.framesTopic())) {
+            fleet = FleetSimulator.builder().setSessions(hapt.sessions()).setSink(sink).optDevices(saturationDevices)
+                    .optRateHz(rateHz).optFrameSeconds(frameMillis / 1000).optSeconds(saturationSeconds)
+                    .optPacer(Pacer.unpaced()).optImperfections(Imperfections.none()).optDevicePrefix("sat-")
+                    .build().run();
+        }
+        log.line("backlog: " + fleet.framesSent() + " frames of " + saturationDevices + " devices written; "
+                + "starting a bounded job on them");
+        ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+        try (EmbeddedRunner runner = EmbeddedRunner.start(o, ClassifierFactories.resolve(o))) {
+            runner.job().getJobExecutionResult().get();
+        }
+        consumeAll(kafka.bootstrapServers(), o.predictionsTopic(), seen);
+        long[] times = seen.stream().mapToLong(Seen::emittedMicros).sorted().toArray();
+        if (times.length < 100) throw new IllegalStateException("backlog run: only " + times.length + " predictions");
+        int lo = (int) (times.length * 0.1);
+        int hi = (int) (times.length * 0.9);
+        double perSecond = (hi - lo) / ((times[hi] - times[lo]) / 1e6);
+        log.line(String.format(Locale.ROOT, "backlog of %d devices x %.0f s: %d windows, %.1f windows/s",
+                saturationDevices, saturationSeconds, times.length, perSecond));
+        return perSecond;
+    }
+
+    private static void consume(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen, AtomicBoolean stop,
+                                CountDownLatch assigned) {
+        try (KafkaConsumer<byte[], byte[]> consumer = CommittedReader.assignAll(bootstrap, topic)) {
+            Collection<TopicPartition> parts = consumer.assignment();
+            consumer.seekToEnd(parts);
+            parts.forEach(consumer::position);
+            assigned.countDown();
+            while (!stop.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis() * 1000L;
+                    seen.add(Seen.of(WireFormat.PREDICTION.decode(r.value()), now));
+                }
+            }
+        } finally {
+            assigned.countDown();
+        }
+    }
+
+    /** Everything committed in {@code topic} up to its last stable offsets. */
+    private static void consumeAll(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen) {
+        seen.addAll(CommittedReader.readAll(bootstrap, topic,
+                v -> Seen.of(WireFormat.PREDICTION.decode(v), System.currentTimeMillis() * 1000L)));
+    }
+
+    private static double percentile(List<Double> values, double q) {
+        if (values.isEmpty()) return Double.NaN;
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        return v[Math.min(v.length - 1, (int) Math.ceil(q * v.length) - 1)];
+    }
+
+    /** Progress lines on stderr, so stdout holds only the report. */
+    private static final class PrintStreamLog {
+        void line(String s) {
+            System.err.println("perf job: " + s);
+        }
+    }
+
+    /** Builder of {@link JobCapacity}. */
+    public static final class Builder {
+        private Path model;
+        private List<Integer> ladder = List.of(100, 200, 400, 600, 800, 1000, 1200, 1600, 2400, 3200);
+        private double seconds = 30;
+        private double warmup = 10;
+        private double rateHz = 50;
+        private double frameMillis = 200;
+        private int parallelism = 2;
+        private int inferenceThreads = 1;
+        private long outOfOrdernessMillis = 500;
+        private long checkpointMillis = 1000;
+        private long maxWaitMillis = 20;
+        private int saturationDevices = 200;
+        private double saturationSeconds = 60;
+        private double rawSeconds = 10;
+        private DataRoot root;
+
+        private Builder() {
+        }
+
+        /** Bundle to serve (default: models/tsfm-micro). */
+        public Builder optModel(Path model) {
+            this.model = model;
+            return this;
+        }
+
+        /**
+         * Fleet sizes to try, in order; stops after the first that is not sustained (default:
+         * 100,200,400,600,800,1000,1200,1600,2400,3200).
+         */
+        public Builder optLadder(List<Integer> ladder) {
+            this.ladder = Objects.requireNonNull(ladder, "ladder");
+            return this;
+        }
+
+        /** Measured seconds per step. */
+        public Builder optSeconds(double seconds) {
+            this.seconds = seconds;
+            return this;
+        }
+
+        /** Seconds before measuring in each step. */
+        public Builder optWarmup(double warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        /** Device sampling rate. */
+        public Builder optRateHz(double rateHz) {
+            this.rateHz = rateHz;
+            return this;
+        }
+
+        /** Device frame length. */
+        public Builder optFrameMillis(double frameMillis) {
+            this.frameMillis = frameMillis;
+            return this;
+        }
+
+        /** Job parallelism. */
+        public Builder optParallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** ONNX Runtime threads per inference task. */
+        public Builder optInferenceThreads(int inferenceThreads) {
+            this.inferenceThreads = inferenceThreads;
+            return this;
+        }
+
+        /** Job watermark bound (default 500, the job's). */
+        public Builder optOutOfOrdernessMillis(long outOfOrdernessMillis) {
+            this.outOfOrdernessMillis = outOfOrdernessMillis;
+            return this;
+        }
+
+        /** Job checkpoint interval (default 1000, the job's). */
+        public Builder optCheckpointMillis(long checkpointMillis) {
+            this.checkpointMillis = checkpointMillis;
+            return this;
+        }
+
+        /** Job micro-batch wait (default 20, the job's). */
+        public Builder optMaxWaitMillis(long maxWaitMillis) {
+            this.maxWaitMillis = maxWaitMillis;
+            return this;
+        }
+
+        /** Devices of the unpaced backlog run. */
+        public Builder optSaturationDevices(int saturationDevices) {
+            this.saturationDevices = saturationDevices;
+            return this;
+        }
+
+        /** Seconds of data per device in the backlog run. */
+        public Builder optSaturationSeconds(double saturationSeconds) {
+            this.saturationSeconds = saturationSeconds;
+            return this;
+        }
+
+        /** Seconds measuring the raw classifier. */
+        public Builder optRawSeconds(double rawSeconds) {
+            this.rawSeconds = rawSeconds;
+            return this;
+        }
+
+        /** Where the datasets are. Required. */
+        public Builder setDataRoot(DataRoot root) {
+            this.root = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /** The harness; options are checked when it runs. */
+        public JobCapacity build() {
+            if (root == null) throw new IllegalStateException("JobCapacity.builder(): setDataRoot is required");
+            return new JobCapacity(this);
+        }
+    }
+}
