@@ -1,6 +1,7 @@
 package io.tsfm.cli.perf;
 
 import io.tsfm.cli.DataRootOption;
+import io.tsfm.lab.perf.EdgeCost;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

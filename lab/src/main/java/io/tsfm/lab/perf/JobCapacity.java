@@ -1,4 +1,4 @@
-package io.tsfm.cli.perf;
+package io.tsfm.lab.perf;
 
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.lab.TsfmHome;

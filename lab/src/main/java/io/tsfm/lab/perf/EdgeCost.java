@@ -1,4 +1,4 @@
-package io.tsfm.cli.perf;
+package io.tsfm.lab.perf;
 
 import io.tsfm.lab.TsfmHome;
 import io.tsfm.core.data.DataRoot;

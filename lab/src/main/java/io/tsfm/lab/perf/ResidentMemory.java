@@ -1,4 +1,4 @@
-package io.tsfm.cli.perf;
+package io.tsfm.lab.perf;
 
 import java.io.IOException;
 import java.nio.file.Files;
