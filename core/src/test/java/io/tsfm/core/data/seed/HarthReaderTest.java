@@ -28,13 +28,13 @@ class HarthReaderTest {
         for (int i = 0; i < 5; i++, t += 20) b.append(row(t, 1.0, 1));
         for (int i = 0; i < 3; i++, t += 20) b.append(row(t, 0.5, 7));
         for (int i = 0; i < 2; i++, t += 20) b.append(row(t, 0.25, 130));
-        Fixtures.write(root, "harth/S006.csv", b.toString());
+        SeedFixtures.write(root, "harth/S006.csv", b.toString());
         // a file with a leading index column, recorded at 100 Hz: interpolated to 50 Hz
         StringBuilder c = new StringBuilder("," + HEADER);
         for (int i = 0; i < 11; i++) c.append(i).append(',').append(row(10L * i, 0.1 * i, 6));
-        Fixtures.write(root, "harth/S015.csv", c.toString());
+        SeedFixtures.write(root, "harth/S015.csv", c.toString());
 
-        Dataset d = Fixtures.read(new HarthReader(), root);
+        Dataset d = SeedFixtures.read(new HarthReader(), root);
         assertThat(d.problems()).isEmpty();
         assertThat(d.sessions()).extracting(Session::id).containsExactly(
                 "S006_0000_walking", "S006_0001_sitting", "S006_0002_cycling_sit", "S015_0000_standing");
@@ -42,14 +42,14 @@ class HarthReaderTest {
         assertThat(walk.length()).isEqualTo(5);
         assertThat(walk.rateHz()).isEqualTo(50.0);
         assertThat(walk.subject()).isEqualTo("S006");
-        assertThat(Fixtures.channel(walk, "back_acc_x")[4]).isCloseTo((float) Units.G, within(1e-5f));
-        assertThat(Fixtures.channel(walk, "thigh_acc_z")[0]).isCloseTo((float) -Units.G, within(1e-5f));
+        assertThat(SeedFixtures.channel(walk, "back_acc_x")[4]).isCloseTo((float) Units.G, within(1e-5f));
+        assertThat(SeedFixtures.channel(walk, "thigh_acc_z")[0]).isCloseTo((float) -Units.G, within(1e-5f));
         assertThat(walk.channels().get(0).description()).isEqualTo("Back accelerometer X-axis");
         assertThat(d.sessions().get(2).length()).isEqualTo(2);
 
         Session resampled = d.sessions().get(3);
         assertThat(resampled.length()).isEqualTo(6);
-        float[] backX = Fixtures.channel(resampled, "back_acc_x");
+        float[] backX = SeedFixtures.channel(resampled, "back_acc_x");
         for (int k = 0; k < 6; k++) {
             assertThat(backX[k]).isCloseTo((float) (0.2 * k * Units.G), within(1e-4f));
         }
@@ -65,10 +65,10 @@ class HarthReaderTest {
         b.append("2019-01-12 00:00:0x.120,1,1,1,1,1,1,1\n");                 // line 8: bad timestamp
         b.append(row(140, 1, 1)).append(row(140, 1, 1));                       // line 10 repeats a time
         b.append(row(5000, 1, 1)).append(row(5020, 1, 1));                     // 4.8 s gap: a new run
-        Fixtures.write(root, "S007.csv", b.toString());
-        Dataset d = Fixtures.read(new HarthReader(), root);
+        SeedFixtures.write(root, "S007.csv", b.toString());
+        Dataset d = SeedFixtures.read(new HarthReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         assertThat(errors).extracting(ReadProblem::line, ReadProblem::column).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(5L, 8), org.assertj.core.groups.Tuple.tuple(8L, 1));
         assertThat(errors.get(0).message()).contains("99");

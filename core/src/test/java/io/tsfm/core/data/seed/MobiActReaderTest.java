@@ -35,11 +35,11 @@ class MobiActReaderTest {
 
     @Test
     void cutsCodeRunsAndInterpolatesThemTo50Hz(@TempDir Path root) throws Exception {
-        Fixtures.write(root, "Annotated Data/FOL/FOL_12_1_annotated.csv", fallTrial());
+        SeedFixtures.write(root, "Annotated Data/FOL/FOL_12_1_annotated.csv", fallTrial());
         StringBuilder walk = new StringBuilder(HEADER);
         for (int i = 0; i < 41; i++) walk.append(row(i * 0.01, "WAL"));
-        Fixtures.write(root, "Annotated Data/WAL/WAL_3_2_annotated.csv", walk.toString());
-        Dataset d = Fixtures.read(new MobiActReader(), root);
+        SeedFixtures.write(root, "Annotated Data/WAL/WAL_3_2_annotated.csv", walk.toString());
+        Dataset d = SeedFixtures.read(new MobiActReader(), root);
 
         assertThat(d.problems()).isEmpty();
         assertThat(d.sessions()).extracting(Session::id).containsExactly(
@@ -49,16 +49,16 @@ class MobiActReaderTest {
         assertThat(standing.subject()).isEqualTo("12");
         // standing spans 0 .. 0.096 s: grid points 0, 0.02, ..., 0.08
         assertThat(standing.length()).isEqualTo(5);
-        float[] accX = Fixtures.channel(standing, "acc_x");
+        float[] accX = SeedFixtures.channel(standing, "acc_x");
         for (int k = 0; k < 5; k++) assertThat(accX[k]).isCloseTo(2f * k, within(1e-3f));
         Session fall = d.sessions().get(1);
         // the fall run starts at t = 0.102 s
-        assertThat(Fixtures.channel(fall, "acc_x")[1]).isCloseTo(12.2f, within(1e-3f));
-        assertThat(Fixtures.channel(fall, "gyro_z")[1]).isCloseTo(-0.122f, within(1e-5f));
+        assertThat(SeedFixtures.channel(fall, "acc_x")[1]).isCloseTo(12.2f, within(1e-3f));
+        assertThat(SeedFixtures.channel(fall, "gyro_z")[1]).isCloseTo(-0.122f, within(1e-5f));
         assertThat(fall.channels().get(3).description()).isEqualTo("Gyroscope X-axis (waist-mounted smartphone)");
         Session walking = d.sessions().get(3);
         assertThat(walking.length()).isEqualTo(21);
-        assertThat(Fixtures.channel(walking, "acc_x")[20]).isCloseTo(40f, within(1e-3f));
+        assertThat(SeedFixtures.channel(walking, "acc_x")[20]).isCloseTo(40f, within(1e-3f));
         assertThat(d.manifest().subjects()).isEqualTo(2);
     }
 
@@ -70,12 +70,12 @@ class MobiActReaderTest {
                 + row(0.09, "STD")                                  // line 8: clock goes back
                 + row(0.12, "DANCE")                                // line 9: unknown code
                 + row(0.14, "CHU") + row(0.16, "CHU");
-        Fixtures.write(root, "MobiAct_Dataset_v2.0/Annotated Data/STD/STD_7_1_annotated.csv", trial);
-        Fixtures.write(root, "MobiAct_Dataset_v2.0/Annotated Data/SIT/SIT_7_1_annotated.csv",
+        SeedFixtures.write(root, "MobiAct_Dataset_v2.0/Annotated Data/STD/STD_7_1_annotated.csv", trial);
+        SeedFixtures.write(root, "MobiAct_Dataset_v2.0/Annotated Data/SIT/SIT_7_1_annotated.csv",
                 "timestamp,rel_time,acc_x,acc_y,gyro_x,gyro_y,gyro_z,label\n" + "1,0.0,1,1,1,1,1,SIT\n");
-        Dataset d = Fixtures.read(new MobiActReader(), root);
+        Dataset d = SeedFixtures.read(new MobiActReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         // files are read in entry order: SIT/ before STD/
         assertThat(errors).extracting(ReadProblem::line, ReadProblem::column).containsExactly(
                 Tuple.tuple(1L, 0), Tuple.tuple(5L, 7), Tuple.tuple(9L, 12));

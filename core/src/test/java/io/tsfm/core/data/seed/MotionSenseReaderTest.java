@@ -34,9 +34,9 @@ class MotionSenseReaderTest {
 
     @Test
     void readsOneSessionPerTrialFile(@TempDir Path root) throws Exception {
-        Fixtures.write(root, "A_DeviceMotion_data/wlk_7/sub_1.csv", file(4, null));
-        Fixtures.write(root, "A_DeviceMotion_data/dws_11/sub_12.csv", file(3, null));
-        Dataset d = Fixtures.read(new MotionSenseReader(), root);
+        SeedFixtures.write(root, "A_DeviceMotion_data/wlk_7/sub_1.csv", file(4, null));
+        SeedFixtures.write(root, "A_DeviceMotion_data/dws_11/sub_12.csv", file(3, null));
+        Dataset d = SeedFixtures.read(new MotionSenseReader(), root);
 
         assertThat(d.sessions()).extracting(Session::id).containsExactly("sub01_wlk_7_0", "sub12_dws_11_0");
         Session walk = d.sessions().get(0);
@@ -47,12 +47,12 @@ class MotionSenseReaderTest {
         assertThat(walk.channels()).extracting(Channel::name).containsExactly("acc_x", "acc_y", "acc_z",
                 "gyro_x", "gyro_y", "gyro_z", "gravity_x", "gravity_y", "gravity_z",
                 "attitude_roll", "attitude_pitch", "attitude_yaw");
-        assertThat(Fixtures.channel(walk, "acc_x")[0]).isCloseTo((float) (0.5 * Units.G), within(1e-5f));
-        assertThat(Fixtures.channel(walk, "acc_y")[0]).isCloseTo((float) (-0.25 * Units.G), within(1e-5f));
-        assertThat(Fixtures.channel(walk, "acc_z")[3]).isCloseTo((float) (0.03 * Units.G), within(1e-5f));
-        assertThat(Fixtures.channel(walk, "gyro_z")[2]).isCloseTo(2.3f, within(1e-6f));
-        assertThat(Fixtures.channel(walk, "gravity_y")[0]).isEqualTo(-1.0f);
-        assertThat(Fixtures.channel(walk, "attitude_roll")[0]).isEqualTo(1.5f);
+        assertThat(SeedFixtures.channel(walk, "acc_x")[0]).isCloseTo((float) (0.5 * Units.G), within(1e-5f));
+        assertThat(SeedFixtures.channel(walk, "acc_y")[0]).isCloseTo((float) (-0.25 * Units.G), within(1e-5f));
+        assertThat(SeedFixtures.channel(walk, "acc_z")[3]).isCloseTo((float) (0.03 * Units.G), within(1e-5f));
+        assertThat(SeedFixtures.channel(walk, "gyro_z")[2]).isCloseTo(2.3f, within(1e-6f));
+        assertThat(SeedFixtures.channel(walk, "gravity_y")[0]).isEqualTo(-1.0f);
+        assertThat(SeedFixtures.channel(walk, "attitude_roll")[0]).isEqualTo(1.5f);
         Channel gravity = walk.channels().get(6);
         assertThat(gravity.kind()).isEqualTo(SensorKind.OTHER);
         assertThat(gravity.unit()).isEqualTo("g");
@@ -67,12 +67,12 @@ class MotionSenseReaderTest {
 
     @Test
     void truncatedRowIsReportedAndTheFileStillReads(@TempDir Path root) throws Exception {
-        Fixtures.write(root, "A_DeviceMotion_data/jog_9/sub_3.csv", file(5, "1,1.5,-0.5,0.25,0.0,-1.0"));
-        Fixtures.write(root, "A_DeviceMotion_data/std_6/sub_3.csv", file(2, null));
-        Fixtures.write(root, "A_DeviceMotion_data/xyz_6/sub_3.csv", file(2, null));
-        Dataset d = Fixtures.read(new MotionSenseReader(), root);
+        SeedFixtures.write(root, "A_DeviceMotion_data/jog_9/sub_3.csv", file(5, "1,1.5,-0.5,0.25,0.0,-1.0"));
+        SeedFixtures.write(root, "A_DeviceMotion_data/std_6/sub_3.csv", file(2, null));
+        SeedFixtures.write(root, "A_DeviceMotion_data/xyz_6/sub_3.csv", file(2, null));
+        Dataset d = SeedFixtures.read(new MotionSenseReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         assertThat(errors).hasSize(2);
         ReadProblem truncated = errors.stream().filter(p -> p.file().endsWith("jog_9/sub_3.csv")).findFirst()
                 .orElseThrow();
@@ -89,7 +89,7 @@ class MotionSenseReaderTest {
 
     @Test
     void readsThePublishedZipThroughTheCatalog(@TempDir Path root) throws Exception {
-        Fixtures.writeZip(root.resolve("motionsense.zip"),
+        SeedFixtures.writeZip(root.resolve("motionsense.zip"),
                 Map.of("A_DeviceMotion_data/ups_3/sub_24.csv", file(3, null)));
         Dataset d = DatasetCatalog.load().read("motionsense", DataRoot.of(root));
         assertThat(d.sessions()).singleElement().satisfies(s -> {

@@ -64,12 +64,12 @@ class OpportunityReaderTest {
 
     @Test
     void readsLocomotionRunsOfTheBodyWornImus(@TempDir Path root) throws Exception {
-        Fixtures.write(root, DIR + "column_names.txt", columnNames());
+        SeedFixtures.write(root, DIR + "column_names.txt", columnNames());
         String adl = run(0, 3, "1000", 1) + run(100, 2, "1000", 0) + run(167, 2, "1000", 2)
                 + row(233, "NaN", 2) + row(267, "2000", 2);
-        Fixtures.write(root, DIR + "S1-ADL1.dat", adl);
-        Fixtures.write(root, DIR + "S2-Drill.dat", run(1000, 2, "0", 5));
-        Dataset d = Fixtures.read(new OpportunityReader(), root);
+        SeedFixtures.write(root, DIR + "S1-ADL1.dat", adl);
+        SeedFixtures.write(root, DIR + "S2-Drill.dat", run(1000, 2, "0", 5));
+        Dataset d = SeedFixtures.read(new OpportunityReader(), root);
 
         assertThat(d.sessions()).extracting(Session::id, Session::length).containsExactly(
                 Tuple.tuple("S1-ADL1_0000_standing", 3), Tuple.tuple("S1-ADL1_0001_walking", 4),
@@ -80,16 +80,16 @@ class OpportunityReaderTest {
         assertThat(walk.numChannels()).isEqualTo(30);
         assertThat(walk.channels()).extracting(Channel::name).startsWith("lua_acc_x", "lua_acc_y", "lua_acc_z",
                 "rua_acc_x").contains("back_gyro_y", "lla_gyro_z");
-        assertThat(Fixtures.channel(walk, "back_acc_x")[0]).isCloseTo((float) Units.G, within(1e-4f));
+        assertThat(SeedFixtures.channel(walk, "back_acc_x")[0]).isCloseTo((float) Units.G, within(1e-4f));
         // the NaN at the third walking row is forward-filled from the row before
-        assertThat(Fixtures.channel(walk, "back_acc_x")[2]).isCloseTo((float) Units.G, within(1e-4f));
-        assertThat(Fixtures.channel(walk, "back_acc_x")[3]).isCloseTo((float) (2 * Units.G), within(1e-4f));
-        assertThat(Fixtures.channel(walk, "back_gyro_y")[1]).isCloseTo(0.5f, within(1e-6f));
-        assertThat(Fixtures.channel(walk, "lua_acc_x")[0]).isCloseTo((float) -Units.G, within(1e-4f));
+        assertThat(SeedFixtures.channel(walk, "back_acc_x")[2]).isCloseTo((float) Units.G, within(1e-4f));
+        assertThat(SeedFixtures.channel(walk, "back_acc_x")[3]).isCloseTo((float) (2 * Units.G), within(1e-4f));
+        assertThat(SeedFixtures.channel(walk, "back_gyro_y")[1]).isCloseTo(0.5f, within(1e-6f));
+        assertThat(SeedFixtures.channel(walk, "lua_acc_x")[0]).isCloseTo((float) -Units.G, within(1e-4f));
         assertThat(walk.channels().get(6).description())
                 .isEqualTo("Accelerometer X-axis from back-mounted (lower back) XSens IMU");
 
-        assertThat(Fixtures.errors(d)).isEmpty();
+        assertThat(SeedFixtures.errors(d)).isEmpty();
         assertThat(d.problems()).anySatisfy(p -> {
             assertThat(p.message()).contains("label 0");
             assertThat(p.count()).isEqualTo(2);
@@ -105,11 +105,11 @@ class OpportunityReaderTest {
     void withoutColumnNamesThePublishedPositionsGiveTheSameSamples(@TempDir Path with, @TempDir Path without)
             throws Exception {
         String adl = run(0, 4, "1000", 4);
-        Fixtures.write(with, DIR + "column_names.txt", columnNames());
-        Fixtures.write(with, DIR + "S3-ADL2.dat", adl);
-        Fixtures.write(without, DIR + "S3-ADL2.dat", adl);
-        Session a = Fixtures.read(new OpportunityReader(), with).sessions().get(0);
-        Session b = Fixtures.read(new OpportunityReader(), without).sessions().get(0);
+        SeedFixtures.write(with, DIR + "column_names.txt", columnNames());
+        SeedFixtures.write(with, DIR + "S3-ADL2.dat", adl);
+        SeedFixtures.write(without, DIR + "S3-ADL2.dat", adl);
+        Session a = SeedFixtures.read(new OpportunityReader(), with).sessions().get(0);
+        Session b = SeedFixtures.read(new OpportunityReader(), without).sessions().get(0);
         assertThat(a.label()).isEqualTo("sitting");
         assertThat(b.samples()).isDeepEqualTo(a.samples());
     }
@@ -119,10 +119,10 @@ class OpportunityReaderTest {
         String bad = row(100, "abc", 1);
         String truncated = String.join(" ", Arrays.copyOf(row(133, "1", 1).split(" "), 100)) + "\n";
         String adl = run(0, 3, "1000", 1) + bad + truncated + row(167, "1000", 3) + run(200, 2, "1000", 1);
-        Fixtures.write(root, DIR + "S4-ADL5.dat", adl);
-        Dataset d = Fixtures.read(new OpportunityReader(), root);
+        SeedFixtures.write(root, DIR + "S4-ADL5.dat", adl);
+        Dataset d = SeedFixtures.read(new OpportunityReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         // repeats in one file and column fold into one problem that keeps the first occurrence
         assertThat(errors).extracting(ReadProblem::line, ReadProblem::column, ReadProblem::count).containsExactly(
                 Tuple.tuple(4L, 38, 1L), Tuple.tuple(5L, 244, 2L));

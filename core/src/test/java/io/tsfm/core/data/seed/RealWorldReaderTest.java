@@ -34,21 +34,21 @@ class RealWorldReaderTest {
     @Test
     void mergesTheWaistSensorsOfEachRecordingOntoA50HzGrid(@TempDir Path root) throws Exception {
         String data = "realworld2016_dataset/proband1/data/";
-        Fixtures.writeZip(root.resolve(data + "acc_walking_csv.zip"), Map.of(
+        SeedFixtures.writeZip(root.resolve(data + "acc_walking_csv.zip"), Map.of(
                 "acc_walking_chest.csv", csv(60, 0, 99),
                 "acc_walking_waist.csv", csv(60, 0, 1)));
-        Fixtures.writeZip(root.resolve(data + "gyr_walking_csv.zip"), Map.of(
+        SeedFixtures.writeZip(root.resolve(data + "gyr_walking_csv.zip"), Map.of(
                 "Gyroscope_walking_waist.csv", csv(60, 7, 2)));
-        Fixtures.writeZip(root.resolve(data + "mag_walking_csv.zip"), Map.of(
+        SeedFixtures.writeZip(root.resolve(data + "mag_walking_csv.zip"), Map.of(
                 "MagneticField_walking_waist.csv", csv(60, 13, 3)));
         // proband 2 climbed stairs in two parts, recorded with the accelerometer only
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("acc_climbingup_2_waist.csv", csv(11, 0, 1));
         parts.put("acc_climbingup_3_waist.csv", csv(6, 5000, 1));
-        Fixtures.writeZip(root.resolve("realworld2016_dataset/proband2/data/acc_climbingup_csv.zip"), parts);
+        SeedFixtures.writeZip(root.resolve("realworld2016_dataset/proband2/data/acc_climbingup_csv.zip"), parts);
 
-        Dataset d = Fixtures.read(new RealWorldReader(), root);
-        assertThat(Fixtures.errors(d)).isEmpty();
+        Dataset d = SeedFixtures.read(new RealWorldReader(), root);
+        assertThat(SeedFixtures.errors(d)).isEmpty();
         assertThat(d.sessions()).extracting(Session::id).containsExactly(
                 "proband01_walking_1", "proband02_climbingup_2", "proband02_climbingup_3");
         Session walk = d.sessions().get(0);
@@ -59,16 +59,16 @@ class RealWorldReaderTest {
                 "acc_x", "acc_y", "acc_z", "gyro_x", "gyro_y", "gyro_z", "mag_x", "mag_y", "mag_z");
         // common span: from the latest start (13 ms) to the earliest end (acc: 1183 ms) -> 59 grid points
         assertThat(walk.length()).isEqualTo(59);
-        float[] accX = Fixtures.channel(walk, "acc_x");
-        float[] gyroX = Fixtures.channel(walk, "gyro_x");
-        float[] magX = Fixtures.channel(walk, "mag_x");
+        float[] accX = SeedFixtures.channel(walk, "acc_x");
+        float[] gyroX = SeedFixtures.channel(walk, "gyro_x");
+        float[] magX = SeedFixtures.channel(walk, "mag_x");
         for (int k = 0; k < walk.length(); k += 7) {
             double t = 0.013 + k / 50.0;
             assertThat(accX[k]).isCloseTo((float) t, within(1e-4f));
             assertThat(gyroX[k]).isCloseTo((float) (2 * t), within(1e-4f));
             assertThat(magX[k]).isCloseTo((float) (3 * t), within(1e-4f));
         }
-        assertThat(Fixtures.channel(walk, "acc_y")[0]).isEqualTo(-1f);
+        assertThat(SeedFixtures.channel(walk, "acc_y")[0]).isEqualTo(-1f);
         assertThat(walk.channels().get(6).description()).isEqualTo("Magnetometer X-axis (waist)");
 
         Session part2 = d.sessions().get(1);
@@ -86,12 +86,12 @@ class RealWorldReaderTest {
     void aBadRowIsLeftOutAndReportedTheRecordingStillReads(@TempDir Path root) throws Exception {
         String data = "proband3/data/";
         String acc = csv(30, 0, 1).replace(String.format(Locale.ROOT, "5,%d,", T0 + 80), "5,12:00,");
-        Fixtures.writeZip(root.resolve(data + "acc_sitting_csv.zip"), Map.of("acc_sitting_waist.csv", acc));
-        Fixtures.writeZip(root.resolve(data + "gyr_sitting_csv.zip"), Map.of("Gyroscope_sitting_chest.csv",
+        SeedFixtures.writeZip(root.resolve(data + "acc_sitting_csv.zip"), Map.of("acc_sitting_waist.csv", acc));
+        SeedFixtures.writeZip(root.resolve(data + "gyr_sitting_csv.zip"), Map.of("Gyroscope_sitting_chest.csv",
                 csv(30, 0, 1)));
-        Dataset d = Fixtures.read(new RealWorldReader(), root);
+        Dataset d = SeedFixtures.read(new RealWorldReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         assertThat(errors).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("proband3/data/acc_sitting_csv.zip!acc_sitting_waist.csv");
             assertThat(p.line()).isEqualTo(6);
@@ -104,6 +104,6 @@ class RealWorldReaderTest {
         assertThat(sitting.label()).isEqualTo("sitting");
         // 29 of 30 rows read; the grid still spans the whole recording and bridges the missing row
         assertThat(sitting.length()).isEqualTo(30);
-        assertThat(Fixtures.channel(sitting, "acc_x")[4]).isCloseTo(0.08f, within(1e-4f));
+        assertThat(SeedFixtures.channel(sitting, "acc_x")[4]).isCloseTo(0.08f, within(1e-4f));
     }
 }

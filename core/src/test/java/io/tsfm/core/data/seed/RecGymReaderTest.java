@@ -40,11 +40,11 @@ class RecGymReaderTest {
 
     @Test
     void readsWristRunsInCanonicalUnits(@TempDir Path root) throws Exception {
-        Fixtures.write(root, "RecGym.csv", csv(null));
-        Dataset d = Fixtures.read(new RecGymReader(), root);
+        SeedFixtures.write(root, "RecGym.csv", csv(null));
+        Dataset d = SeedFixtures.read(new RecGymReader(), root);
 
         assertThat(d.sessions()).extracting(Session::label).containsExactly("arm_curl", "squat", "stairclimber");
-        Session curl = Fixtures.session(d, "subj1_sess1_0000_arm_curl");
+        Session curl = SeedFixtures.session(d, "subj1_sess1_0000_arm_curl");
         assertThat(curl.length()).isEqualTo(3);
         assertThat(curl.rateHz()).isEqualTo(20.0);
         assertThat(curl.subject()).isEqualTo("1");
@@ -56,16 +56,16 @@ class RecGymReaderTest {
         assertThat(curl.samples()[3][0]).isCloseTo((float) (Math.PI / 2), within(1e-5f));
         // the pocket row between the first two wrist rows is not part of the wrist stream
         assertThat(curl.samples()[0][1]).isCloseTo((float) (0.5 * Units.G), within(1e-5f));
-        assertThat(Fixtures.session(d, "subj1_sess1_0001_squat").length()).isEqualTo(4);
-        Session stairs = Fixtures.session(d, "subj2_sess1_0002_stairclimber");
+        assertThat(SeedFixtures.session(d, "subj1_sess1_0001_squat").length()).isEqualTo(4);
+        Session stairs = SeedFixtures.session(d, "subj2_sess1_0002_stairclimber");
         assertThat(stairs.length()).isEqualTo(3);
-        assertThat(Fixtures.channel(stairs, "gyro_z")[2]).isCloseTo((float) -Math.PI, within(1e-5f));
+        assertThat(SeedFixtures.channel(stairs, "gyro_z")[2]).isCloseTo((float) -Math.PI, within(1e-5f));
 
         assertThat(d.manifest().role()).isEqualTo(DatasetRole.TRAIN);
         assertThat(d.manifest().subjects()).isEqualTo(2);
         assertThat(d.manifest().sourceUnits()).isEqualTo(Map.of(SensorKind.ACCELEROMETER, "g",
                 SensorKind.GYROSCOPE, "deg/s"));
-        assertThat(Fixtures.errors(d)).isEmpty();
+        assertThat(SeedFixtures.errors(d)).isEmpty();
         ReadProblem nulls = d.problems().get(0);
         assertThat(nulls.fatal()).isFalse();
         assertThat(nulls.count()).isEqualTo(2);
@@ -79,10 +79,10 @@ class RecGymReaderTest {
         String csv = csv("1,wrist,1,0.1,abc,0.3,1,2,3,0.5,Squat")
                 + "1,wrist,1,0.1,0.2,0.3,1,2,3,0.5,Squat\n"
                 + "1,wrist,1,0.1,0.2,0.3,1,2,3,0.5,BoxJump\n";
-        Fixtures.write(root, "RecGym.csv", csv);
-        Dataset d = Fixtures.read(new RecGymReader(), root);
+        SeedFixtures.write(root, "RecGym.csv", csv);
+        Dataset d = SeedFixtures.read(new RecGymReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0).file()).isEqualTo("RecGym.csv");
         assertThat(errors.get(0).line()).isEqualTo(12);
@@ -99,7 +99,7 @@ class RecGymReaderTest {
 
     @Test
     void isRegisteredAndReadsThePublishedZipFromTheDataRoot(@TempDir Path root) throws Exception {
-        Fixtures.writeZip(root.resolve("recgym.zip"), Map.of("RecGym.csv", csv(null)));
+        SeedFixtures.writeZip(root.resolve("recgym.zip"), Map.of("RecGym.csv", csv(null)));
         Dataset d = DatasetCatalog.load().read("recgym", DataRoot.of(root));
         assertThat(d.sessions()).hasSize(3);
         assertThat(new RecGymReader().info().downloadHint()).contains("archive.ics.uci.edu", "recgym.zip", "recgym/");

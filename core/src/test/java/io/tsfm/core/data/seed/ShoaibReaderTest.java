@@ -58,10 +58,10 @@ class ShoaibReaderTest {
 
     @Test
     void readsAllFivePositionsAsOneSessionPerActivityRun(@TempDir Path root) throws Exception {
-        Fixtures.write(root, "DataSet/Participant_1.csv",
+        SeedFixtures.write(root, "DataSet/Participant_1.csv",
                 participant("walking", "walking", "walking", "biking", "biking", "upsatirs", "downstairs"));
-        Fixtures.write(root, "DataSet/Participant_10.csv", participant("jogging", "jogging"));
-        Dataset d = Fixtures.read(new ShoaibReader(), root);
+        SeedFixtures.write(root, "DataSet/Participant_10.csv", participant("jogging", "jogging"));
+        Dataset d = SeedFixtures.read(new ShoaibReader(), root);
 
         assertThat(d.problems()).isEmpty();
         assertThat(d.sessions()).extracting(Session::id, Session::length).containsExactly(
@@ -74,11 +74,11 @@ class ShoaibReaderTest {
         assertThat(walk.subject()).isEqualTo("1");
         assertThat(walk.channels()).extracting(Channel::name).startsWith("left_pocket_acc_x", "left_pocket_acc_y",
                 "left_pocket_acc_z", "left_pocket_gyro_x").endsWith("belt_mag_z");
-        assertThat(Fixtures.channel(walk, "left_pocket_acc_x")[0]).isEqualTo(1.0f);
-        assertThat(Fixtures.channel(walk, "right_pocket_acc_x")[2]).isEqualTo(2.0f);
-        assertThat(Fixtures.channel(walk, "right_pocket_gyro_z")[0]).isEqualTo(-2.0f);
-        assertThat(Fixtures.channel(walk, "upper_arm_mag_x")[1]).isEqualTo(40.0f);
-        assertThat(Fixtures.channel(walk, "belt_mag_z")[0]).isEqualTo(30.0f);
+        assertThat(SeedFixtures.channel(walk, "left_pocket_acc_x")[0]).isEqualTo(1.0f);
+        assertThat(SeedFixtures.channel(walk, "right_pocket_acc_x")[2]).isEqualTo(2.0f);
+        assertThat(SeedFixtures.channel(walk, "right_pocket_gyro_z")[0]).isEqualTo(-2.0f);
+        assertThat(SeedFixtures.channel(walk, "upper_arm_mag_x")[1]).isEqualTo(40.0f);
+        assertThat(SeedFixtures.channel(walk, "belt_mag_z")[0]).isEqualTo(30.0f);
         Channel rightPocketAcc = walk.channels().get(9);
         assertThat(rightPocketAcc.description())
                 .isEqualTo("Accelerometer X-axis from right trouser pocket smartphone sensor");
@@ -91,11 +91,11 @@ class ShoaibReaderTest {
         String good = participant("sitting", "sitting");
         String bad = row(1, 0.0, "sitting").replaceFirst(",0\\.5,", ",oops,");   // line 5: left pocket Ay
         String unknown = row(2, 0.0, "dancing");                                 // line 6
-        Fixtures.write(root, "Participant_2.csv", good + bad + unknown + row(3, 0.0, "standing"));
-        Fixtures.write(root, "Participant_3.csv", "Left_pocket,,,\nTime_Stamp,Ax,Ay,Az\n");
-        Dataset d = Fixtures.read(new ShoaibReader(), root);
+        SeedFixtures.write(root, "Participant_2.csv", good + bad + unknown + row(3, 0.0, "standing"));
+        SeedFixtures.write(root, "Participant_3.csv", "Left_pocket,,,\nTime_Stamp,Ax,Ay,Az\n");
+        Dataset d = SeedFixtures.read(new ShoaibReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         assertThat(errors).extracting(ReadProblem::file, ReadProblem::line, ReadProblem::column).containsExactly(
                 Tuple.tuple("Participant_2.csv", 5L, 3), Tuple.tuple("Participant_2.csv", 6L, 70),
                 Tuple.tuple("Participant_3.csv", 2L, 1));

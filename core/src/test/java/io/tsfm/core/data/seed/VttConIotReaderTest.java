@@ -47,9 +47,9 @@ class VttConIotReaderTest {
 
     @Test
     void readsTheHipImuOfEachActivityFileAt50Hz(@TempDir Path root) throws Exception {
-        Fixtures.write(root, "VTT_ConIot_Dataset/IMU/activity_9_user_3_combined.csv", file(21));
-        Fixtures.write(root, "VTT_ConIot_Dataset/IMU/activity_15_user_12_combined.csv", file(10));
-        Dataset d = Fixtures.read(new VttConIotReader(), root);
+        SeedFixtures.write(root, "VTT_ConIot_Dataset/IMU/activity_9_user_3_combined.csv", file(21));
+        SeedFixtures.write(root, "VTT_ConIot_Dataset/IMU/activity_15_user_12_combined.csv", file(10));
+        Dataset d = SeedFixtures.read(new VttConIotReader(), root);
 
         assertThat(d.problems()).isEmpty();
         assertThat(d.sessions()).extracting(Session::id).containsExactly(
@@ -61,11 +61,11 @@ class VttConIotReaderTest {
         assertThat(lying.length()).isEqualTo(11);
         assertThat(lying.channels()).extracting(Channel::name).containsExactly(
                 "acc_x", "acc_y", "acc_z", "gyro_x", "gyro_y", "gyro_z", "mag_x", "mag_y", "mag_z");
-        float[] accX = Fixtures.channel(lying, "acc_x");
+        float[] accX = SeedFixtures.channel(lying, "acc_x");
         for (int k = 0; k < 11; k++) assertThat(accX[k]).isCloseTo((float) (0.02 * k * Units.G), within(1e-4f));
-        assertThat(Fixtures.channel(lying, "acc_z")[3]).isCloseTo((float) Units.G, within(1e-5f));
-        assertThat(Fixtures.channel(lying, "gyro_z")[5]).isCloseTo((float) (Math.PI / 2), within(1e-5f));
-        assertThat(Fixtures.channel(lying, "mag_x")[0]).isEqualTo(40f);
+        assertThat(SeedFixtures.channel(lying, "acc_z")[3]).isCloseTo((float) Units.G, within(1e-5f));
+        assertThat(SeedFixtures.channel(lying, "gyro_z")[5]).isCloseTo((float) (Math.PI / 2), within(1e-5f));
+        assertThat(SeedFixtures.channel(lying, "mag_x")[0]).isEqualTo(40f);
         assertThat(lying.channels().get(3).description()).isEqualTo("Gyroscope X-axis (hip)");
         assertThat(lying.channels().get(3).unit()).isEqualTo("rad/s");
         assertThat(d.sessions().get(1).label()).isEqualTo("climbing_ladder");
@@ -75,13 +75,13 @@ class VttConIotReaderTest {
     @Test
     void badRowAndBadFilesAreReportedTheRestReads(@TempDir Path root) throws Exception {
         String rows = file(5) + row(5).replaceFirst(",0,", ",--,") + file(7).substring(header().length());
-        Fixtures.write(root, "activity_13_user_1_combined.csv", rows);
-        Fixtures.write(root, "activity_17_user_1_combined.csv", file(3));
-        Fixtures.write(root, "activity_16_user_2_combined.csv",
+        SeedFixtures.write(root, "activity_13_user_1_combined.csv", rows);
+        SeedFixtures.write(root, "activity_17_user_1_combined.csv", file(3));
+        SeedFixtures.write(root, "activity_16_user_2_combined.csv",
                 header().replace("trousers_Gy_dps", "trousers_Gy_rpm") + row(0));
-        Dataset d = Fixtures.read(new VttConIotReader(), root);
+        Dataset d = SeedFixtures.read(new VttConIotReader(), root);
 
-        List<ReadProblem> errors = Fixtures.errors(d);
+        List<ReadProblem> errors = SeedFixtures.errors(d);
         assertThat(errors).extracting(ReadProblem::file, ReadProblem::line, ReadProblem::column).containsExactly(
                 Tuple.tuple("activity_13_user_1_combined.csv", 7L, 2),
                 Tuple.tuple("activity_16_user_2_combined.csv", 1L, 5),

@@ -17,8 +17,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writes small fixtures in a dataset's published layout and reads them back. */
-final class Fixtures {
-    private Fixtures() {}
+final class SeedFixtures {
+    private SeedFixtures() {}
 
     static Path write(Path root, String relative, String text) throws IOException {
         Path p = root.resolve(relative);
