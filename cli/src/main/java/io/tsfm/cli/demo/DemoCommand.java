@@ -2,8 +2,8 @@ package io.tsfm.cli.demo;
 
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.cli.TsfmHome;
-import io.tsfm.core.data.DataRoot;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.datasets.DataRoot;
 import io.tsfm.edge.fleet.Imperfections;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -2,14 +2,14 @@ package io.tsfm.cli.perf;
 
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.cli.TsfmHome;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.window.WindowGrid;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.edge.classify.LocalRecognizer;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.source.DatasetReplaySource;

@@ -1,15 +1,15 @@
 package io.tsfm.cli.perf;
 
-import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.cli.TsfmHome;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.runtime.DatasetWindows;
+import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.edge.fleet.FleetReport;
 import io.tsfm.edge.fleet.FleetSimulator;
 import io.tsfm.edge.fleet.Imperfections;
