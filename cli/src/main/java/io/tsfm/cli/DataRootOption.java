@@ -1,6 +1,6 @@
 package io.tsfm.cli;
 
-import io.tsfm.core.data.DataRoot;
+import io.tsfm.datasets.DataRoot;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -153,7 +153,7 @@ class ErrorMessagesTest {
     /** Where the real datasets are, as the commands resolve them. */
     private static final class DataRootPaths {
         static Path hapt() {
-            return io.tsfm.core.data.DataRoot.resolve().path().resolve("hapt.zip");
+            return io.tsfm.datasets.DataRoot.resolve().path().resolve("hapt.zip");
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.tsfm.benchmark.metrics;
 
 import io.tsfm.benchmark.protocol.WindowKey;
-import io.tsfm.core.eval.ClassificationMetrics;
+import io.tsfm.datasets.eval.ClassificationMetrics;
 import java.util.List;
 import java.util.Map;
 

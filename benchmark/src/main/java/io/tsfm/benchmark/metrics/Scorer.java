@@ -1,6 +1,6 @@
 package io.tsfm.benchmark.metrics;
 
-import io.tsfm.core.eval.ClassificationMetrics;
+import io.tsfm.datasets.eval.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.List;
 

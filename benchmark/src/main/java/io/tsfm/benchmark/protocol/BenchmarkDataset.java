@@ -1,13 +1,13 @@
 package io.tsfm.benchmark.protocol;
 
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetManifest;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.labels.LabelVocabulary;
-import io.tsfm.core.preprocess.EvalWindow;
-import io.tsfm.core.preprocess.EvalWindows;
-import io.tsfm.core.preprocess.LabeledTable;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.DatasetManifest;
+import io.tsfm.datasets.eval.EvalWindow;
+import io.tsfm.datasets.eval.EvalWindows;
+import io.tsfm.datasets.eval.LabeledTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.tsfm.benchmark.protocol;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

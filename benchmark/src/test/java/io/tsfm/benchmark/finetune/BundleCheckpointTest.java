@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsfm.benchmark.run.BenchmarkException;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.runtime.DatasetWindows;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.training.testing.FreshCheckpoint;
 import io.tsfm.training.text.TextBank;
 import java.nio.file.Path;

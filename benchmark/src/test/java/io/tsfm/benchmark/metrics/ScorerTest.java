@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.core.eval.ClassificationMetrics;
 import io.tsfm.core.labels.LabelVocabulary;
+import io.tsfm.datasets.eval.ClassificationMetrics;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package io.tsfm.benchmark.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.Session;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,7 +85,7 @@ class BenchmarkDatasetTest {
         assertThat(BenchmarkDatasets.DEFAULT).containsExactly("mobifall_v2", "motionsense", "basicmotions",
                 "racketsports");
         for (String n : BenchmarkDatasets.DEFAULT) {
-            assertThat(catalog.get(n).info().role()).as(n).isEqualTo(io.tsfm.core.data.DatasetRole.ZERO_SHOT);
+            assertThat(catalog.get(n).info().role()).as(n).isEqualTo(io.tsfm.datasets.DatasetRole.ZERO_SHOT);
         }
         BenchmarkDataset d = BenchmarkDatasets.load(List.of("motionsense"), catalog, root).get(0);
         // 24 subjects x 15 trials of 50 Hz DeviceMotion, cut into 6 s windows of its six activities

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.benchmark.metrics.MetricKind;
 import io.tsfm.benchmark.metrics.Score;
 import io.tsfm.benchmark.protocol.WindowKey;
-import io.tsfm.core.eval.ClassificationMetrics;
+import io.tsfm.datasets.eval.ClassificationMetrics;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

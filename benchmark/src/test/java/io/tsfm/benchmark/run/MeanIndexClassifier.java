@@ -1,10 +1,10 @@
 package io.tsfm.benchmark.run;
 
-import io.tsfm.core.eval.MajorityVote;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.datasets.eval.MajorityVote;
 import java.util.ArrayList;
 import java.util.List;
 

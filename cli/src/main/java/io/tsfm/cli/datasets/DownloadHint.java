@@ -1,9 +1,9 @@
 package io.tsfm.cli.datasets;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.data.DatasetReader;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.DatasetReader;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,13 +2,13 @@ package io.tsfm.cli.datasets;
 
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.data.DatasetSummary;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.labels.LabelVocabulary;
-import io.tsfm.core.plot.SessionPlot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.DatasetSummary;
+import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.plot.SessionPlot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

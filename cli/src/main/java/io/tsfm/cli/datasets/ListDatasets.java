@@ -1,11 +1,11 @@
 package io.tsfm.cli.datasets;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.data.DatasetReader;
-import io.tsfm.core.data.DatasetSummary;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.DatasetReader;
+import io.tsfm.datasets.DatasetSummary;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

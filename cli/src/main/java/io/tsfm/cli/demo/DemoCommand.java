@@ -1,7 +1,7 @@
 package io.tsfm.cli.demo;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.core.data.DataRoot;
+import io.tsfm.datasets.DataRoot;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.lab.TsfmHome;
 import io.tsfm.lab.demo.DemoData;

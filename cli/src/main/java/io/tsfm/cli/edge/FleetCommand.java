@@ -1,9 +1,9 @@
 package io.tsfm.cli.edge;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.lab.fleet.FleetReport;
 import io.tsfm.lab.fleet.FleetSimulator;
 import io.tsfm.lab.fleet.Imperfections;
@@ -14,11 +14,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code tsfm fleet}: many simulated devices replaying a dataset's sessions into Kafka, with realistic imperfections. */
 @Command(name = "fleet", mixinStandardHelpOptions = true,

@@ -1,13 +1,13 @@
 package io.tsfm.cli.export;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.runtime.DatasetWindows;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.export.bundle.BundleExporter;
 import io.tsfm.export.quantize.Int8BundleQuantizer;
 import io.tsfm.schemas.bundle.BundleManifest;

@@ -1,9 +1,9 @@
 package io.tsfm.cli.simulate;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.simulation.dataset.SimulationPlot;
 import io.tsfm.simulation.dataset.SimulationReport;
 import java.io.PrintWriter;

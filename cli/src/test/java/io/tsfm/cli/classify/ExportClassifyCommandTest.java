@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.cli.Main;
 import io.tsfm.cli.testing.CliRun;
-import io.tsfm.core.data.DataRoot;
+import io.tsfm.datasets.DataRoot;
 import io.tsfm.training.run.TrainConfig;
 import io.tsfm.training.run.Trainer;
 import java.io.ByteArrayOutputStream;

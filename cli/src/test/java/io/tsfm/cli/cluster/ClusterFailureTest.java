@@ -3,10 +3,10 @@ package io.tsfm.cli.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.Main;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.window.WindowGrid;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.ImuFrameCodec;
 import io.tsfm.edge.source.Pacer;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import io.tsfm.core.runtime.Classification;
-import io.tsfm.core.runtime.DatasetWindows;
 import io.tsfm.core.runtime.ExecutionDevice;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.datasets.eval.DatasetWindows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

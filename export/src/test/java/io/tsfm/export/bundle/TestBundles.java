@@ -1,8 +1,8 @@
 package io.tsfm.export.bundle;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.run.TrainConfig;
 import io.tsfm.training.run.Trainer;

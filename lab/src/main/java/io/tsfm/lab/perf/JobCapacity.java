@@ -2,10 +2,10 @@ package io.tsfm.lab.perf;
 
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.lab.TsfmHome;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.runtime.DatasetWindows;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;

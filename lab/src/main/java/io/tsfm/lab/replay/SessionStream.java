@@ -1,8 +1,8 @@
 package io.tsfm.lab.replay;
 
 import io.tsfm.core.data.Session;
-import io.tsfm.core.data.resample.LinearResampler;
 import io.tsfm.core.window.SampleFrame;
+import io.tsfm.datasets.resample.LinearResampler;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.tsfm.edge.testing;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.Session;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tsfm.job.testing;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetSource;
-import io.tsfm.core.data.NumericTable;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.DatasetSource;
+import io.tsfm.datasets.reading.NumericTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

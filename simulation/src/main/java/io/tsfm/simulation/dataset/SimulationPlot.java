@@ -1,11 +1,11 @@
 package io.tsfm.simulation.dataset;
 
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.plot.SessionPlot;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.plot.SessionPlot;
 import io.tsfm.simulation.sensor.BodySite;
 import java.io.IOException;
 import java.nio.file.Path;

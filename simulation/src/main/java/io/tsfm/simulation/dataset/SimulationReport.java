@@ -1,8 +1,8 @@
 package io.tsfm.simulation.dataset;
 
-import io.tsfm.core.data.Dataset;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.Session;
+import io.tsfm.datasets.Dataset;
 import io.tsfm.simulation.sensor.BodySite;
 import java.util.Locale;
 import java.util.Map;

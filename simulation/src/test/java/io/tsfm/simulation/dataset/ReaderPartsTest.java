@@ -2,12 +2,12 @@ package io.tsfm.simulation.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.data.DatasetRole;
 import io.tsfm.core.data.ReadProblem;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.labels.LabelVocabulary;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.DatasetRole;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.simulation.sensor.BodySite;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package io.tsfm.simulation.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.Session;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.simulation.sensor.BodySite;
 import io.tsfm.simulation.sensor.MocapSimulator;
 import io.tsfm.simulation.sensor.VirtualImu;

@@ -2,7 +2,7 @@ package io.tsfm.training.finetune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.tsfm.core.plot.CurvePlot;
+import io.tsfm.datasets.plot.CurvePlot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

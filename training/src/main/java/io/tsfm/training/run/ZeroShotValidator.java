@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.ParameterStore;
 import io.tsfm.core.data.Session;
-import io.tsfm.core.eval.ClassificationMetrics;
+import io.tsfm.datasets.eval.ClassificationMetrics;
 import io.tsfm.training.data.BatchAssembler;
 import io.tsfm.training.data.TrainingBatch;
 import io.tsfm.training.model.TrainableTsfm;

@@ -3,13 +3,13 @@ package io.tsfm.training.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.preprocess.Patcher;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.Dataset;
-import io.tsfm.core.data.DatasetCatalog;
-import io.tsfm.core.runtime.DatasetWindows;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.Dataset;
+import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.training.text.TextBank;
 import java.nio.file.Path;
 import java.util.ArrayList;

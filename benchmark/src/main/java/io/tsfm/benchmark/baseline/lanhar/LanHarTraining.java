@@ -9,7 +9,7 @@ import io.tsfm.benchmark.metrics.MetricKind;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.FineTuneSplit;
 import io.tsfm.core.labels.LabelVocabulary;
-import io.tsfm.core.plot.CurvePlot;
+import io.tsfm.datasets.plot.CurvePlot;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

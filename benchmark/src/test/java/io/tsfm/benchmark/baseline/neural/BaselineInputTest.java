@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkWindow;
 import io.tsfm.core.data.Channel;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.data.SensorKind;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetCatalog;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.run.WindowPrediction;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetCatalog;
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.datasets.DataRoot;
+import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsfm.core.data.DataFormatException;
-import io.tsfm.core.data.DataRoot;
-import io.tsfm.core.data.DatasetSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 class NpyTest {
@@ -127,29 +122,5 @@ class NpyTest {
         byte[] cut = Arrays.copyOf(npz, npz.length / 2);
         assertThatThrownBy(() -> Npz.read(new ByteArrayInputStream(cut), "cut.npz", Set.of("X")))
                 .isInstanceOf(DataFormatException.class).hasMessageContaining("cut.npz");
-    }
-
-    @Test
-    void readsThePublishedUtdMhadArchive() throws IOException {
-        java.nio.file.Path zip = DataRoot.resolve().locate("utd_mhad").orElseThrow();
-        try (DatasetSource src = DatasetSource.open(zip); InputStream in = src.open("UTD-MHAD2_1s.npz")) {
-            byte[] npz = in.readAllBytes();
-            Map<String, NpyArray> a = Npz.read(new ByteArrayInputStream(npz), "UTD-MHAD2_1s.npz", Set.of("X", "y"));
-            assertThat(a.get("X").shape()).containsExactly(1137, 1, 50, 6);
-            assertThat(a.get("X").dtype().descr()).isEqualTo("<f8");
-            assertThat(a.get("y").shape()).containsExactly(1137, 6);
-            double[] y = a.get("y").toDoubleArray();
-            assertThat(Arrays.stream(y).sum()).isEqualTo(1137.0); // one-hot rows
-            // the real folds array is pickled and must be refused, not unpickled
-            try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(npz))) {
-                ZipEntry e;
-                while ((e = z.getNextEntry()) != null) {
-                    if (e.getName().equals("folds.npy")) {
-                        assertThatThrownBy(() -> Npy.read(z, "folds.npy")).isInstanceOf(DataFormatException.class)
-                                .hasMessageContaining("'|O'");
-                    }
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,60 @@
+package io.tsfm.datasets.eval;
+
+import io.tsfm.core.data.Channel;
+import io.tsfm.core.data.Session;
+import io.tsfm.core.preprocess.ChannelDescriptions;
+import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.datasets.Dataset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dataset's evaluation windows as classifier input (spec §1.5, §6.2): each subject's sessions concatenated in
+ * session order and cut into non-overlapping 6 s windows ({@link EvalWindows}, majority label), each with the
+ * channel descriptions the model reads for the serving patch length. Window ids are
+ * {@code <dataset>/<subject>/<first sample>}. Stateless and thread-safe.
+ */
+public final class DatasetWindows {
+
+    private DatasetWindows() {}
+
+    /** A window and its true label. */
+    public record Labeled(SensorWindow window, String label) {}
+
+    /**
+     * All 6 s windows of {@code dataset}, subjects in id order.
+     *
+     * @param patchSeconds the serving patch length named in the descriptions (the bundle's)
+     */
+    public static List<Labeled> of(Dataset dataset, double patchSeconds) {
+        return of(dataset, patchSeconds, EvalWindows.WINDOW_SECONDS);
+    }
+
+    /** As {@link #of(Dataset, double)} with another window length. */
+    public static List<Labeled> of(Dataset dataset, double patchSeconds, double windowSeconds) {
+        List<String> labels = dataset.manifest().labels();
+        Map<String, List<Channel>> channelsOf = new HashMap<>();
+        for (Session s : dataset.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
+        List<Labeled> out = new ArrayList<>();
+        for (Map.Entry<String, LabeledTable> e : EvalWindows.bySubject(dataset.sessions(), labels).entrySet()) {
+            LabeledTable t = e.getValue();
+            List<String> descriptions = ChannelDescriptions.describeAll(dataset.manifest().description(),
+                    channelsOf.get(e.getKey()), t.rateHz(), patchSeconds);
+            for (EvalWindow w : EvalWindows.slice(t, windowSeconds)) {
+                String id = dataset.name() + "/" + e.getKey() + "/" + w.startSample();
+                out.add(new Labeled(new SensorWindow(id, w.samples(), t.rateHz(), descriptions), labels.get(w.label())));
+            }
+        }
+        return out;
+    }
+
+    /** {@code count} windows spread evenly over {@code all} (all of them when there are fewer). */
+    public static List<Labeled> spread(List<Labeled> all, int count) {
+        if (count >= all.size()) return List.copyOf(all);
+        List<Labeled> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) out.add(all.get((int) ((long) i * all.size() / count)));
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** PNG plots for reports and inspection (JFreeChart): sessions, curves, confusion matrices, embedding maps. */
+package io.tsfm.datasets.plot;
