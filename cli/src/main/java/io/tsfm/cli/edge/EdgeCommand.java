@@ -16,7 +16,7 @@ import io.tsfm.edge.kafka.SpooledPublisher;
 import io.tsfm.edge.labels.LabelSetFollower;
 import io.tsfm.edge.labels.LabelSetStore;
 import io.tsfm.edge.labels.LabelSets;
-import io.tsfm.edge.source.CsvStreamSource;
+import io.tsfm.lab.replay.CsvStreamSource;
 import io.tsfm.lab.replay.DatasetReplaySource;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.source.Pacer;

@@ -1,4 +1,4 @@
-package io.tsfm.edge.source;
+package io.tsfm.lab.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

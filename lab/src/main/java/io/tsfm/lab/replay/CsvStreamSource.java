@@ -1,4 +1,4 @@
-package io.tsfm.edge.source;
+package io.tsfm.lab.replay;
 
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DataFormatException;
@@ -10,6 +10,8 @@ import io.tsfm.datasets.reading.ProblemLog;
 import io.tsfm.datasets.resample.LinearResampler;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
+import io.tsfm.edge.source.FrameSource;
+import io.tsfm.edge.source.Pacer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
