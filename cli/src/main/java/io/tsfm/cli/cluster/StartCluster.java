@@ -59,6 +59,7 @@ public final class StartCluster implements Callable<Integer> {
             System.out.println("  " + p.name() + "  pid " + p.pid());
         }
         ClusterLayout l = cluster.layout();
+        if (rest.servesDashboard()) System.out.println("  web dashboard: " + rest.url() + "/");
         System.out.println("  REST API: " + rest.url() + "  (e.g. " + rest.url() + "/overview)");
         System.out.println("  config: " + l.configFile() + "; logs: " + l.logDir() + "; checkpoints: " + l.checkpoints());
         System.out.println("  submit: ./tsfm job --cluster localhost:" + port + " --bootstrap-servers HOST:PORT");

@@ -66,7 +66,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>a task manager process is killed (SIGKILL): the job fails over to the surviving one while the second half
  *       arrives, and</li>
  *   <li>the job is cancelled and a new one started from its last retained checkpoint ({@code --restore-from}) after
- *       the second half arrived.</li>
+ *       the second half arrived, and</li>
+ *   <li>the job is stopped with a savepoint ({@code tsfm cluster savepoint}) and restarted from it at twice its
+ *       parallelism (2 -> 4 slots) after the second half arrived.</li>
  * </ul>
  * Event time is per device: after the data, one tiny frame per device moves its clock past its last windows. A
  * read_committed consumer must then see every expected window (the windows the shared windowing rule cuts from the
@@ -194,6 +196,49 @@ class ClusterFailureTest {
         assertThat(cluster.restartLostTaskManagers(Duration.ofSeconds(10))).as("nothing to bring back").isEmpty();
     }
 
+    @Test
+    void rescalingFromTwoToFourSlotsThroughASavepointLosesAndRepeatsNoWindow() throws Exception {
+        JobOptions o = options("rescale");
+        long t0 = gridAlignedHourAgo();
+        List<DeviceFrame> frames = replay(t0);
+        Set<String> expected = expectedWindows(frames);
+        long half = t0 + (long) (SECONDS / 2 * 1e6);
+        List<DeviceFrame> first = frames.stream().filter(f -> f.startMicros() < half).toList();
+        List<DeviceFrame> second = frames.stream().filter(f -> f.startMicros() >= half).toList();
+
+        String job = submit(o, null);
+        produce(o, first, 0);
+        requirePredictions(o, 5, Duration.ofSeconds(120));
+        // the operator's path: ./tsfm cluster savepoint stops the job with a savepoint and says where it is
+        String text = cli("cluster", "savepoint", job, "--port", String.valueOf(cluster.layout().restPort()
+                .orElseThrow()), "--dir", tmp.resolve("savepoints-rescale").toString());
+        Matcher m = Pattern.compile("stopped " + job + " with savepoint (\\S+)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        String savepoint = m.group(1).replaceFirst("^file:", "");
+        awaitState(job, "FINISHED");
+        int before = readCommitted(o).size();
+        produce(o, second, 0); // arrives while no job runs
+        closeLastWindows(o, t0);
+        System.out.println("stopped " + job + " with " + before + " predictions committed; savepoint " + savepoint);
+
+        submit(o, null, "--restore-from", savepoint, "--parallelism", "4");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (rest.overview().map(v -> v.slotsAvailable()).orElse(-1) != 0) {
+            assertThat(System.nanoTime()).as("the restored job takes all 4 slots: %s", rest.taskManagers())
+                    .isLessThan(deadline);
+            sleep(250);
+        }
+        List<Prediction> got = awaitPredictions(o, expected.size(), Duration.ofSeconds(180));
+        assertThat(before).as("the first job had committed part of the windows, not all").isPositive()
+                .isLessThan(expected.size());
+        assertExactlyOnce(got, expected);
+    }
+
+    @Test
+    void theClusterServesFlinksWebDashboard() {
+        assertThat(rest.servesDashboard()).as("GET %s/ is the Flink web dashboard", rest.url()).isTrue();
+    }
+
     private static long pidOf(String name) {
         return cluster.processes().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not tracked: " + cluster.processes())).pid();
@@ -245,24 +290,15 @@ class ClusterFailureTest {
                 "--label-sets-topic", o.labelSetsTopic(), "--predictions-topic", o.predictionsTopic(),
                 "--dead-letters-topic", o.deadLettersTopic(), "--group-id", o.groupId(),
                 "--transactional-id-prefix", o.transactionalIdPrefix(), "--job-name", o.jobName(),
-                "--parallelism", "2", "--checkpoint-interval-ms", "500",
+                "--checkpoint-interval-ms", "500",
                 // the halves are produced seconds apart (the test waits for the first half's predictions between
                 // them): in Kafka time a silence, which an idle timeout would rightly take for devices gone quiet and
                 // close the windows spanning the halves; here the last windows close by closeLastWindows instead
                 "--idle-timeout-ms", "600000"));
         if (checkpointDir != null) args.addAll(List.of("--checkpoint-dir", checkpointDir));
+        if (!List.of(more).contains("--parallelism")) args.addAll(List.of("--parallelism", "2"));
         args.addAll(List.of(more));
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            rc = Main.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(old);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(rc).as(text).isZero();
+        String text = cli(args.toArray(String[]::new));
         Matcher m = Pattern.compile("submitted job ([0-9a-f]{32})").matcher(text);
         assertThat(m.find()).as(text).isTrue();
         awaitState(m.group(1), "RUNNING");
@@ -299,6 +335,22 @@ class ClusterFailureTest {
     }
 
     /** Sends the frames (layout inline in each) at {@code speed} times real time; 0 = as fast as possible. */
+    /** Runs a {@code tsfm} command in this JVM; returns what it printed, asserting exit code 0. */
+    private static String cli(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            rc = Main.run(args);
+        } finally {
+            System.setOut(old);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(rc).as(text).isZero();
+        return text;
+    }
+
     private static void produce(JobOptions o, List<DeviceFrame> frames, double speed) {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             long wall0 = System.nanoTime();

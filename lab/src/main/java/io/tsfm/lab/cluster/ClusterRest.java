@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The few calls of Flink's REST API the cluster commands and their tests need: the overview, the jobs, a job's
- * state, failures and checkpoints, and cancelling a job. Thread-safe.
+ * state, failures and checkpoints, cancelling a job, and savepoints (to rescale or upgrade it). Thread-safe.
  */
 public final class ClusterRest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,6 +87,56 @@ public final class ClusterRest {
                     + "?mode=cancel")).timeout(Duration.ofSeconds(10))
                     .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() / 100 == 2;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Takes a savepoint of a running job into {@code dir} and waits for it: with {@code stop}, Flink's
+     * stop-with-savepoint (the sources stop, the last transaction commits, the job ends FINISHED), so a job restored
+     * from it, at any parallelism, picks up exactly where this one stopped. Returns the savepoint's location.
+     *
+     * @throws IOException when the cluster refuses, the savepoint fails (with Flink's reason), or it takes longer
+     *                     than {@code timeout}
+     */
+    public String savepoint(String jobId, java.nio.file.Path dir, boolean stop, Duration timeout)
+            throws IOException, InterruptedException {
+        var body = JSON.createObjectNode().put("targetDirectory", dir.toAbsolutePath().toUri().toString());
+        if (stop) body.put("drain", false);
+        else body.put("cancel-job", false);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId
+                        + (stop ? "/stop" : "/savepoints"))).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("the cluster at " + base + " refused a savepoint of job " + jobId + ": HTTP "
+                    + r.statusCode() + " " + JSON.readTree(r.body()).path("errors").path(0).asText(r.body()));
+        }
+        String trigger = JSON.readTree(r.body()).path("request-id").asText();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<JsonNode> n = get("/jobs/" + jobId + "/savepoints/" + trigger);
+            if (n.isPresent() && "COMPLETED".equals(n.get().path("status").path("id").asText())) {
+                JsonNode op = n.get().path("operation");
+                if (op.has("location")) return op.path("location").asText();
+                String cause = op.path("failure-cause").path("stack-trace").asText(op.toString());
+                throw new IOException("savepoint of job " + jobId + " failed: " + cause.lines().findFirst().orElse(cause));
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("savepoint of job " + jobId + " not complete after " + timeout.toSeconds() + " s");
+    }
+
+    /** Whether the endpoint serves Flink's web dashboard (flink-runtime-web on the job manager's class path). */
+    public boolean servesDashboard() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("<title>Apache Flink Web Dashboard</title>");
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
