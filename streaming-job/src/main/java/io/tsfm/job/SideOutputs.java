@@ -1,7 +1,7 @@
 package io.tsfm.job;
 
+import io.tsfm.core.labels.LabelSetEntry;
 import io.tsfm.job.decode.Rejection;
-import io.tsfm.job.inference.LabelSetEntry;
 import io.tsfm.job.window.RejectedWindow;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;

@@ -1,5 +1,7 @@
 package io.tsfm.job;
 
+import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.DecodedRouter;
@@ -9,9 +11,7 @@ import io.tsfm.job.decode.LabelSetDecoder;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.job.inference.ClassifierFactory;
 import io.tsfm.job.inference.InferenceOperator;
-import io.tsfm.job.inference.LabelSetEntry;
 import io.tsfm.job.inference.PredictionSmoother;
-import io.tsfm.job.inference.ScoredWindow;
 import io.tsfm.job.kafka.KafkaConnectors;
 import io.tsfm.job.metrics.DeadLetterCounter;
 import io.tsfm.job.window.DeviceWindow;

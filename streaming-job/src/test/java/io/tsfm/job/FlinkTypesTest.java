@@ -2,13 +2,13 @@ package io.tsfm.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.LayoutSpec;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.job.decode.SourceRecord;
-import io.tsfm.job.inference.LabelSetEntry;
-import io.tsfm.job.inference.ScoredWindow;
 import io.tsfm.job.window.BufferedFrame;
 import io.tsfm.job.window.DeviceWindow;
 import io.tsfm.job.window.RejectedWindow;

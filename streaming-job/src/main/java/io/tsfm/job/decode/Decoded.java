@@ -1,6 +1,7 @@
 package io.tsfm.job.decode;
 
-import io.tsfm.job.inference.LabelSetEntry;
+import io.tsfm.core.labels.LabelSetEntry;
+
 
 /**
  * What a Kafka deserializer of the job emits for one record: exactly one of a good frame, a good label-set update or

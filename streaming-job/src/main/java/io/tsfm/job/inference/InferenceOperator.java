@@ -1,9 +1,11 @@
 package io.tsfm.job.inference;
 
 import io.tsfm.core.labels.LabelSetChoice;
+import io.tsfm.core.labels.LabelSetEntry;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.WallClock;
 import io.tsfm.job.metrics.ReservoirHistogram;
 import io.tsfm.job.window.DeviceWindow;

@@ -1,10 +1,10 @@
 package io.tsfm.job.kafka;
 
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.RecordDecoder;
 import io.tsfm.job.decode.Rejection;
-import io.tsfm.job.inference.ScoredWindow;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;

@@ -1,7 +1,7 @@
 package io.tsfm.job.kafka;
 
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.WallClock;
-import io.tsfm.job.inference.ScoredWindow;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
 import io.tsfm.schemas.avro.ScoredLabel;

@@ -1,6 +1,5 @@
-package io.tsfm.job.inference;
+package io.tsfm.core.labels;
 
-import io.tsfm.core.labels.ScopedLabelSet;
 import io.tsfm.core.runtime.LabelSet;
 import java.io.Serializable;
 import java.util.Arrays;

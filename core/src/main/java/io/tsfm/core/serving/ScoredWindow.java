@@ -1,4 +1,4 @@
-package io.tsfm.job.inference;
+package io.tsfm.core.serving;
 
 /**
  * A classified window on its way to the predictions topic.
