@@ -4,6 +4,7 @@ import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
+import io.tsfm.core.window.WindowRejection;
 import io.tsfm.job.SideOutputs;
 import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.LayoutSpec;

@@ -1,5 +1,7 @@
 package io.tsfm.job.window;
 
+import io.tsfm.core.window.WindowRejection;
+
 /**
  * A window of one device that produced no prediction, and why.
  *

@@ -1,4 +1,4 @@
-package io.tsfm.job.window;
+package io.tsfm.core.window;
 
 import java.util.Locale;
 

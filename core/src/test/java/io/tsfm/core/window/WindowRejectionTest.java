@@ -1,9 +1,7 @@
-package io.tsfm.job.window;
+package io.tsfm.core.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.core.window.SampleFrame;
-import io.tsfm.core.window.WindowAssembler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
