@@ -9,6 +9,7 @@ import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.FrameDecoder;
 import io.tsfm.job.decode.LabelSetDecoder;
 import io.tsfm.job.decode.Rejection;
+import io.tsfm.job.decode.SideOutputs;
 import io.tsfm.job.inference.ClassifierFactory;
 import io.tsfm.job.inference.InferenceOperator;
 import io.tsfm.job.inference.PredictionSmoother;
