@@ -1,7 +1,6 @@
 package io.tsfm.job.decode;
 
 import io.tsfm.core.labels.LabelSetEntry;
-import io.tsfm.job.window.RejectedWindow;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 

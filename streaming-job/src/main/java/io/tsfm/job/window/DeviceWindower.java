@@ -7,6 +7,7 @@ import io.tsfm.core.window.WindowGrid;
 import io.tsfm.core.window.WindowRejection;
 import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.LayoutSpec;
+import io.tsfm.job.decode.RejectedWindow;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.job.decode.SideOutputs;
 import io.tsfm.job.decode.WallClock;

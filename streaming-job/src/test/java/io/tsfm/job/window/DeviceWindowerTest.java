@@ -8,6 +8,7 @@ import io.tsfm.core.data.Units;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.job.decode.Frame;
+import io.tsfm.job.decode.RejectedWindow;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.job.decode.SideOutputs;
 import io.tsfm.job.testing.TestFrames;

@@ -1,4 +1,4 @@
-package io.tsfm.job.window;
+package io.tsfm.job.decode;
 
 import io.tsfm.core.window.WindowRejection;
 
