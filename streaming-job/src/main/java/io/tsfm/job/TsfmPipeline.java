@@ -13,7 +13,6 @@ import io.tsfm.job.decode.SideOutputs;
 import io.tsfm.job.inference.ClassifierFactory;
 import io.tsfm.job.inference.InferenceOperator;
 import io.tsfm.job.inference.PredictionSmoother;
-import io.tsfm.job.kafka.KafkaConnectors;
 import io.tsfm.job.metrics.DeadLetterCounter;
 import io.tsfm.job.window.DeviceWindow;
 import io.tsfm.job.window.DeviceWindower;
