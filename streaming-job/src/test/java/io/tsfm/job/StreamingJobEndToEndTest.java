@@ -15,7 +15,6 @@ import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.kafka.EmbeddedKafka;
-import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.job.testing.CollectingReporter;
 import io.tsfm.job.testing.HaptReplay;

@@ -2,10 +2,10 @@ package io.tsfm.cli.job;
 
 import io.tsfm.cli.TsfmHome;
 import io.tsfm.cli.cluster.ClusterLayout;
+import io.tsfm.job.ClassifierFactories;
 import io.tsfm.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.StreamingJob;
-import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.job.inference.ClassifierFactory;
 import java.io.IOException;
 import java.io.PrintStream;
