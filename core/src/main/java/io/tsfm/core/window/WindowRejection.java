@@ -3,9 +3,9 @@ package io.tsfm.core.window;
 import java.util.Locale;
 
 /**
- * Categories of rejected windows, one metric counter each. The reasons come as text from the shared
- * {@code WindowAssembler}; {@link #of} maps its wording, and a test pins every reason it can give to a category
- * other than {@link #OTHER}, so a rewording there shows up here.
+ * Why a window was not assembled, carried with the rejection ({@link WindowAssembler.Result#rejectionKind()}) next to
+ * its wording, so callers count and route rejections by kind without reading the text. The streaming job counts
+ * each kind under its own metric.
  */
 public enum WindowRejection {
     /** No frame overlapped the window. */
@@ -18,36 +18,11 @@ public enum WindowRejection {
     RATE_CHANGED,
     /** The channel count changed inside the window. */
     CHANNELS_CHANGED,
-    /** The device switched channel layouts inside the window. */
-    LAYOUT_CHANGED,
-    /** A reason this mapping does not know. */
-    OTHER;
+    /** The device switched channel layouts inside the window ({@link WindowAssembler#layoutChange}). */
+    LAYOUT_CHANGED;
 
     /** The metric name: lower case. */
     public String metricName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The category of a {@code WindowAssembler} rejection reason. */
-    public static WindowRejection of(String reason) {
-        if (reason.startsWith("no frames")) {
-            return NO_FRAMES;
-        }
-        if (reason.startsWith("only ") && reason.contains("coverage")) {
-            return COVERAGE;
-        }
-        if (reason.startsWith("gap of")) {
-            return GAP;
-        }
-        if (reason.startsWith("rate changed")) {
-            return RATE_CHANGED;
-        }
-        if (reason.startsWith("channel count changed")) {
-            return CHANNELS_CHANGED;
-        }
-        if (reason.startsWith("layout changed")) {
-            return LAYOUT_CHANGED;
-        }
-        return OTHER;
     }
 }
