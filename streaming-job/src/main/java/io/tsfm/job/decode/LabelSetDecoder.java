@@ -21,10 +21,7 @@ public final class LabelSetDecoder implements RecordDecoder {
         try {
             LabelSetUpdate u = WireFormat.LABEL_SET_UPDATE.decode(record.value() == null ? new byte[0]
                     : record.value());
-            return Decoded.of(new LabelSetEntry(u.getLabelSetId(), u.getVersion(),
-                    u.getLabels().toArray(String[]::new),
-                    u.getDeviceScope() == null ? null : u.getDeviceScope().toArray(String[]::new),
-                    u.getIssuedAtEpochMicros()));
+            return Decoded.of(LabelSetEntry.of(u));
         } catch (WireFormatException e) {
             return Decoded.of(Rejection.of(record, e.deadLetterReason(), e.getMessage()));
         } catch (RuntimeException e) {
