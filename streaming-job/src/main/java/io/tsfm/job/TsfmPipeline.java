@@ -1,6 +1,6 @@
 package io.tsfm.job;
 
-import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.decode.Decoded;

@@ -2,7 +2,7 @@ package io.tsfm.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.Frame;

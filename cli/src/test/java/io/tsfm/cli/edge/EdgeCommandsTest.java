@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.labels.DefaultLabels;
-import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.edge.labels.LabelSetStore;
 import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.job.kafka.EmbeddedKafka;

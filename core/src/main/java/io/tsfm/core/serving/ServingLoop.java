@@ -1,6 +1,5 @@
 package io.tsfm.core.serving;
 
-import io.tsfm.core.labels.LabelSetEntry;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;

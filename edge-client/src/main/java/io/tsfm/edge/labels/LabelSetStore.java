@@ -1,6 +1,6 @@
 package io.tsfm.edge.labels;
 
-import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,8 @@
 package io.tsfm.edge.labels;
 
-import io.tsfm.core.labels.LabelSetChoice;
-import io.tsfm.core.labels.LabelSetEntry;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.serving.LabelSetChoice;
+import io.tsfm.core.serving.LabelSetEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

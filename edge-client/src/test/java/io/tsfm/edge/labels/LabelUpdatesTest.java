@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsfm.core.labels.DefaultLabels;
-import io.tsfm.core.labels.LabelSetEntry;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;

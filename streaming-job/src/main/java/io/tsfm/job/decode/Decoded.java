@@ -1,6 +1,7 @@
 package io.tsfm.job.decode;
 
-import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
+
 
 
 /**

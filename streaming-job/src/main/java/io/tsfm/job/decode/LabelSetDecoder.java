@@ -1,6 +1,6 @@
 package io.tsfm.job.decode;
 
-import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
 import io.tsfm.schemas.avro.DeadLetterReason;

@@ -1,6 +1,6 @@
 package io.tsfm.job.decode;
 
-import io.tsfm.core.labels.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 

@@ -1,9 +1,9 @@
 package io.tsfm.job.inference;
 
-import io.tsfm.core.labels.LabelSetChoice;
-import io.tsfm.core.labels.LabelSetEntry;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.core.serving.LabelSetChoice;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.serving.ServingLoop;
 import io.tsfm.job.decode.WallClock;

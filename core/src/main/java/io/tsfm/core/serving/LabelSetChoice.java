@@ -1,4 +1,4 @@
-package io.tsfm.core.labels;
+package io.tsfm.core.serving;
 
 /**
  * The rules of label-set updates, shared by the streaming job and the edge client. Per id, an update replaces the

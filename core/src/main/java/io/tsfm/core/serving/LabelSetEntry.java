@@ -1,4 +1,4 @@
-package io.tsfm.core.labels;
+package io.tsfm.core.serving;
 
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.schemas.avro.LabelSetUpdate;
