@@ -71,17 +71,19 @@ public final class ServingLoop<W extends ServedWindow> {
             inputs.add(input.apply(w));
         }
         int k = allScores ? set.labels().length : Math.min(topK, set.labels().length);
+        List<Classification> results;
         long t0 = System.nanoTime();
         try {
-            List<Classification> results = classifier.classify(inputs, set.toLabelSet(), k);
+            results = classifier.classify(inputs, set.toLabelSet(), k);
             if (results.size() != inputs.size()) {
                 throw new IllegalStateException("classifier returned " + results.size() + " results for "
                         + inputs.size() + " windows");
             }
-            return new Group<>(set, at, windows, results, null, (System.nanoTime() - t0) / 1000, classifier.modelId());
         } catch (RuntimeException e) {
             return new Group<>(set, at, windows, null, e, 0, classifier.modelId());
         }
+        long micros = (System.nanoTime() - t0) / 1000;
+        return new Group<>(set, at, windows, results, null, micros, classifier.modelId());
     }
 
     /**
