@@ -1,6 +1,5 @@
 package io.tsfm.job;
 
-import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.job.inference.ClassifierFactory;
 import java.io.File;
 import java.net.URISyntaxException;

@@ -1,5 +1,7 @@
 package io.tsfm.job;
 
+import io.tsfm.core.serving.LabelSetEntry;
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.DecodedRouter;
@@ -7,12 +9,10 @@ import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.FrameDecoder;
 import io.tsfm.job.decode.LabelSetDecoder;
 import io.tsfm.job.decode.Rejection;
+import io.tsfm.job.decode.SideOutputs;
 import io.tsfm.job.inference.ClassifierFactory;
 import io.tsfm.job.inference.InferenceOperator;
-import io.tsfm.job.inference.LabelSetEntry;
 import io.tsfm.job.inference.PredictionSmoother;
-import io.tsfm.job.inference.ScoredWindow;
-import io.tsfm.job.kafka.KafkaConnectors;
 import io.tsfm.job.metrics.DeadLetterCounter;
 import io.tsfm.job.window.DeviceWindow;
 import io.tsfm.job.window.DeviceWindower;

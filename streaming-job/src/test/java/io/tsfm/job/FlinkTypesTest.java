@@ -2,16 +2,16 @@ package io.tsfm.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tsfm.core.serving.LabelSetEntry;
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.LayoutSpec;
+import io.tsfm.job.decode.RejectedWindow;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.job.decode.SourceRecord;
-import io.tsfm.job.inference.LabelSetEntry;
-import io.tsfm.job.inference.ScoredWindow;
 import io.tsfm.job.window.BufferedFrame;
 import io.tsfm.job.window.DeviceWindow;
-import io.tsfm.job.window.RejectedWindow;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

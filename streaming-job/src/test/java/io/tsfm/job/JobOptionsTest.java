@@ -8,7 +8,6 @@ import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.job.inference.BundleClassifierFactory;
-import io.tsfm.job.inference.ClassifierFactories;
 import io.tsfm.job.inference.ClassifierFactory;
 import io.tsfm.job.testing.RecordingClassifierFactory;
 import io.tsfm.schemas.Topics;

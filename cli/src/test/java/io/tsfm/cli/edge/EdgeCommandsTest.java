@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.labels.DefaultLabels;
-import io.tsfm.edge.labels.HeldLabelSet;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.edge.labels.LabelSetStore;
 import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.lab.kafka.EmbeddedKafka;
@@ -86,7 +86,7 @@ class EdgeCommandsTest {
     @Test
     void edgeStartsFromTheLabelSetsKeptInItsStateDirUnlessTold(@TempDir Path tmp) throws Exception {
         List<String> kept = List.of("jogging", "biking", "lying_down");
-        new LabelSetStore(tmp).save(List.of(HeldLabelSet.of(LabelSetUpdate.newBuilder().setLabelSetId("default")
+        new LabelSetStore(tmp).save(List.of(LabelSetEntry.of(LabelSetUpdate.newBuilder().setLabelSetId("default")
                 .setVersion(5).setLabels(kept).setDeviceScope(null).setIssuedAtEpochMicros(1).build())));
         String bundle = Path.of("..", "models", "tsfm-micro").toAbsolutePath().normalize().toString();
         String[] args = {"edge", "--source", "dataset", "--dataset", "hapt", "--seconds", "12", "--speed", "0",

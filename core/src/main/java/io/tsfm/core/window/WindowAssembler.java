@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Builds one fixed-length window of samples from the frames that overlap it: the single windowing rule
@@ -16,7 +18,8 @@ import java.util.Set;
  * out-of-order arrival irrelevant. Frames with a sequence number already seen are duplicates and ignored
  * (first arrival wins). Slots no sample reached are gaps: interior and edge gaps up to
  * {@code maxGapSeconds} are filled by linear interpolation (edges by the nearest sample); a window with a
- * longer gap, or less than {@code minCoverage} of its slots filled, is rejected with the reason.
+ * longer gap, or less than {@code minCoverage} of its slots filled, is rejected with the reason and its
+ * {@link WindowRejection kind}; so is a window whose frames change channel layout ({@link #layoutChange}).
  * Immutable and thread-safe.
  */
 public final class WindowAssembler {
@@ -38,11 +41,44 @@ public final class WindowAssembler {
         this.minCoverage = minCoverage;
     }
 
-    /** Outcome of assembling one window: the samples, or why there are none. */
-    public record Result(float[][] samples, double rateHz, int filledSlots, int duplicateFrames, String rejection) {
+    /**
+     * Outcome of assembling one window: the samples, or why there are none.
+     *
+     * @param rejectionKind null when assembled, else the kind of {@code rejection}
+     * @param rejection     null when assembled, else the reason in words
+     */
+    public record Result(float[][] samples, double rateHz, int filledSlots, int duplicateFrames,
+                         WindowRejection rejectionKind, String rejection) {
         public boolean ok() {
             return rejection == null;
         }
+
+        static Result rejected(double rateHz, int filledSlots, int duplicateFrames, WindowRejection kind, String why) {
+            return new Result(null, rateHz, filledSlots, duplicateFrames, kind, why);
+        }
+    }
+
+    /**
+     * The layout rule of both windowers, applied before {@link #assemble}: every frame of a window follows the channel
+     * layout of the first one (in the order given), else the window is rejected ({@link WindowRejection#LAYOUT_CHANGED})
+     * naming the first frame that differs.
+     *
+     * @param frames   the window's frames, in the order the windower holds them
+     * @param layoutId a frame's layout id
+     * @param sequence a frame's sequence number
+     * @return null when one layout holds throughout, else the rejection
+     */
+    public static <F> Result layoutChange(List<F> frames, Function<? super F, String> layoutId,
+                                          ToLongFunction<? super F> sequence) {
+        String first = frames.isEmpty() ? null : layoutId.apply(frames.get(0));
+        for (F f : frames) {
+            String id = layoutId.apply(f);
+            if (!id.equals(first)) {
+                return Result.rejected(0, 0, 0, WindowRejection.LAYOUT_CHANGED, "layout changed inside the window: '"
+                        + first + "' then '" + id + "' (frame " + sequence.applyAsLong(f) + ")");
+            }
+        }
+        return null;
     }
 
     /**
@@ -51,7 +87,7 @@ public final class WindowAssembler {
      * @param frames frames of one device in any order (may include frames outside the window and duplicates)
      */
     public Result assemble(List<SampleFrame> frames, long startMicros) {
-        if (frames.isEmpty()) return new Result(null, 0, 0, 0, "no frames");
+        if (frames.isEmpty()) return Result.rejected(0, 0, 0, WindowRejection.NO_FRAMES, "no frames");
         List<SampleFrame> sorted = new ArrayList<>(frames);
         sorted.sort(Comparator.comparingLong(SampleFrame::sequence));
         double rate = sorted.get(0).rateHz();
@@ -68,11 +104,11 @@ public final class WindowAssembler {
                 continue;
             }
             if (f.rateHz() != rate) {
-                return new Result(null, rate, 0, duplicates, "rate changed inside the window: " + rate + " Hz then "
+                return Result.rejected(rate, 0, duplicates, WindowRejection.RATE_CHANGED, "rate changed inside the window: " + rate + " Hz then "
                         + f.rateHz() + " Hz (frame " + f.sequence() + ")");
             }
             if (f.numChannels() != channels) {
-                return new Result(null, rate, 0, duplicates, "channel count changed inside the window: " + channels
+                return Result.rejected(rate, 0, duplicates, WindowRejection.CHANNELS_CHANGED, "channel count changed inside the window: " + channels
                         + " then " + f.numChannels() + " (frame " + f.sequence() + ")");
             }
             double offsetSlots = (f.startMicros() - startMicros) * rate / 1e6;
@@ -86,12 +122,12 @@ public final class WindowAssembler {
             }
         }
         if (count < minCoverage * slots) {
-            return new Result(null, rate, count, duplicates, String.format(java.util.Locale.ROOT,
+            return Result.rejected(rate, count, duplicates, WindowRejection.COVERAGE, String.format(java.util.Locale.ROOT,
                     "only %d of %d samples present (%.0f%% < %.0f%% coverage)", count, slots, 100.0 * count / slots, 100 * minCoverage));
         }
         String gap = fillGaps(out, filled, (int) Math.floor(maxGapSeconds * rate + 1e-9));
-        if (gap != null) return new Result(null, rate, count, duplicates, gap);
-        return new Result(out, rate, count, duplicates, null);
+        if (gap != null) return Result.rejected(rate, count, duplicates, WindowRejection.GAP, gap);
+        return new Result(out, rate, count, duplicates, null, null);
     }
 
     private static String fillGaps(float[][] out, boolean[] filled, int maxGap) {

@@ -1,5 +1,6 @@
 package io.tsfm.edge.labels;
 
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
@@ -81,10 +82,10 @@ public final class LabelSetFollower implements AutoCloseable {
 
     /** Handles one control-topic record: decode, validate, take when newer, store. */
     void accept(String where, byte[] value) {
-        HeldLabelSet update;
+        LabelSetEntry update;
         try {
             LabelSetUpdate u = WireFormat.LABEL_SET_UPDATE.decode(value == null ? new byte[0] : value);
-            update = HeldLabelSet.of(u);
+            update = LabelSetEntry.of(u);
         } catch (WireFormatException | IllegalArgumentException e) {
             rejected.incrementAndGet();
             LOG.warn("label-set update at {} skipped: {}", where, e.getMessage());

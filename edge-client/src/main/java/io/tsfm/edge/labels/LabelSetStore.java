@@ -1,5 +1,6 @@
 package io.tsfm.edge.labels;
 
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
 import java.io.ByteArrayOutputStream;
@@ -49,12 +50,12 @@ public final class LabelSetStore {
     }
 
     /** Writes {@code sets}, replacing what was stored. */
-    public synchronized void save(List<HeldLabelSet> sets) throws IOException {
+    public synchronized void save(List<LabelSetEntry> sets) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);
         out.writeInt(sets.size());
-        for (HeldLabelSet s : sets) {
+        for (LabelSetEntry s : sets) {
             byte[] record = WireFormat.LABEL_SET_UPDATE.encode(s.toUpdate());
             out.writeInt(record.length);
             out.write(record);
@@ -82,7 +83,7 @@ public final class LabelSetStore {
      */
     public int restoreInto(LabelSets sets) throws IOException {
         int taken = 0;
-        for (HeldLabelSet s : load()) {
+        for (LabelSetEntry s : load()) {
             if (sets.apply(s)) taken++;
         }
         return taken;
@@ -93,7 +94,7 @@ public final class LabelSetStore {
      *
      * @throws IOException naming the file and what is wrong when it is not a complete, intact store
      */
-    public synchronized List<HeldLabelSet> load() throws IOException {
+    public synchronized List<LabelSetEntry> load() throws IOException {
         if (!Files.exists(file)) return List.of();
         byte[] all = Files.readAllBytes(file);
         if (all.length < MAGIC.length + 8 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
@@ -105,7 +106,7 @@ public final class LabelSetStore {
         if (stored != (int) crc.getValue()) {
             throw new IOException(file + ": checksum mismatch (the file is damaged)");
         }
-        List<HeldLabelSet> out = new ArrayList<>();
+        List<LabelSetEntry> out = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, MAGIC.length,
                 all.length - 4 - MAGIC.length))) {
             int n = in.readInt();
@@ -115,7 +116,7 @@ public final class LabelSetStore {
                 byte[] record = in.readNBytes(len);
                 if (record.length != len) throw new EOFException(file + ": record " + i + " is cut short");
                 try {
-                    out.add(HeldLabelSet.of(WireFormat.LABEL_SET_UPDATE.decode(record)));
+                    out.add(LabelSetEntry.of(WireFormat.LABEL_SET_UPDATE.decode(record)));
                 } catch (WireFormatException | IllegalArgumentException e) {
                     throw new IOException(file + ": record " + i + ": " + e.getMessage(), e);
                 }

@@ -1,7 +1,8 @@
 package io.tsfm.edge.labels;
 
-import io.tsfm.core.labels.LabelSetChoice;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.serving.LabelSetChoice;
+import io.tsfm.core.serving.LabelSetEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,27 +19,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: updates arrive on the follower's thread while the client scores on its own.
  */
 public final class LabelSets {
-    private final Map<String, HeldLabelSet> held = new ConcurrentHashMap<>();
-    private volatile HeldLabelSet base;
+    private final Map<String, LabelSetEntry> held = new ConcurrentHashMap<>();
+    private volatile LabelSetEntry base;
 
     /** @param base the set used where no received set applies */
     public LabelSets(LabelSet base) {
-        this.base = new HeldLabelSet(Objects.requireNonNull(base, "base"), null, 0);
+        this.base = LabelSetEntry.unscoped(Objects.requireNonNull(base, "base"));
     }
 
     /** The set for {@code deviceId}'s next windows. */
-    public LabelSet forDevice(String deviceId) {
-        return LabelSetChoice.choose(held.values(), deviceId, base).labels();
+    public LabelSetEntry forDevice(String deviceId) {
+        return LabelSetChoice.choose(held.values(), deviceId, base);
     }
 
     /** The base set. */
     public LabelSet base() {
-        return base.labels();
+        return base.toLabelSet();
     }
 
     /** Replaces the base set (received sets still win where they apply). */
     public void setBase(LabelSet labels) {
-        this.base = new HeldLabelSet(Objects.requireNonNull(labels, "labels"), null, 0);
+        this.base = LabelSetEntry.unscoped(Objects.requireNonNull(labels, "labels"));
     }
 
     /**
@@ -46,7 +47,7 @@ public final class LabelSets {
      *
      * @return whether it was taken
      */
-    public boolean apply(HeldLabelSet update) {
+    public boolean apply(LabelSetEntry update) {
         Objects.requireNonNull(update, "update");
         boolean[] taken = {false};
         held.compute(update.id(), (id, current) -> {
@@ -58,9 +59,9 @@ public final class LabelSets {
     }
 
     /** The received sets held now, by id. */
-    public List<HeldLabelSet> held() {
-        List<HeldLabelSet> out = new ArrayList<>(held.values());
-        out.sort(Comparator.comparing(HeldLabelSet::id));
+    public List<LabelSetEntry> held() {
+        List<LabelSetEntry> out = new ArrayList<>(held.values());
+        out.sort(Comparator.comparing(LabelSetEntry::id));
         return out;
     }
 }

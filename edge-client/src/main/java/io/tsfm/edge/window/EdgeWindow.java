@@ -1,5 +1,6 @@
 package io.tsfm.edge.window;
 
+import io.tsfm.core.serving.ServedWindow;
 import io.tsfm.edge.frame.DeviceLayout;
 
 /**
@@ -16,14 +17,21 @@ import io.tsfm.edge.frame.DeviceLayout;
  * @param rejection         null when assembled, else the reason (the words of the shared windowing rule)
  */
 public record EdgeWindow(String deviceId, long startMicros, long endMicros, DeviceLayout layout, double rateHz,
-                         float[][] samples, long newestArrivalMicros, int duplicateFrames, String rejection) {
+                         float[][] samples, long newestArrivalMicros, int duplicateFrames, String rejection)
+        implements ServedWindow {
 
     public boolean ok() {
         return rejection == null;
     }
 
     /** {@code deviceId@startMicros}: the window's id in classifier calls, as the job names it. */
+    @Override
     public String windowId() {
         return deviceId + "@" + startMicros;
+    }
+
+    @Override
+    public long newestFrameMicros() {
+        return newestArrivalMicros;
     }
 }

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * frame starting at or after {@code e} arrives; {@link #flush()} completes the rest at the end of a stream. A window
  * exists only if some frame overlaps it, as in the job. A frame that arrives after windows it overlaps have already
  * been completed only serves the later ones ({@link #lateFrames()} counts them). A window whose frames change layout
- * is rejected, as in the job.
+ * is rejected by the job's rule ({@link WindowAssembler#layoutChange}).
  *
  * <p>Not thread-safe: one per consuming loop.
  */
@@ -112,27 +112,24 @@ public final class EdgeWindower {
 
     private EdgeWindow complete(String deviceId, DeviceState state, long end) {
         long start = grid.startOf(end);
-        List<SampleFrame> inWindow = new ArrayList<>();
-        String layoutId = null;
-        DeviceFrame firstFrame = null;
+        List<DeviceFrame> frames = new ArrayList<>();
         long newestArrival = 0;
         for (int i = 0; i < state.frames.size(); i++) {
             DeviceFrame f = state.frames.get(i);
             if (f.startMicros() < end && f.endMicros() > start) {
-                if (firstFrame == null) {
-                    firstFrame = f;
-                    layoutId = f.layout().layoutId();
-                } else if (!f.layout().layoutId().equals(layoutId)) {
-                    return new EdgeWindow(deviceId, start, end, null, 0, null, newestArrival, 0,
-                            "layout changed inside the window: '" + layoutId + "' then '" + f.layout().layoutId()
-                                    + "' (frame " + f.sequence() + ")");
-                }
-                inWindow.add(f.toSampleFrame());
+                frames.add(f);
                 newestArrival = Math.max(newestArrival, state.arrivals.get(i));
             }
         }
+        WindowAssembler.Result layoutChange = WindowAssembler.layoutChange(frames, f -> f.layout().layoutId(),
+                DeviceFrame::sequence);
+        if (layoutChange != null) {
+            return new EdgeWindow(deviceId, start, end, null, 0, null, newestArrival, 0, layoutChange.rejection());
+        }
+        List<SampleFrame> inWindow = new ArrayList<>(frames.size());
+        for (DeviceFrame f : frames) inWindow.add(f.toSampleFrame());
         WindowAssembler.Result r = assembler.assemble(inWindow, start);
-        return new EdgeWindow(deviceId, start, end, firstFrame == null ? null : firstFrame.layout(), r.rateHz(),
+        return new EdgeWindow(deviceId, start, end, frames.isEmpty() ? null : frames.get(0).layout(), r.rateHz(),
                 r.samples(), newestArrival, r.duplicateFrames(), r.rejection());
     }
 }

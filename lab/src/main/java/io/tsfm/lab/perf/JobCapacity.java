@@ -18,7 +18,7 @@ import io.tsfm.edge.source.Pacer;
 import io.tsfm.export.bundle.BundleExporter;
 import io.tsfm.lab.job.EmbeddedRunner;
 import io.tsfm.job.JobOptions;
-import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.ClassifierFactories;
 import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.lab.kafka.EmbeddedKafka;
 import io.tsfm.schemas.WireFormat;

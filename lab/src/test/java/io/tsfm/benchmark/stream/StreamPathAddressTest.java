@@ -19,7 +19,7 @@ import io.tsfm.lab.job.EmbeddedRunner;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.job.JobOptions;
-import io.tsfm.job.inference.ClassifierFactories;
+import io.tsfm.job.ClassifierFactories;
 import io.tsfm.lab.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;

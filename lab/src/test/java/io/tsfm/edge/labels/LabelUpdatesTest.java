@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
@@ -112,7 +113,7 @@ class LabelUpdatesTest {
     void aDamagedStoreIsAnErrorNamingTheFile(@TempDir Path tmp) throws Exception {
         LabelSetStore store = new LabelSetStore(tmp);
         assertThat(store.load()).isEmpty();
-        HeldLabelSet set = HeldLabelSet.of(update("gym", 4, GLOBAL_V2, List.of("watch-7")));
+        LabelSetEntry set = LabelSetEntry.of(update("gym", 4, GLOBAL_V2, List.of("watch-7")));
         store.save(List.of(set));
         assertThat(store.load()).containsExactly(set);
         byte[] bytes = Files.readAllBytes(store.file());

@@ -1,6 +1,8 @@
 package io.tsfm.job.decode;
 
-import io.tsfm.job.inference.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
+
+
 
 /**
  * What a Kafka deserializer of the job emits for one record: exactly one of a good frame, a good label-set update or

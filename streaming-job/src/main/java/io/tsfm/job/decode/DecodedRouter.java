@@ -1,6 +1,5 @@
 package io.tsfm.job.decode;
 
-import io.tsfm.job.SideOutputs;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 

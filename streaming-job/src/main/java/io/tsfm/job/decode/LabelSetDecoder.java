@@ -1,6 +1,6 @@
 package io.tsfm.job.decode;
 
-import io.tsfm.job.inference.LabelSetEntry;
+import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
 import io.tsfm.schemas.avro.DeadLetterReason;
@@ -21,10 +21,7 @@ public final class LabelSetDecoder implements RecordDecoder {
         try {
             LabelSetUpdate u = WireFormat.LABEL_SET_UPDATE.decode(record.value() == null ? new byte[0]
                     : record.value());
-            return Decoded.of(new LabelSetEntry(u.getLabelSetId(), u.getVersion(),
-                    u.getLabels().toArray(String[]::new),
-                    u.getDeviceScope() == null ? null : u.getDeviceScope().toArray(String[]::new),
-                    u.getIssuedAtEpochMicros()));
+            return Decoded.of(LabelSetEntry.of(u));
         } catch (WireFormatException e) {
             return Decoded.of(Rejection.of(record, e.deadLetterReason(), e.getMessage()));
         } catch (RuntimeException e) {

@@ -10,7 +10,7 @@ import java.io.Serializable;
  *
  * <p>Job-argument form: {@code --classifier-factory CLASS}, a class implementing this interface with a public
  * constructor taking the {@code --model} path as a {@code String}, or a public no-argument constructor
- * (see {@link ClassifierFactories}).
+ * (see {@code io.tsfm.job.ClassifierFactories}).
  */
 @FunctionalInterface
 public interface ClassifierFactory extends Serializable {

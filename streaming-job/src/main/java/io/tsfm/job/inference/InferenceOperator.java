@@ -1,17 +1,16 @@
 package io.tsfm.job.inference;
 
-import io.tsfm.core.labels.LabelSetChoice;
 import io.tsfm.core.runtime.Classification;
-import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.core.serving.LabelSetChoice;
+import io.tsfm.core.serving.LabelSetEntry;
+import io.tsfm.core.serving.ScoredWindow;
+import io.tsfm.core.serving.ServingLoop;
 import io.tsfm.job.decode.WallClock;
 import io.tsfm.job.metrics.ReservoirHistogram;
 import io.tsfm.job.window.DeviceWindow;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -36,7 +35,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * (a processing-time timer), before every checkpoint barrier and at end of input. Flushing before the barrier means
  * no window is ever in flight inside this operator at a checkpoint, so the buffer needs no state and exactly-once
  * holds. Each window is scored against the label set {@link LabelSetChoice} picks for its device; a batch holding
- * devices with different sets is split into one classifier call per set.
+ * devices with different sets is split into one classifier call per set (the shared {@link ServingLoop}).
  *
  * <p>The classifier comes from a serializable {@link ClassifierFactory}, opened once per task. A window the classifier
  * reports as failed, or every window of a call that throws, is counted ({@code classificationFailures}) and logged
@@ -63,6 +62,7 @@ public final class InferenceOperator extends AbstractStreamOperator<ScoredWindow
     private final boolean allScores;
 
     private transient WindowClassifier classifier;
+    private transient ServingLoop<DeviceWindow> serving;
     private transient BroadcastState<String, LabelSetEntry> labelSets;
     private transient List<StreamRecord<DeviceWindow>> buffer;
     private transient ScheduledFuture<?> flushTimer;
@@ -108,6 +108,8 @@ public final class InferenceOperator extends AbstractStreamOperator<ScoredWindow
         super.open();
         buffer = new ArrayList<>();
         classifier = factory.create();
+        serving = ServingLoop.<DeviceWindow>builder().setClassifier(classifier).setInput(DeviceWindow::toSensorWindow)
+                .setTopK(topK).optAllScores(allScores).build();
         MetricGroup m = getMetricGroup();
         windowsClassified = m.counter("windowsClassified");
         m.meter("windowsClassifiedPerSecond", new MeterView(windowsClassified));
@@ -192,58 +194,38 @@ public final class InferenceOperator extends AbstractStreamOperator<ScoredWindow
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the label-set broadcast state", e);
         }
-        Map<String, LabelSetEntry> perDevice = new HashMap<>();
-        Map<LabelSetEntry, List<StreamRecord<DeviceWindow>>> groups = new LinkedHashMap<>();
+        List<DeviceWindow> windows = new ArrayList<>(batch.size());
         for (StreamRecord<DeviceWindow> r : batch) {
-            LabelSetEntry set = perDevice.computeIfAbsent(r.getValue().deviceId(),
-                    d -> LabelSetChoice.choose(sets, d, defaultLabels));
-            groups.computeIfAbsent(set, s -> new ArrayList<>()).add(r);
+            windows.add(r.getValue());
         }
-        groups.forEach(this::classify);
+        for (ServingLoop.Group<DeviceWindow> group : serving.classify(windows,
+                d -> LabelSetChoice.choose(sets, d, defaultLabels))) {
+            emit(group, batch);
+        }
     }
 
-    private void classify(LabelSetEntry set, List<StreamRecord<DeviceWindow>> group) {
-        List<SensorWindow> windows = new ArrayList<>(group.size());
-        for (StreamRecord<DeviceWindow> r : group) {
-            windows.add(r.getValue().toSensorWindow());
-        }
-        int k = allScores ? set.labels().length : Math.min(topK, set.labels().length);
-        List<Classification> results;
-        long t0 = System.nanoTime();
-        try {
-            results = classifier.classify(windows, set.toLabelSet(), k);
-            if (results.size() != windows.size()) {
-                throw new IllegalStateException("classifier returned " + results.size() + " results for "
-                        + windows.size() + " windows");
-            }
-        } catch (RuntimeException e) {
+    private void emit(ServingLoop.Group<DeviceWindow> group, List<StreamRecord<DeviceWindow>> batch) {
+        if (!group.ok()) {
             failures.inc(group.size());
-            LOG.error("classifier {} failed on {} windows ({}) with label set {}", classifier.modelId(),
-                    group.size(), windows.stream().map(SensorWindow::id).collect(Collectors.joining(", ")), set, e);
+            LOG.error("classifier {} failed on {} windows ({}) with label set {}", group.modelId(), group.size(),
+                    group.windows().stream().map(DeviceWindow::windowId).collect(Collectors.joining(", ")),
+                    group.labelSet(), group.failure());
             return;
         }
-        inferenceMicros.update((System.nanoTime() - t0) / 1000);
-        String modelId = classifier.modelId();
+        inferenceMicros.update(group.inferenceMicros());
         for (int i = 0; i < group.size(); i++) {
-            StreamRecord<DeviceWindow> r = group.get(i);
-            DeviceWindow w = r.getValue();
-            Classification c = results.get(i);
+            DeviceWindow w = group.windows().get(i);
+            Classification c = group.results().get(i);
             if (!c.ok()) {
                 failures.inc();
                 LOG.warn("window {} not classified: {}", w.windowId(), c.error());
                 continue;
             }
-            String[] labels = new String[c.topK().size()];
-            float[] scores = new float[labels.length];
-            for (int j = 0; j < labels.length; j++) {
-                labels[j] = c.topK().get(j).label();
-                scores[j] = c.topK().get(j).score();
-            }
             long processing = Math.max(0, WallClock.nowMicros() - w.firedAtMicros());
             processingMicros.update(processing);
             windowsClassified.inc();
-            output.collect(new StreamRecord<>(new ScoredWindow(w.deviceId(), w.startMicros(), w.endMicros(), labels,
-                    scores, set.id(), set.version(), modelId, processing, w.newestSentMicros()), r.getTimestamp()));
+            output.collect(new StreamRecord<>(group.scored(i, processing),
+                    batch.get(group.positions().get(i)).getTimestamp()));
         }
     }
 }

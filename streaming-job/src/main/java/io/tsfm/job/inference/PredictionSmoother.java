@@ -1,5 +1,6 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.core.serving.ScoredWindow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

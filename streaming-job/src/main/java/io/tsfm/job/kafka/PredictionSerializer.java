@@ -1,13 +1,10 @@
 package io.tsfm.job.kafka;
 
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.WallClock;
-import io.tsfm.job.inference.ScoredWindow;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
-import io.tsfm.schemas.avro.ScoredLabel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -28,23 +25,7 @@ public final class PredictionSerializer implements KafkaRecordSerializationSchem
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(ScoredWindow w, KafkaSinkContext context, Long timestamp) {
-        List<ScoredLabel> top = new ArrayList<>(w.labels().length);
-        for (int i = 0; i < w.labels().length; i++) {
-            top.add(new ScoredLabel(w.labels()[i], w.scores()[i]));
-        }
-        long now = WallClock.nowMicros();
-        Prediction p = Prediction.newBuilder()
-                .setDeviceId(w.deviceId())
-                .setWindowStartEpochMicros(w.startMicros())
-                .setWindowEndEpochMicros(w.endMicros())
-                .setTopK(top)
-                .setLabelSetId(w.labelSetId())
-                .setLabelSetVersion(w.labelSetVersion())
-                .setModelBundleSha256(w.modelId())
-                .setProcessingLatencyMicros(w.processingMicros())
-                .setEndToEndLatencyMicros(w.newestSentMicros() > 0 ? Math.max(0, now - w.newestSentMicros()) : null)
-                .setEmittedAtEpochMicros(now)
-                .build();
+        Prediction p = w.toPrediction(WallClock.nowMicros());
         // the record's timestamp is the window's own event time (its end, less 1 ms), whatever fired it: the element
         // timestamp is the frame's, none (an idle device's windows) or Long.MAX_VALUE (the end of a bounded input),
         // which Kafka would refuse as out of range

@@ -1,6 +1,7 @@
 package io.tsfm.job.window;
 
 import io.tsfm.core.runtime.SensorWindow;
+import io.tsfm.core.serving.ServedWindow;
 import java.util.List;
 
 /**
@@ -16,11 +17,17 @@ import java.util.List;
  * @param firedAtMicros       wall-clock time the window was assembled, µs (start of its processing latency)
  */
 public record DeviceWindow(String deviceId, long startMicros, long endMicros, double rateHz, float[][] samples,
-                           String[] channelDescriptions, long newestSentMicros, long firedAtMicros) {
+                           String[] channelDescriptions, long newestSentMicros, long firedAtMicros)
+        implements ServedWindow {
 
-    /** {@code deviceId@startMicros}: the window's id in classifier calls. */
+    @Override
     public String windowId() {
         return deviceId + "@" + startMicros;
+    }
+
+    @Override
+    public long newestFrameMicros() {
+        return newestSentMicros;
     }
 
     /** The classifier's input. */

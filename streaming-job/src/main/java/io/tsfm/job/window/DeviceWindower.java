@@ -4,10 +4,12 @@ import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
-import io.tsfm.job.SideOutputs;
+import io.tsfm.core.window.WindowRejection;
 import io.tsfm.job.decode.Frame;
 import io.tsfm.job.decode.LayoutSpec;
+import io.tsfm.job.decode.RejectedWindow;
 import io.tsfm.job.decode.Rejection;
+import io.tsfm.job.decode.SideOutputs;
 import io.tsfm.job.decode.WallClock;
 import io.tsfm.schemas.avro.DeadLetterReason;
 import io.tsfm.job.metrics.ReservoirHistogram;
@@ -394,13 +396,11 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
 
     private void emitWindow(String device, long start, long end, List<BufferedFrame> inWindow, Context ctx,
                             Collector<DeviceWindow> out) throws Exception {
-        String layoutId = inWindow.isEmpty() ? null : inWindow.get(0).layoutId();
-        for (BufferedFrame f : inWindow) {
-            if (!f.layoutId().equals(layoutId)) {
-                reject(device, start, end, "layout changed inside the window: '" + layoutId + "' then '"
-                        + f.layoutId() + "' (frame " + f.sequence() + ")", ctx);
-                return;
-            }
+        WindowAssembler.Result layoutChange = WindowAssembler.layoutChange(inWindow, BufferedFrame::layoutId,
+                BufferedFrame::sequence);
+        if (layoutChange != null) {
+            reject(device, start, end, layoutChange, ctx);
+            return;
         }
         List<SampleFrame> sampleFrames = new ArrayList<>(inWindow.size());
         long newestSent = 0;
@@ -411,10 +411,10 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
         WindowAssembler.Result result = assembler.assemble(sampleFrames, start);
         duplicateFrames.inc(result.duplicateFrames());
         if (!result.ok()) {
-            reject(device, start, end, result.rejection(), ctx);
+            reject(device, start, end, result, ctx);
             return;
         }
-        LayoutSpec layout = layouts.get(layoutId);
+        LayoutSpec layout = layouts.get(inWindow.get(0).layoutId());
         float[][] samples = result.samples();
         String[] descriptions = new String[samples.length];
         for (int c = 0; c < samples.length; c++) {
@@ -432,10 +432,11 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
                 WallClock.nowMicros()));
     }
 
-    private void reject(String device, long start, long end, String reason, Context ctx) {
-        WindowRejection category = WindowRejection.of(reason);
+    private void reject(String device, long start, long end, WindowAssembler.Result rejected, Context ctx) {
+        WindowRejection category = rejected.rejectionKind();
         rejectedWindows.get(category).inc();
-        LOG.debug("device {} window [{}, {}) us rejected: {}", device, start, end, reason);
-        ctx.output(SideOutputs.REJECTED_WINDOWS, new RejectedWindow(device, start, end, category.name(), reason));
+        LOG.debug("device {} window [{}, {}) us rejected: {}", device, start, end, rejected.rejection());
+        ctx.output(SideOutputs.REJECTED_WINDOWS, new RejectedWindow(device, start, end, category.name(),
+                rejected.rejection()));
     }
 }

@@ -6,6 +6,8 @@ import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.core.serving.LabelSetEntry;
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.testing.MicroBundle;
 import io.tsfm.job.testing.RecordingClassifierFactory;
 import io.tsfm.job.testing.TestFrames;

@@ -1,4 +1,4 @@
-package io.tsfm.core.labels;
+package io.tsfm.core.serving;
 
 /**
  * The rules of label-set updates, shared by the streaming job and the edge client. Per id, an update replaces the
@@ -12,14 +12,14 @@ public final class LabelSetChoice {
     }
 
     /** Whether {@code update} replaces {@code held} (the set of the same id held now; null for none). */
-    public static boolean supersedes(ScopedLabelSet held, ScopedLabelSet update) {
+    public static boolean supersedes(LabelSetEntry held, LabelSetEntry update) {
         return held == null || update.version() > held.version();
     }
 
     /** The set for {@code deviceId} among {@code sets}, else {@code fallback}. */
-    public static <T extends ScopedLabelSet> T choose(Iterable<? extends T> sets, String deviceId, T fallback) {
-        T best = null;
-        for (T s : sets) {
+    public static LabelSetEntry choose(Iterable<LabelSetEntry> sets, String deviceId, LabelSetEntry fallback) {
+        LabelSetEntry best = null;
+        for (LabelSetEntry s : sets) {
             if (s.appliesTo(deviceId) && (best == null || better(s, best))) {
                 best = s;
             }
@@ -27,7 +27,7 @@ public final class LabelSetChoice {
         return best != null ? best : fallback;
     }
 
-    private static boolean better(ScopedLabelSet a, ScopedLabelSet b) {
+    private static boolean better(LabelSetEntry a, LabelSetEntry b) {
         if (a.scoped() != b.scoped()) {
             return a.scoped();
         }

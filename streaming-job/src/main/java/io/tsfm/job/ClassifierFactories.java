@@ -1,6 +1,7 @@
-package io.tsfm.job.inference;
+package io.tsfm.job;
 
-import io.tsfm.job.JobOptions;
+import io.tsfm.job.inference.BundleClassifierFactory;
+import io.tsfm.job.inference.ClassifierFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;

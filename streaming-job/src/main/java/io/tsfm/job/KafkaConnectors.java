@@ -1,10 +1,12 @@
-package io.tsfm.job.kafka;
+package io.tsfm.job;
 
-import io.tsfm.job.JobOptions;
+import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.RecordDecoder;
 import io.tsfm.job.decode.Rejection;
-import io.tsfm.job.inference.ScoredWindow;
+import io.tsfm.job.kafka.DeadLetterSerializer;
+import io.tsfm.job.kafka.DecodingDeserializer;
+import io.tsfm.job.kafka.PredictionSerializer;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;

@@ -1,8 +1,6 @@
-package io.tsfm.job;
+package io.tsfm.job.decode;
 
-import io.tsfm.job.decode.Rejection;
-import io.tsfm.job.inference.LabelSetEntry;
-import io.tsfm.job.window.RejectedWindow;
+import io.tsfm.core.serving.LabelSetEntry;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 

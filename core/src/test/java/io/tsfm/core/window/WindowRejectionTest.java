@@ -1,13 +1,11 @@
-package io.tsfm.job.window;
+package io.tsfm.core.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.core.window.SampleFrame;
-import io.tsfm.core.window.WindowAssembler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every rejection the shared assembler gives maps to its own metric category, never to OTHER. */
+/** Every rejection the shared windowing rule gives carries its own kind. */
 class WindowRejectionTest {
 
     private static final WindowAssembler RULE = new WindowAssembler(1.0, 0.1, 0.5);
@@ -22,15 +20,16 @@ class WindowRejectionTest {
                 .isEqualTo(WindowRejection.RATE_CHANGED);
         assertThat(category(List.of(frame(0, 0, 5, 2), frame(1, 500_000, 5, 3))))
                 .isEqualTo(WindowRejection.CHANNELS_CHANGED);
-        assertThat(WindowRejection.of("layout changed inside the window: 'a' then 'b' (frame 3)"))
-                .isEqualTo(WindowRejection.LAYOUT_CHANGED);
-        assertThat(WindowRejection.of("something new")).isEqualTo(WindowRejection.OTHER);
+        WindowAssembler.Result layout = WindowAssembler.layoutChange(List.of("a", "a", "b"), id -> id, id -> 3);
+        assertThat(layout.rejectionKind()).isEqualTo(WindowRejection.LAYOUT_CHANGED);
+        assertThat(layout.rejection()).isEqualTo("layout changed inside the window: 'a' then 'b' (frame 3)");
+        assertThat(WindowAssembler.layoutChange(List.of("a", "a"), id -> id, id -> 0)).isNull();
     }
 
     private static WindowRejection category(List<SampleFrame> frames) {
         WindowAssembler.Result r = RULE.assemble(frames, 0);
         assertThat(r.ok()).isFalse();
-        return WindowRejection.of(r.rejection());
+        return r.rejectionKind();
     }
 
     private static SampleFrame frame(long seq, long start, int steps, int channels) {

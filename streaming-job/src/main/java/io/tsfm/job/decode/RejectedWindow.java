@@ -1,4 +1,6 @@
-package io.tsfm.job.window;
+package io.tsfm.job.decode;
+
+import io.tsfm.core.window.WindowRejection;
 
 /**
  * A window of one device that produced no prediction, and why.
