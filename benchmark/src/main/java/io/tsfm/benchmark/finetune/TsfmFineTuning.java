@@ -163,14 +163,28 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         List<DatasetWindows.Labeled> validation = labelled(dataset, split.validation());
         FineTuneResult best = null;
         double bestRate = Double.NaN;
+        List<String> diverged = new ArrayList<>();
         for (double lr : learningRates) {
-            FineTuneResult r = fineTune(dataset, m, lr, train, validation, testWindows);
+            FineTuneResult r;
+            try {
+                r = fineTune(dataset, m, lr, train, validation, testWindows);
+            } catch (IllegalStateException e) {
+                // a rate that diverges is a candidate that lost: the others still compete on validation
+                if (learningRates.size() == 1 || !String.valueOf(e.getMessage()).contains("diverged")) throw e;
+                diverged.add(lr + " (" + e.getMessage() + ")");
+                if (progress != null) progress.printf(Locale.ROOT, "fine-tune %s %s lr %s left out: %s%n",
+                        dataset.name(), m.title(), lr, e.getMessage());
+                continue;
+            }
             String runTag = learningRates.size() == 1 ? tag : tag + "-lr" + lr;
             write(r, runTag, dataset, split, rate, m, lr);
             if (best == null || r.bestValidationAccuracy() > best.bestValidationAccuracy()) {
                 best = r;
                 bestRate = lr;
             }
+        }
+        if (best == null) {
+            throw new IllegalStateException("fine-tuning " + tag + " diverged at every learning rate: " + diverged);
         }
         // the un-suffixed history is always the run whose predictions fill the cell
         if (learningRates.size() > 1) write(best, tag, dataset, split, rate, m, bestRate);

@@ -158,12 +158,24 @@ public final class FineTuner {
                     "%s epoch %d/%d", title, epoch, maxEpochs), order.length, "windows", false, 30);
             double lossSum = 0;
             int batches = 0;
+            int skipped = 0;
             for (int from = 0; from < order.length; from += batchSize) {
                 int n = Math.min(batchSize, order.length - from);
                 int[] items = java.util.Arrays.copyOfRange(order, from, from + n);
                 int[] y = new int[n];
                 for (int i = 0; i < n; i++) y[i] = trainY[items[i]];
-                lossSum += step(model, ps, opt, params, trainW, items, y, lbl);
+                double loss = step(model, ps, opt, params, trainW, items, y, lbl);
+                if (!Double.isFinite(loss)) {
+                    // as in training: one non-finite batch is dropped (no update) and counted, never applied; a run
+                    // where most batches go non-finite has diverged
+                    skipped++;
+                    if (skipped > 3 && skipped * 2 > batches + skipped) {
+                        throw new IllegalStateException("fine-tuning diverged: " + skipped + " non-finite batch losses "
+                                + "in epoch " + epoch + " (lr " + learningRate + ")");
+                    }
+                    continue;
+                }
+                lossSum += loss;
                 batches++;
                 if (bar != null) bar.update(from + n, String.format(Locale.ROOT, "loss %.4f", lossSum / batches));
             }
@@ -179,8 +191,8 @@ public final class FineTuner {
             }
             history.add(new EpochRecord(epoch, lossSum / batches, acc, improved, (System.nanoTime() - t0) / 1e9));
             if (bar != null) {
-                bar.finish(order.length, String.format(Locale.ROOT, "loss %.4f, val acc %.4f%s", lossSum / batches,
-                        acc, improved ? " (best)" : ""));
+                bar.finish(order.length, String.format(Locale.ROOT, "loss %.4f, val acc %.4f%s%s", lossSum / batches,
+                        acc, improved ? " (best)" : "", skipped == 0 ? "" : ", " + skipped + " non-finite batches skipped"));
             }
             if (sinceBest >= patience && epoch < maxEpochs) {
                 stoppedEarly = true;
@@ -196,7 +208,10 @@ public final class FineTuner {
                 settings(model));
     }
 
-    /** One batch: forward with dropout, cross-entropy of the scaled cosine logits, backward, AdamW update. */
+    /**
+     * One batch: forward with dropout, cross-entropy of the scaled cosine logits, backward, AdamW update; a non-finite
+     * loss is returned without backward or update.
+     */
     private double step(CheckpointModel model, ParameterStore ps, AdamW opt, PairList<String, Parameter> params,
                         PatchedWindows windows, int[] items, int[] y, NDArray lbl) {
         try (NDScope scope = new NDScope()) {
@@ -208,10 +223,7 @@ public final class FineTuner {
                 NDArray logits = emb.matMul(lbl.transpose()).div((float) temperature);
                 NDArray ce = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
                 loss = ce.getFloat();
-                if (!Float.isFinite(loss)) {
-                    throw new IllegalStateException("fine-tuning diverged: non-finite loss " + loss + " (lr "
-                            + learningRate + ")");
-                }
+                if (!Float.isFinite(loss)) return loss; // no backward, no update: the caller skips and counts it
                 gc.backward(ce);
             }
             opt.step(params, 0);
