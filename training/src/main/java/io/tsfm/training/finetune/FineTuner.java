@@ -166,18 +166,17 @@ public final class FineTuner {
                 for (int i = 0; i < n; i++) y[i] = trainY[items[i]];
                 double loss = step(model, ps, opt, params, trainW, items, y, lbl);
                 if (!Double.isFinite(loss)) {
-                    // as in training: one non-finite batch is dropped (no update) and counted, never applied; a run
-                    // where most batches go non-finite has diverged
+                    // as in training: a non-finite batch is dropped (no update) and counted, never applied
                     skipped++;
-                    if (skipped > 3 && skipped * 2 > batches + skipped) {
-                        throw new IllegalStateException("fine-tuning diverged: " + skipped + " non-finite batch losses "
-                                + "in epoch " + epoch + " (lr " + learningRate + ")");
-                    }
                     continue;
                 }
                 lossSum += loss;
                 batches++;
                 if (bar != null) bar.update(from + n, String.format(Locale.ROOT, "loss %.4f", lossSum / batches));
+            }
+            if (skipped * 2 > batches + skipped) {
+                throw new IllegalStateException("fine-tuning diverged: " + skipped + " of " + (batches + skipped)
+                        + " batches of epoch " + epoch + " gave a non-finite loss (lr " + learningRate + ")");
             }
             double acc = accuracy(predict(model, valW, lbl), valY);
             boolean improved = acc > bestAcc;
