@@ -14,7 +14,7 @@ public final class TsfmHome {
     /** System property naming the repository root. */
     public static final String PROPERTY = "tsfm.home";
     /** The bundle {@code tsfm job} serves when no {@code --model} is given, relative to the root. */
-    public static final String DEFAULT_BUNDLE = "models/tsfm-micro";
+    public static final String DEFAULT_BUNDLE = "models/tsfm-mini";
 
     private TsfmHome() {}
 

@@ -36,7 +36,7 @@ import picocli.CommandLine.Unmatched;
     "Where it runs: --embedded (a Kafka broker and the job in this process; Ctrl-C or --seconds stops both), "
         + "--bootstrap-servers HOST:PORT (the job in this process, against an existing Kafka), or --cluster HOST:PORT "
         + "(the job jar submitted to a Flink cluster, e.g. the one ./tsfm cluster start runs at localhost:8081). "
-        + "Without --model the job serves models/tsfm-micro. Every job argument is listed below the options."})
+        + "Without --model the job serves models/tsfm-mini. Every job argument is listed below the options."})
 public final class JobCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "N",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "--startups), resident memory (VmRSS/VmHWM of that child JVM) and bundle size on disk.",
             "The first --model is the baseline of the ratio columns (default: the shipped bundle)."})
 public final class PerfEdge implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "BUNDLE", description = "Bundles to measure, repeatable; the first is the baseline (default: models/tsfm-micro).")
+    @Option(names = "--model", paramLabel = "BUNDLE", description = "Bundles to measure, repeatable; the first is the baseline (default: models/tsfm-mini).")
     List<Path> models;
 
     @Option(names = "--dataset", defaultValue = "hapt", description = "Dataset whose sessions are replayed (default ${DEFAULT-VALUE}).")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "end-to-end latency under 1 s, and job windows/s against the raw classifier's windows/s.",
             "Runs an embedded broker, the job on a MiniCluster and the fleet simulator in this JVM."})
 public final class PerfJob implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "BUNDLE", description = "Bundle to serve (default: models/tsfm-micro).")
+    @Option(names = "--model", paramLabel = "BUNDLE", description = "Bundle to serve (default: models/tsfm-mini).")
     Path model;
 
     @Option(names = "--devices", split = ",", description = "Fleet sizes to try, in order; stops after the first "

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tsfm.cli.Main;
 import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.lab.TsfmHome;
 import io.tsfm.job.JobOptions;
 import io.tsfm.job.kafka.CommittedReader;
 import io.tsfm.schemas.Topics;
@@ -79,11 +80,11 @@ class JobCommandTest {
                 .contains("Kafka (KRaft, in this process): " + bootstrap)
                 .contains("./tsfm fleet --bootstrap-servers " + bootstrap)
                 .contains("predictions appear: " + Topics.PREDICTIONS)
-                .contains("model: bundle ").contains("models/tsfm-micro")
+                .contains("model: bundle ").contains(TsfmHome.DEFAULT_BUNDLE)
                 .contains("stopping after " + JOB_SECONDS + " s");
 
         // the committed default bundle served the fleet: its id on every prediction, labels from the default set
-        String bundleId = ModelBundle.open(Path.of("..", "models", "tsfm-micro")).id();
+        String bundleId = ModelBundle.open(Path.of("..").resolve(TsfmHome.DEFAULT_BUNDLE)).id();
         assertThat(predictions).as(text).hasSizeGreaterThanOrEqualTo(10);
         Set<String> devices = new HashSet<>();
         for (Prediction p : predictions) {

@@ -386,7 +386,7 @@ public final class JobCapacity {
         private Builder() {
         }
 
-        /** Bundle to serve (default: models/tsfm-micro). */
+        /** Bundle to serve (default: models/tsfm-mini). */
         public Builder optModel(Path model) {
             this.model = model;
             return this;
