@@ -4,7 +4,7 @@ import io.tsfm.cli.DataRootOption;
 import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.TrainConfig;
-import io.tsfm.training.run.Trainer;
+import io.tsfm.training.run.ContrastiveTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume)
                 .optLabelEncoder(labelEncoder).optAmplitudeStats(amplitude)
                 .optAugmentation(new ImuAugmentation(rotate, removeGravity, descriptionDropout, maxSites)).build();
-        Trainer.Result r = new Trainer(cfg, rootOption.resolve(), System.err).run();
+        ContrastiveTrainer.Result r = new ContrastiveTrainer(cfg, rootOption.resolve(), System.err).run();
         System.out.printf(Locale.ROOT, "trained %d epochs at %.1f samples/s; loss %.4f -> %.4f; validation zero-shot closed-set "
                         + "accuracy %.3f, macro-F1 %.3f (chance %.3f)%nfinal checkpoint: %s%n",
                 r.epochs(), r.samplesPerSecond(), r.firstLoss(), r.lastLoss(), r.valAccuracy(), r.valMacroF1(), r.chance(),

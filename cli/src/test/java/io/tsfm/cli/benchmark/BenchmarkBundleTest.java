@@ -16,7 +16,7 @@ import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.datasets.eval.MajorityVote;
 import io.tsfm.training.run.TrainConfig;
-import io.tsfm.training.run.Trainer;
+import io.tsfm.training.run.ContrastiveTrainer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class BenchmarkBundleTest {
         TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(tmp.resolve("run"))
                 .optDatasets(List.of("hapt")).optEpochs(1).optSamplesPerEpoch(128).optBatchSize(16).optQueueSize(0)
                 .optMaxSeconds(6).optThreads(2).optLabelEncoder("frozen").optValidationFraction(0.01).build();
-        Path checkpoint = new Trainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
+        Path checkpoint = new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
                 .run().finalCheckpoint();
         bundle = tmp.resolve("bundle");
         CliRun export = CliRun.run("export", "--checkpoint", checkpoint.toString(), "--out",

@@ -68,14 +68,14 @@ import java.util.Random;
  * frozen text encoder a single time (and are cached on disk), and each step runs the learnable text
  * parts only over the step's unique strings. Not thread-safe; one run per instance.
  */
-public final class Trainer {
+public final class ContrastiveTrainer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainConfig cfg;
     private final DataRoot root;
     private final PrintStream log;
 
-    public Trainer(TrainConfig cfg, DataRoot root, PrintStream log) {
+    public ContrastiveTrainer(TrainConfig cfg, DataRoot root, PrintStream log) {
         this.cfg = cfg;
         this.root = root;
         this.log = log;
