@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Fine-tuning the shipped micro checkpoint on real BasicMotions windows (a tiny subset, so it runs in seconds). */
-class FineTunerTest {
+class TsfmFineTunerTest {
     static final Path CHECKPOINT = Path.of("..", "models", "tsfm-micro.checkpoint").toAbsolutePath().normalize();
     static MiniLmTextEncoder encoder;
     static TextBank text;
@@ -44,8 +44,8 @@ class FineTunerTest {
         encoder.close();
     }
 
-    static FineTuner.Builder tuner() {
-        return FineTuner.builder().setCheckpoint(CHECKPOINT).setTrain(train).setValidation(val).setLabels(labels)
+    static TsfmFineTuner.Builder tuner() {
+        return TsfmFineTuner.builder().setCheckpoint(CHECKPOINT).setTrain(train).setValidation(val).setLabels(labels)
                 .optTextBank(text).optDevice(Device.cpu()).optBatchSize(8);
     }
 

@@ -50,7 +50,7 @@ import java.util.TreeSet;
  * exactly as far as the engine's kernels do. The GPU is used when the engine sees one (fp32; the reference's fp16
  * autocast is not reproduced). Not thread-safe; one run at a time per instance.
  */
-public final class FineTuner {
+public final class TsfmFineTuner {
     private final Path checkpoint;
     private final List<DatasetWindows.Labeled> train;
     private final List<DatasetWindows.Labeled> validation;
@@ -69,7 +69,7 @@ public final class FineTuner {
     private final PrintStream progress;
     private final String title;
 
-    private FineTuner(Builder b) {
+    private TsfmFineTuner(Builder b) {
         this.checkpoint = b.checkpoint;
         this.train = b.train;
         this.validation = b.validation;
@@ -309,7 +309,7 @@ public final class FineTuner {
         return 128;
     }
 
-    /** Builder of {@link FineTuner}. */
+    /** Builder of {@link TsfmFineTuner}. */
     public static final class Builder {
         private Path checkpoint;
         private List<DatasetWindows.Labeled> train;
@@ -428,7 +428,7 @@ public final class FineTuner {
             return this;
         }
 
-        public FineTuner build() {
+        public TsfmFineTuner build() {
             if (checkpoint == null) throw new IllegalArgumentException("setCheckpoint is required");
             if (train == null || train.isEmpty()) throw new IllegalArgumentException("no labelled training windows");
             if (validation == null || validation.isEmpty()) {
@@ -445,7 +445,7 @@ public final class FineTuner {
                         + patience + ", temperature " + temperature + ", patch seconds " + patchSeconds);
             }
             if (device == null) device = Devices.preferred();
-            return new FineTuner(this);
+            return new TsfmFineTuner(this);
         }
     }
 }

@@ -30,9 +30,9 @@ import java.util.function.Consumer;
  * restored. With no validation windows it trains every epoch and keeps the last. Stateless; each call trains the
  * model it is given (not thread-safe for one model).
  */
-public final class FineTuner {
+public final class BaselineFineTuner {
 
-    private FineTuner() {}
+    private BaselineFineTuner() {}
 
     /**
      * Hyper-parameters.
