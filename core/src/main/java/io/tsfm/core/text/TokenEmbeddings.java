@@ -1,5 +1,6 @@
 package io.tsfm.core.text;
 
+import io.tsfm.core.math.EmbeddingMath;
 import java.util.Objects;
 
 /**
@@ -46,26 +47,8 @@ public record TokenEmbeddings(String text, long[] tokenIds, boolean[] mask, floa
 
     /** The mean of the states of masked-in tokens, L2-normalised (computed in double). */
     public static float[] meanPool(float[] states, boolean[] mask, int hiddenSize) {
-        double[] sum = new double[hiddenSize];
-        int n = 0;
-        for (int k = 0; k < mask.length; k++) {
-            if (!mask[k]) continue;
-            n++;
-            for (int h = 0; h < hiddenSize; h++) sum[h] += states[k * hiddenSize + h];
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException("no valid token to pool");
-        }
-        double norm = 0;
-        for (int h = 0; h < hiddenSize; h++) {
-            sum[h] /= n;
-            norm += sum[h] * sum[h];
-        }
         // the same epsilon as torch.nn.functional.normalize, which sentence-transformers uses
-        norm = Math.max(Math.sqrt(norm), 1e-12);
-        float[] out = new float[hiddenSize];
-        for (int h = 0; h < hiddenSize; h++) out[h] = (float) (sum[h] / norm);
-        return out;
+        return EmbeddingMath.normalizedMean(states, mask, hiddenSize);
     }
 
     /** Cosine similarity of two pooled embeddings (dot product, both are unit length). */

@@ -3,6 +3,7 @@ package io.tsfm.export.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
@@ -46,7 +47,7 @@ class RoundTripTest {
         for (SensorWindow w : windows) {
             PatchedWindow p = patcher.patch(w.samples(), w.rateHz(), bundle.patchSeconds());
             float[][] patches = djl.embed(List.of(p), List.of(w.channelDescriptions()))[0];
-            out.add(new Djl(patches, ParityCheck.normalizedMean(patches)));
+            out.add(new Djl(patches, EmbeddingMath.normalizedMean(patches)));
         }
         return out;
     }
