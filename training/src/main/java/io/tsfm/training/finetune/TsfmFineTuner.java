@@ -145,9 +145,7 @@ public final class TsfmFineTuner {
 
         List<EpochRecord> history = new ArrayList<>();
         Map<String, float[]> best = snapshot(params);
-        double bestAcc = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
-        int sinceBest = 0;
+        EarlyStopping stopping = new EarlyStopping(patience);
         boolean stoppedEarly = false;
         int[] order = new int[trainW.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -168,21 +166,14 @@ public final class TsfmFineTuner {
                 if (bar != null) bar.update(from + n, String.format(Locale.ROOT, "loss %.4f", lossSum / batches));
             }
             double acc = accuracy(predict(model, valW, lbl), valY);
-            boolean improved = acc > bestAcc;
-            if (improved) {
-                bestAcc = acc;
-                bestEpoch = epoch;
-                sinceBest = 0;
-                best = snapshot(params);
-            } else {
-                sinceBest++;
-            }
+            boolean improved = stopping.record(epoch, acc);
+            if (improved) best = snapshot(params);
             history.add(new EpochRecord(epoch, lossSum / batches, acc, improved, (System.nanoTime() - t0) / 1e9));
             if (bar != null) {
                 bar.finish(order.length, String.format(Locale.ROOT, "loss %.4f, val acc %.4f%s", lossSum / batches,
                         acc, improved ? " (best)" : ""));
             }
-            if (sinceBest >= patience && epoch < maxEpochs) {
+            if (stopping.exhausted() && epoch < maxEpochs) {
                 stoppedEarly = true;
                 break;
             }
@@ -192,7 +183,7 @@ public final class TsfmFineTuner {
         List<String> out = new ArrayList<>(predicted.length);
         for (int p : predicted) out.add(labels.get(p));
         lbl.close();
-        return new FineTuneResult(out, history, bestEpoch, stoppedEarly, (System.nanoTime() - start) / 1e9,
+        return new FineTuneResult(out, history, stopping.bestEpoch(), stoppedEarly, (System.nanoTime() - start) / 1e9,
                 settings(model));
     }
 
