@@ -1,6 +1,5 @@
 package io.tsfm.benchmark.stream;
 
-import io.tsfm.core.time.Clocks;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkWindow;
 import io.tsfm.benchmark.protocol.WindowKey;
@@ -10,6 +9,7 @@ import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.datasets.eval.EvalWindows;
 import io.tsfm.job.JobOptions;

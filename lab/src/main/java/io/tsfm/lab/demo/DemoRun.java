@@ -1,8 +1,8 @@
 package io.tsfm.lab.demo;
 
-import io.tsfm.core.time.Clocks;
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.lab.fleet.FleetReport;
 import io.tsfm.lab.fleet.FleetSimulator;
 import io.tsfm.lab.fleet.Imperfections;

@@ -1,7 +1,7 @@
 package io.tsfm.lab.fleet;
 
-import io.tsfm.core.time.Clocks;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.lab.replay.SessionStream;
 import io.tsfm.schemas.avro.ImuFrame;

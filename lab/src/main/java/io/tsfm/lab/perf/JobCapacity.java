@@ -1,7 +1,7 @@
 package io.tsfm.lab.perf;
 
-import io.tsfm.core.time.Clocks;
 import io.tsfm.core.labels.DefaultLabels;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.lab.TsfmHome;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;

@@ -1,9 +1,9 @@
 package io.tsfm.lab.replay;
 
-import io.tsfm.core.time.Clocks;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.ReadProblem;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.datasets.generic.GenericManifest;
 import io.tsfm.datasets.reading.DelimitedText;

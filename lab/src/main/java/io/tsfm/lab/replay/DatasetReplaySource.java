@@ -1,7 +1,7 @@
 package io.tsfm.lab.replay;
 
-import io.tsfm.core.time.Clocks;
 import io.tsfm.core.data.Session;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.source.Pacer;
