@@ -100,7 +100,7 @@ public final class BundleSystems implements AutoCloseable {
         out.put("patch seconds", String.valueOf(bundle.patchSeconds()));
         out.put("vocabulary", bundle.labels().size() + " labels, " + new java.util.TreeSet<>(
                 bundle.labels().stream().map(bundle::groupOf).toList()).size() + " synonym groups");
-        out.put("label encoder", bundle.labelEncoder());
+        out.put("label encoder", bundle.labelEncoder().wireName());
         out.put("text model", bundle.textModelId() + " (" + bundle.textMaxTokens() + " tokens)");
         m.provenance().forEach((k, v) -> out.putIfAbsent("provenance: " + k, v));
         m.validationMetrics().forEach((k, v) -> out.put("validation: " + k, String.valueOf(v)));

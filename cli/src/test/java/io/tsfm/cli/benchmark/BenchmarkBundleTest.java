@@ -9,6 +9,7 @@ import io.tsfm.benchmark.protocol.BenchmarkDatasets;
 import io.tsfm.benchmark.protocol.BenchmarkWindow;
 import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.labels.LabelVocabulary;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowEmbedding;
@@ -41,7 +42,7 @@ class BenchmarkBundleTest {
     static void trainAndExport() throws Exception {
         TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(tmp.resolve("run"))
                 .optDatasets(List.of("hapt")).optEpochs(1).optSamplesPerEpoch(128).optBatchSize(16).optQueueSize(0)
-                .optMaxSeconds(6).optThreads(2).optLabelEncoder("frozen").optValidationFraction(0.01).build();
+                .optMaxSeconds(6).optThreads(2).optLabelEncoder(LabelEncoderKind.FROZEN).optValidationFraction(0.01).build();
         Path checkpoint = new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
                 .run().finalCheckpoint();
         bundle = tmp.resolve("bundle");

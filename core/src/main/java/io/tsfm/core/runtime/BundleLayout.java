@@ -70,10 +70,6 @@ public final class BundleLayout {
     public static final String PROVENANCE_TEXT_MODEL = "text_model";
     /** Provenance key: the text encoder's truncation length. */
     public static final String PROVENANCE_TEXT_MAX_TOKENS = "text_max_tokens";
-    /** Provenance key: {@value #LABEL_ENCODER_LEARNABLE} or {@value #LABEL_ENCODER_FROZEN}. */
+    /** Provenance key: a {@link LabelEncoderKind#wireName()}; learnable bundles ship {@link #LABEL_BANK_FILE}. */
     public static final String PROVENANCE_LABEL_ENCODER = "label_encoder";
-    /** Labels are embedded by the learnable label bank ({@link #LABEL_BANK_FILE}). */
-    public static final String LABEL_ENCODER_LEARNABLE = "learnable";
-    /** Labels are the frozen text model's mean-pooled, L2-normalised sentence embeddings. */
-    public static final String LABEL_ENCODER_FROZEN = "frozen";
 }

@@ -110,7 +110,7 @@ public final class OnnxWindowClassifier implements WindowClassifier {
             if (warning != null) LOG.warn(warning);
             mdl = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_MODEL).orElseThrow(), opts);
             ct = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_CHANNEL_TEXT).orElseThrow(), opts);
-            if (BundleLayout.LABEL_ENCODER_LEARNABLE.equals(bundle.labelEncoder())) {
+            if (bundle.labelEncoder() == LabelEncoderKind.LEARNABLE) {
                 lb = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_LABEL_BANK).orElseThrow(), opts);
             }
         } catch (OrtException e) {

@@ -7,6 +7,7 @@ import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.runtime.BundleLayout;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.text.CachedTextEncoder;
 import io.tsfm.core.text.MiniLmTextEncoder;
@@ -107,11 +108,14 @@ public final class BundleExporter {
         TsfmConfig cfg = Checkpoint.readConfig(ckpt);
         tier(cfg, ckpt);
         JsonNode prov = readProvenance(ckpt);
-        String labelEncoder = requireText(prov, BundleLayout.PROVENANCE_LABEL_ENCODER, ckpt);
-        boolean frozen = labelEncoder.equals(BundleLayout.LABEL_ENCODER_FROZEN);
-        if (!frozen && !labelEncoder.equals(BundleLayout.LABEL_ENCODER_LEARNABLE)) {
-            throw new IOException(ckpt + ": provenance label_encoder '" + labelEncoder + "' is neither frozen nor learnable");
+        LabelEncoderKind labelEncoder;
+        try {
+            labelEncoder = LabelEncoderKind.parse(requireText(prov, BundleLayout.PROVENANCE_LABEL_ENCODER, ckpt),
+                    ckpt + ": provenance " + BundleLayout.PROVENANCE_LABEL_ENCODER);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
+        boolean frozen = labelEncoder == LabelEncoderKind.FROZEN;
         int maxTokens = Integer.parseInt(requireText(prov, BundleLayout.PROVENANCE_TEXT_MAX_TOKENS, ckpt));
         String textModel = requireText(prov, BundleLayout.PROVENANCE_TEXT_MODEL, ckpt);
         if (!cfg.isUseChannelTextFusion()) {

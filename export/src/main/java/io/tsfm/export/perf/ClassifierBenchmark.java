@@ -4,7 +4,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
-import io.tsfm.core.runtime.BundleLayout;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
@@ -84,7 +84,7 @@ public final class ClassifierBenchmark {
                     }
                 }
             }
-            boolean frozen = BundleLayout.LABEL_ENCODER_FROZEN.equals(bundle.labelEncoder());
+            boolean frozen = bundle.labelEncoder() == LabelEncoderKind.FROZEN;
             try (DjlInference djl = DjlInference.load(target.checkpoint(), encoder)) {
                 float[][] lbl = djl.labelEmbeddings(labels.labels(), frozen);
                 for (int t : threads) {

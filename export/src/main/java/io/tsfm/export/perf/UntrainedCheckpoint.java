@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.core.runtime.BundleLayout;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.training.model.TrainableTsfm;
 import io.tsfm.training.model.TsfmConfig;
@@ -51,7 +52,7 @@ public final class UntrainedCheckpoint {
         prov.put("datasets", datasets);
         prov.put(BundleLayout.PROVENANCE_TEXT_MODEL, encoder.modelId());
         prov.put(BundleLayout.PROVENANCE_TEXT_MAX_TOKENS, encoder.maxTokens());
-        prov.put(BundleLayout.PROVENANCE_LABEL_ENCODER, BundleLayout.LABEL_ENCODER_FROZEN);
+        prov.put(BundleLayout.PROVENANCE_LABEL_ENCODER, LabelEncoderKind.FROZEN.wireName());
         prov.put("note", "untrained weights, for speed measurements only");
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(Checkpoint.PROVENANCE).toFile(), prov);
         return dir;

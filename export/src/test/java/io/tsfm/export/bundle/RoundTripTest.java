@@ -3,13 +3,14 @@ package io.tsfm.export.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.labels.LabelVocabulary;
+import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.runtime.BundleLayout;
 import io.tsfm.core.runtime.Classification;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
@@ -169,7 +170,7 @@ class RoundTripTest {
     void learnableBundleServesNewLabelTextsThroughItsLabelBankLikeDjl() throws Exception {
         TestBundles.Trained t = TestBundles.learnable();
         ModelBundle bundle = ModelBundle.open(t.bundle());
-        assertThat(bundle.labelEncoder()).isEqualTo("learnable");
+        assertThat(bundle.labelEncoder()).isEqualTo(LabelEncoderKind.LEARNABLE);
         assertThat(bundle.file(BundleLayout.ROLE_LABEL_BANK)).isPresent();
         List<String> freeText = List.of("walking up the stairs", "lying down on a bed", "sitting on a chair",
                 "standing still", "walking", "getting up from a chair");

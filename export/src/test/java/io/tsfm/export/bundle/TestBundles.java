@@ -1,5 +1,6 @@
 package io.tsfm.export.bundle;
 
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.catalog.DatasetCatalog;
@@ -75,7 +76,7 @@ final class TestBundles {
     static TrainConfig.Builder config(Path out, String labelEncoder, int epochs, int samplesPerEpoch) {
         return TrainConfig.builder().setTier("micro").setOutDir(out).optDatasets(List.of("hapt")).optEpochs(epochs)
                 .optSamplesPerEpoch(samplesPerEpoch).optBatchSize(16).optQueueSize(0).optCheckpointEvery(epochs)
-                .optMaxSeconds(6).optThreads(2).optLabelEncoder(labelEncoder).optValidationFraction(0.01);
+                .optMaxSeconds(6).optThreads(2).optLabelEncoder(LabelEncoderKind.parse(labelEncoder, "labelEncoder")).optValidationFraction(0.01);
     }
 
     /** An exporter of {@code checkpoint} into {@code out} with the test settings (hapt parity, 24 windows). */

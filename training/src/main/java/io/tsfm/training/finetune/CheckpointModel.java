@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.training.data.TrainingBatch;
@@ -32,17 +33,17 @@ import java.util.List;
  */
 public final class CheckpointModel implements AutoCloseable {
     /** Label encoder of checkpoints whose provenance does not name one (the trainer's default). */
-    public static final String DEFAULT_LABEL_ENCODER = "frozen";
+    public static final LabelEncoderKind DEFAULT_LABEL_ENCODER = LabelEncoderKind.FROZEN;
 
     private final Path dir;
     private final NDManager manager;
     private final TrainableTsfm net;
     private final TextBank text;
     private final Device device;
-    private final String labelEncoder;
+    private final LabelEncoderKind labelEncoder;
 
     private CheckpointModel(Path dir, NDManager manager, TrainableTsfm net, TextBank text, Device device,
-                            String labelEncoder) {
+                            LabelEncoderKind labelEncoder) {
         this.dir = dir;
         this.manager = manager;
         this.net = net;
@@ -64,20 +65,23 @@ public final class CheckpointModel implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve(Checkpoint.PARAMS))) {
             throw new IOException("not a TSFM checkpoint (no " + Checkpoint.PARAMS + "): " + dir);
         }
-        String labelEncoder = DEFAULT_LABEL_ENCODER;
+        LabelEncoderKind labelEncoder = DEFAULT_LABEL_ENCODER;
         Path prov = dir.resolve(Checkpoint.PROVENANCE);
         if (Files.isRegularFile(prov)) {
             JsonNode p = new ObjectMapper().readTree(prov.toFile());
-            if (p.hasNonNull("label_encoder")) labelEncoder = p.get("label_encoder").asText();
+            if (p.hasNonNull("label_encoder")) {
+                try {
+                    labelEncoder = LabelEncoderKind.parse(p.get("label_encoder").asText(), prov + ": label_encoder");
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
             if (p.hasNonNull("text_model") && !p.get("text_model").asText().equals(text.encoder().modelId())) {
                 throw new IOException("checkpoint " + dir + " was trained with text encoder " + p.get("text_model")
                         .asText() + (p.hasNonNull("text_max_tokens") ? " (" + p.get("text_max_tokens").asInt()
                         + " tokens)" : "") + ", but the text encoder given has id " + text.encoder().modelId() + " ("
                         + text.encoder().maxTokens() + " tokens): its channel and label texts would differ");
             }
-        }
-        if (!labelEncoder.equals("frozen") && !labelEncoder.equals("learnable")) {
-            throw new IOException(prov + ": unknown label_encoder '" + labelEncoder + "' (frozen or learnable)");
         }
         NDManager manager = NDManager.newBaseManager(device);
         try {
@@ -101,8 +105,8 @@ public final class CheckpointModel implements AutoCloseable {
         return net.getConfig();
     }
 
-    /** {@code frozen} (pooled sentence embeddings) or {@code learnable} (the trained label bank). */
-    public String labelEncoder() {
+    /** Frozen (pooled sentence embeddings) or learnable (the trained label bank). */
+    public LabelEncoderKind labelEncoder() {
         return labelEncoder;
     }
 
@@ -129,7 +133,7 @@ public final class CheckpointModel implements AutoCloseable {
      */
     NDArray labelEmbeddings(List<String> labels) {
         NDArray out;
-        if (labelEncoder.equals("frozen")) {
+        if (labelEncoder == LabelEncoderKind.FROZEN) {
             out = text.pooled(manager, labels).toDevice(device, false);
         } else {
             try (NDScope scope = new NDScope()) {

@@ -275,7 +275,7 @@ public final class TsfmFineTuner {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("checkpoint", checkpoint.toString());
         s.put("tier", model.config().getTier());
-        s.put("label_encoder", model.labelEncoder());
+        s.put("label_encoder", model.labelEncoder().wireName());
         s.put("labels", labels);
         s.put("train_windows", train.size());
         s.put("validation_windows", validation.size());

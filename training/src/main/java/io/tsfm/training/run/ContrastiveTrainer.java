@@ -21,6 +21,7 @@ import io.tsfm.core.text.CachedTextEncoder;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.core.text.TextEmbeddingCache;
 import io.tsfm.core.text.TextEncoder;
+import io.tsfm.core.runtime.ExecutionDevice;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetRole;
@@ -319,9 +320,9 @@ public final class ContrastiveTrainer {
     }
 
     private Device pickDevice() {
-        if (cfg.device().equals("gpu")) {
+        if (cfg.device() == ExecutionDevice.CUDA) {
             if (Engine.getInstance().getGpuCount() == 0) {
-                throw new IllegalArgumentException("--device gpu: no GPU visible to the PyTorch engine (CPU build or no CUDA); use --device cpu");
+                throw new IllegalArgumentException("--device cuda: no GPU visible to the PyTorch engine (CPU build or no CUDA); use --device cpu");
             }
             return Device.gpu();
         }
@@ -363,7 +364,7 @@ public final class ContrastiveTrainer {
         p.put("label_vocabulary_sha256", LabelVocabulary.defaults().hash());
         p.put("text_model", encoder.modelId());
         p.put("text_max_tokens", encoder.maxTokens());
-        p.put("label_encoder", cfg.labelEncoder());
+        p.put("label_encoder", cfg.labelEncoder().wireName());
         p.put("seed", cfg.seed());
         p.put("git_commit", Provenance.gitCommit());
         p.put("epochs_done", epochsDone);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.datasets.DataRoot;
@@ -131,7 +132,7 @@ class TsfmFineTunerTest {
         assertThat(CHECKPOINT.resolve("memory_bank.bin")).doesNotExist();
         try (CheckpointModel m = CheckpointModel.load(CHECKPOINT, text, Device.cpu())) {
             assertThat(m.config().getTier()).isEqualTo("micro");
-            assertThat(m.labelEncoder()).isEqualTo("frozen");
+            assertThat(m.labelEncoder()).isEqualTo(LabelEncoderKind.FROZEN);
             float[][] e = m.embed(List.of(val.get(0).window()), new io.tsfm.core.preprocess.Patcher(), 1.0, 8);
             double norm = 0;
             for (float v : e[0]) norm += v * v;
