@@ -7,8 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.SensorWindow;
@@ -18,11 +16,13 @@ import io.tsfm.training.model.TrainableTsfm;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.Batches;
 import io.tsfm.training.run.Checkpoint;
+import io.tsfm.training.run.CheckpointProvenance;
 import io.tsfm.training.text.TextBank;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A checkpoint's network loaded on a device in its own {@link NDManager}: only {@code config.json} and
@@ -66,20 +66,14 @@ public final class CheckpointModel implements AutoCloseable {
             throw new IOException("not a TSFM checkpoint (no " + Checkpoint.PARAMS + "): " + dir);
         }
         LabelEncoderKind labelEncoder = DEFAULT_LABEL_ENCODER;
-        Path prov = dir.resolve(Checkpoint.PROVENANCE);
-        if (Files.isRegularFile(prov)) {
-            JsonNode p = new ObjectMapper().readTree(prov.toFile());
-            if (p.hasNonNull("label_encoder")) {
-                try {
-                    labelEncoder = LabelEncoderKind.parse(p.get("label_encoder").asText(), prov + ": label_encoder");
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            }
-            if (p.hasNonNull("text_model") && !p.get("text_model").asText().equals(text.encoder().modelId())) {
-                throw new IOException("checkpoint " + dir + " was trained with text encoder " + p.get("text_model")
-                        .asText() + (p.hasNonNull("text_max_tokens") ? " (" + p.get("text_max_tokens").asInt()
-                        + " tokens)" : "") + ", but the text encoder given has id " + text.encoder().modelId() + " ("
+        Optional<CheckpointProvenance> prov = CheckpointProvenance.readIfPresent(dir);
+        if (prov.isPresent()) {
+            CheckpointProvenance p = prov.get();
+            if (p.labelEncoder() != null) labelEncoder = p.labelEncoder();
+            if (p.textModel() != null && !p.textModel().equals(text.encoder().modelId())) {
+                throw new IOException("checkpoint " + dir + " was trained with text encoder " + p.textModel()
+                        + (p.textMaxTokens() != null ? " (" + p.textMaxTokens() + " tokens)" : "")
+                        + ", but the text encoder given has id " + text.encoder().modelId() + " ("
                         + text.encoder().maxTokens() + " tokens): its channel and label texts would differ");
             }
         }

@@ -9,8 +9,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
@@ -18,12 +16,11 @@ import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.datasets.progress.ProgressBar;
 import io.tsfm.training.model.Devices;
 import io.tsfm.training.optim.AdamW;
-import io.tsfm.training.run.Checkpoint;
+import io.tsfm.training.run.CheckpointProvenance;
 import io.tsfm.training.text.TextBank;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -292,12 +289,9 @@ public final class TsfmFineTuner {
     }
 
     private static int textMaxTokens(Path checkpoint) throws IOException {
-        Path prov = checkpoint.resolve(Checkpoint.PROVENANCE);
-        if (Files.isRegularFile(prov)) {
-            JsonNode p = new ObjectMapper().readTree(prov.toFile());
-            if (p.hasNonNull("text_max_tokens")) return p.get("text_max_tokens").asInt();
-        }
-        return 128;
+        Integer maxTokens = CheckpointProvenance.readIfPresent(checkpoint).map(CheckpointProvenance::textMaxTokens)
+                .orElse(null);
+        return maxTokens != null ? maxTokens : 128;
     }
 
     /** Builder of {@link TsfmFineTuner}. */

@@ -353,33 +353,24 @@ public final class ContrastiveTrainer {
         }
     }
 
-    private Map<String, Object> provenance(TsfmConfig modelConfig, Map<String, Integer> sessionCounts, SubjectSplit split,
-                                           int epochsDone, TextEncoder encoder, ZeroShotValidator.Result val) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("tier", modelConfig.getTier());
-        p.put("datasets", sessionCounts);
-        p.put("train_sessions", split.train().size());
-        p.put("validation_sessions", split.validation().size());
-        p.put("held_out_subjects", split.heldOutSubjects());
-        p.put("label_vocabulary_sha256", LabelVocabulary.defaults().hash());
-        p.put("text_model", encoder.modelId());
-        p.put("text_max_tokens", encoder.maxTokens());
-        p.put("label_encoder", cfg.labelEncoder().wireName());
-        p.put("seed", cfg.seed());
-        p.put("git_commit", Provenance.gitCommit());
-        p.put("epochs_done", epochsDone);
-        p.put("train_config", JSON.convertValue(cfg, Map.class));
-        p.put("created", Instant.now().toString());
-        p.put("java", System.getProperty("java.version"));
-        p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+    @SuppressWarnings("unchecked")
+    private CheckpointProvenance provenance(TsfmConfig modelConfig, Map<String, Integer> sessionCounts,
+                                           SubjectSplit split, int epochsDone, TextEncoder encoder,
+                                           ZeroShotValidator.Result val) {
+        Map<String, List<String>> heldOut = new LinkedHashMap<>();
+        split.heldOutSubjects().forEach((d, subjects) -> heldOut.put(d, List.copyOf(subjects)));
+        Map<String, Double> v = null;
         if (val != null) {
-            Map<String, Object> v = new LinkedHashMap<>();
+            v = new LinkedHashMap<>();
             v.put("zero_shot_closed_set_accuracy", val.meanAccuracy());
             v.put("zero_shot_closed_set_macro_f1", val.meanMacroF1());
             v.put("chance", val.meanChance());
-            p.put("validation", v);
         }
-        return p;
+        return new CheckpointProvenance(modelConfig.getTier(), sessionCounts, split.train().size(),
+                split.validation().size(), heldOut, LabelVocabulary.defaults().hash(), encoder.modelId(),
+                encoder.maxTokens(), cfg.labelEncoder(), cfg.seed(), CheckpointProvenance.currentGitCommit(), epochsDone,
+                JSON.convertValue(cfg, Map.class), Instant.now().toString(), System.getProperty("java.version"),
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), v, null);
     }
 
     private static String perDatasetSummary(Map<String, ClassificationMetrics> per) {
