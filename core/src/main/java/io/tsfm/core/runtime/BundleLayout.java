@@ -1,5 +1,7 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.Internal;
+
 /**
  * The contract between the exporter that writes a model bundle and the runtime that reads it: file names, file
  * roles (as listed in {@code manifest.json}), the input and output names of the three ONNX graphs, and the
@@ -15,6 +17,7 @@ package io.tsfm.core.runtime;
  * label_embeddings.npy   float32 (L, E): the embeddings of manifest labels.labels, in that order
  * </pre>
  */
+@Internal
 public final class BundleLayout {
 
     private BundleLayout() {}

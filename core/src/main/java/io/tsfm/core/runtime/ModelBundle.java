@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.data.npy.Npy;
 import io.tsfm.core.data.npy.NpyArray;
 import io.tsfm.core.preprocess.Patcher;
@@ -29,6 +30,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe (byte arrays are copied on the way out).
  */
+@PublicApi
 public final class ModelBundle {
 
     private final Path directory;

@@ -2,6 +2,7 @@ package io.tsfm.core.runtime;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchBatch;
 import io.tsfm.core.preprocess.PatchedWindow;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * once (ONNX Runtime sessions allow concurrent runs; the text caches are concurrent maps; the text encoder is
  * thread-safe). {@link #close()} waits for running calls; later calls fail with {@link IllegalStateException}.
  */
+@PublicApi
 public final class OnnxWindowClassifier implements WindowClassifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxWindowClassifier.class);

@@ -1,5 +1,6 @@
 package io.tsfm.core.text;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.math.EmbeddingMath;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param hiddenSize H
  * @param pooled     H values, unit L2 norm
  */
+@PublicApi
 public record TokenEmbeddings(String text, long[] tokenIds, boolean[] mask, float[] states, int hiddenSize,
                               float[] pooled) {
     public TokenEmbeddings {
