@@ -46,10 +46,10 @@ import java.util.concurrent.TimeUnit;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CheckpointProvenance(
         @JsonProperty("tier") String tier,
-        @JsonProperty("datasets") Map<String, Integer> datasets,
+        @JsonProperty(CheckpointProvenance.DATASETS) Map<String, Integer> datasets,
         @JsonProperty("train_sessions") Integer trainSessions,
         @JsonProperty("validation_sessions") Integer validationSessions,
-        @JsonProperty("held_out_subjects") Map<String, List<String>> heldOutSubjects,
+        @JsonProperty(CheckpointProvenance.HELD_OUT_SUBJECTS) Map<String, List<String>> heldOutSubjects,
         @JsonProperty("label_vocabulary_sha256") String labelVocabularySha256,
         @JsonProperty(BundleLayout.PROVENANCE_TEXT_MODEL) String textModel,
         @JsonProperty(BundleLayout.PROVENANCE_TEXT_MAX_TOKENS) Integer textMaxTokens,
@@ -63,6 +63,14 @@ public record CheckpointProvenance(
         @JsonProperty("engine") String engine,
         @JsonProperty("validation") Map<String, Double> validation,
         @JsonProperty("note") String note) {
+
+    /**
+     * Key of the training datasets; a bundle's manifest carries it too (as compact JSON), read by whoever needs to
+     * know which datasets are not zero-shot tests of the model.
+     */
+    public static final String DATASETS = "datasets";
+    /** Key of the held-out subjects; a bundle's manifest carries it too (as compact JSON). */
+    public static final String HELD_OUT_SUBJECTS = "held_out_subjects";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
