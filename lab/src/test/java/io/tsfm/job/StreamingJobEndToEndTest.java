@@ -9,6 +9,7 @@ import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.testing.MicroBundle;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
@@ -320,7 +321,7 @@ class StreamingJobEndToEndTest {
                 TestFrames.encode(TestFrames.imuFrame(dev, 903, at, RATE, three, false, null))));
         bad.put("zero rate", send(producer, topic, dev,
                 TestFrames.encodeUnchecked(TestFrames.imuFrame(dev, 904, at, 0, ok, false, null))));
-        long future = System.currentTimeMillis() * 1000 + 3_600_000_000L;
+        long future = Clocks.nowMicros() + 3_600_000_000L;
         bad.put("far future", send(producer, topic, dev,
                 TestFrames.encode(TestFrames.imuFrame(dev, 905, future, RATE, ok, false, null))));
         bad.put("unknown layout", send(producer, topic, "ghost",

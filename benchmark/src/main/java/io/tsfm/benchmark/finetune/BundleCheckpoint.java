@@ -69,7 +69,7 @@ public final class BundleCheckpoint {
             }
             float[][] djl;
             try (CheckpointModel m = CheckpointModel.load(checkpoint, text, Device.cpu())) {
-                if (!m.labelEncoder().equals(b.labelEncoder())) {
+                if (m.labelEncoder() != b.labelEncoder()) {
                     throw refuse(bundle, checkpoint, "the checkpoint's label encoder is " + m.labelEncoder()
                             + ", the bundle's " + b.labelEncoder());
                 }

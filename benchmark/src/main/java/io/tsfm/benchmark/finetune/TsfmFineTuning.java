@@ -13,7 +13,7 @@ import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.training.finetune.FineTuneResult;
-import io.tsfm.training.finetune.FineTuner;
+import io.tsfm.training.finetune.TsfmFineTuner;
 import io.tsfm.training.model.Devices;
 import io.tsfm.training.text.TextBank;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * TSFM's 1 % / 10 % rows (spec §6.5): for each test dataset and label rate the bundle's training checkpoint is
- * fine-tuned by the training module's {@link FineTuner} on the split's labelled windows, early-stopped on its
+ * fine-tuned by the training module's {@link TsfmFineTuner} on the split's labelled windows, early-stopped on its
  * validation windows, and the restored best state predicts the test windows. Named like the bundle's zero-shot system,
  * so the report shows one row per model. Before any fine-tuning, {@link #check} proves the checkpoint is the bundle's
  * model on real windows of each dataset ({@link BundleCheckpoint}). Each fine-tune's history is written to
@@ -202,7 +202,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
                                     List<SensorWindow> test) {
         String what = "fine-tune " + dataset.name() + " " + m.title() + (learningRates.size() == 1 ? "" : " lr " + lr);
         try {
-            FineTuneResult r = FineTuner.builder().setCheckpoint(checkpoint)
+            FineTuneResult r = TsfmFineTuner.builder().setCheckpoint(checkpoint)
                     .setTrain(train).setValidation(validation)
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
                     .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(lr)

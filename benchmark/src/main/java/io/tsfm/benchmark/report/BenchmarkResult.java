@@ -15,7 +15,7 @@ import java.util.Map;
  * @param timings     per inference pass
  * @param wallSeconds wall time of the whole run
  */
-public record BenchmarkResult(Map<String, String> settings, Map<String, String> model, List<DatasetSummary> datasets,
+public record BenchmarkResult(Map<String, String> settings, Map<String, String> model, List<TestSetSummary> datasets,
                               List<SystemRow> rows, List<String> deviations, List<PassTiming> timings,
                               double wallSeconds) {
     public BenchmarkResult {
@@ -29,6 +29,6 @@ public record BenchmarkResult(Map<String, String> settings, Map<String, String> 
 
     /** Dataset names in run order. */
     public List<String> datasetNames() {
-        return datasets.stream().map(DatasetSummary::name).toList();
+        return datasets.stream().map(TestSetSummary::name).toList();
     }
 }

@@ -137,7 +137,7 @@ public final class ReportWriter {
         root.put("settings", r.settings());
         root.put("model", r.model());
         List<Object> ds = new ArrayList<>();
-        for (DatasetSummary d : r.datasets()) {
+        for (TestSetSummary d : r.datasets()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", d.name());
             o.put("windows", d.windows());
@@ -230,7 +230,7 @@ public final class ReportWriter {
     }
 
     /** "turning (12 windows), moonwalking (8 windows)", or "none". */
-    private static String uncovered(DatasetSummary d) {
+    private static String uncovered(TestSetSummary d) {
         if (d.uncovered().isEmpty()) return "none";
         List<String> parts = new ArrayList<>();
         d.uncoveredWindows().forEach((l, n) -> parts.add(l + " (" + n + (n == 1 ? " window)" : " windows)")));
@@ -255,7 +255,7 @@ public final class ReportWriter {
         }
 
         sb.append("\n## Datasets\n\n| Dataset | Windows | Subjects | Rate (Hz) | Labels | Train / val / test | 1 % / 10 % labelled | Open-set uncovered labels |\n|---|---:|---:|---:|---:|---|---|---|\n");
-        for (DatasetSummary d : r.datasets()) {
+        for (TestSetSummary d : r.datasets()) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %d / %d / %d | %d / %d | %s |%n",
                     d.name(), d.windows(), d.subjects(), num(d.rateHz()), d.labels().size(), d.split().get("train"),
                     d.split().get("validation"), d.split().get("test"), d.split().get("labelled_1pct"),

@@ -10,7 +10,7 @@ import io.tsfm.benchmark.protocol.FineTuneSplit;
 import io.tsfm.benchmark.protocol.WindowKey;
 import io.tsfm.benchmark.report.BenchmarkResult;
 import io.tsfm.benchmark.report.CellValue;
-import io.tsfm.benchmark.report.DatasetSummary;
+import io.tsfm.benchmark.report.TestSetSummary;
 import io.tsfm.benchmark.report.PassTiming;
 import io.tsfm.benchmark.report.PublishedResults;
 import io.tsfm.benchmark.report.SystemRow;
@@ -92,7 +92,7 @@ public final class BenchmarkRunner {
 
         Map<String, Map<MetricKind, Map<String, CellValue>>> cells = new LinkedHashMap<>();
         List<PassTiming> timings = new ArrayList<>();
-        List<DatasetSummary> summaries = new ArrayList<>();
+        List<TestSetSummary> summaries = new ArrayList<>();
         for (BenchmarkDataset d : datasets) {
             FineTuneSplit split = splits.get(d.name());
             for (ZeroShotSystem s : zeroShot) {
@@ -167,7 +167,7 @@ public final class BenchmarkRunner {
         if (published != null) rows.addAll(published.rows(names));
 
         List<String> allDeviations = new ArrayList<>(deviations);
-        for (DatasetSummary s : summaries) {
+        for (TestSetSummary s : summaries) {
             if (!s.uncovered().isEmpty()) {
                 allDeviations.add(s.name() + ": labels " + s.uncovered() + " (windows " + s.uncoveredWindows().values()
                         + ") share no synonym group with the model's training labels; open-set can never predict them "
@@ -247,7 +247,7 @@ public final class BenchmarkRunner {
         return new Score(metrics, windows.size(), join.missing(), failed, join.unexpected());
     }
 
-    private DatasetSummary summary(BenchmarkDataset d, FineTuneSplit split) {
+    private TestSetSummary summary(BenchmarkDataset d, FineTuneSplit split) {
         List<String> uncovered = zeroShot.isEmpty() ? List.of()
                 : zeroShot.get(0).groups().forDataset(d.labelGroups()).uncovered(d.labels());
         Map<String, Integer> parts = new LinkedHashMap<>();
@@ -257,7 +257,7 @@ public final class BenchmarkRunner {
         parts.put("labelled_1pct", split.labelled(0.01).length);
         parts.put("labelled_10pct", split.labelled(0.1).length);
         double rate = d.windows().get(0).rateHz();
-        return new DatasetSummary(d.name(), d.windows().size(), d.subjects(), rate, d.labels(), d.labelCounts(),
+        return new TestSetSummary(d.name(), d.windows().size(), d.subjects(), rate, d.labels(), d.labelCounts(),
                 uncovered, parts, d.labelGroups());
     }
 

@@ -10,6 +10,7 @@ import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.Scoring;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.schemas.bundle.BundleManifest;
+import io.tsfm.training.run.CheckpointProvenance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class BundleSystems implements AutoCloseable {
         out.put("patch seconds", String.valueOf(bundle.patchSeconds()));
         out.put("vocabulary", bundle.labels().size() + " labels, " + new java.util.TreeSet<>(
                 bundle.labels().stream().map(bundle::groupOf).toList()).size() + " synonym groups");
-        out.put("label encoder", bundle.labelEncoder());
+        out.put("label encoder", bundle.labelEncoder().wireName());
         out.put("text model", bundle.textModelId() + " (" + bundle.textMaxTokens() + " tokens)");
         m.provenance().forEach((k, v) -> out.putIfAbsent("provenance: " + k, v));
         m.validationMetrics().forEach((k, v) -> out.put("validation: " + k, String.valueOf(v)));
@@ -127,7 +128,7 @@ public final class BundleSystems implements AutoCloseable {
      * dataset among them is not a zero-shot test.
      */
     public List<String> trainingDatasets() {
-        String ds = bundle.manifest().provenance().get("datasets");
+        String ds = bundle.manifest().provenance().get(CheckpointProvenance.DATASETS);
         List<String> out = new ArrayList<>();
         if (ds == null) return out;
         try {

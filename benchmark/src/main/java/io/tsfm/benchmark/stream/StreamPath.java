@@ -9,6 +9,7 @@ import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.datasets.eval.EvalWindows;
 import io.tsfm.job.ClassifierFactories;
@@ -123,7 +124,7 @@ public final class StreamPath implements InferencePath {
         this.runId = UUID.randomUUID().toString().substring(0, 8);
         // historic event time, so an unpaced replay never runs ahead of the job's clock (it refuses frames from
         // the future); each pass starts after the previous one, so no pass is behind the watermark
-        this.nextStartMicros = alignUp(System.currentTimeMillis() * 1000L - Duration.ofDays(2).toNanos() / 1000);
+        this.nextStartMicros = alignUp(Clocks.nowMicros() - Duration.ofDays(2).toNanos() / 1000);
         EmbeddedJob started = null;
         KafkaProducer<byte[], byte[]> p = null;
         KafkaConsumer<byte[], byte[]> c = null;
@@ -249,7 +250,7 @@ public final class StreamPath implements InferencePath {
         ReplayPlan plan = ReplayPlan.of(windows, dataset.description(), patchSeconds, passId + "/", nextStartMicros,
                 WINDOW_MILLIS, frameSamples);
         long flushAt = plan.endMicros() + FLUSH_MARGIN_MICROS;
-        if (replaySpeed == 0 && flushAt > System.currentTimeMillis() * 1000L) {
+        if (replaySpeed == 0 && flushAt > Clocks.nowMicros()) {
             throw new IllegalStateException("the replay's event time would run past the wall clock (the job refuses "
                     + "frames from the future): frames topic " + framesTopic + " at " + bootstrapServers + " already "
                     + "holds event time up to " + java.time.Instant.ofEpochSecond(0, (nextStartMicros - GRID_MICROS)
@@ -427,7 +428,7 @@ public final class StreamPath implements InferencePath {
     private void publishLabelSet(String id, LabelSet labels, List<String> devices) {
         LabelSetUpdate u = LabelSetUpdate.newBuilder().setLabelSetId(id).setVersion(1)
                 .setLabels(new ArrayList<>(labels.labels())).setDeviceScope(new ArrayList<>(devices))
-                .setIssuedAtEpochMicros(System.currentTimeMillis() * 1000L).build();
+                .setIssuedAtEpochMicros(Clocks.nowMicros()).build();
         try {
             producer.send(new ProducerRecord<>(labelSetsTopic, id.getBytes(StandardCharsets.UTF_8),
                     WireFormat.LABEL_SET_UPDATE.encode(u))).get();

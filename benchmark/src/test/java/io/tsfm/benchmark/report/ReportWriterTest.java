@@ -44,10 +44,10 @@ class ReportWriterTest {
         PublishedResults pub = PublishedResults.load();
         List<SystemRow> rows = new java.util.ArrayList<>(List.of(row));
         rows.addAll(pub.rows(datasets));
-        DatasetSummary m = new DatasetSummary("mobifall_v2", 4, 1, 50, List.of("jogging", "standing", "walking"),
+        TestSetSummary m = new TestSetSummary("mobifall_v2", 4, 1, 50, List.of("jogging", "standing", "walking"),
                 Map.of("jogging", 1, "standing", 1, "walking", 2), List.of(),
                 Map.of("train", 3, "validation", 0, "test", 1, "labelled_1pct", 1, "labelled_10pct", 1));
-        DatasetSummary b = new DatasetSummary("basicmotions", 3, 1, 10, List.of("running", "walking"),
+        TestSetSummary b = new TestSetSummary("basicmotions", 3, 1, 10, List.of("running", "walking"),
                 Map.of("running", 1, "walking", 2), List.of("walking"),
                 Map.of("train", 2, "validation", 0, "test", 1, "labelled_1pct", 1, "labelled_10pct", 1));
         return new BenchmarkResult(Map.of("path", "direct"), Map.of("bundle", "/tmp/b"), List.of(m, b), rows,

@@ -3,7 +3,7 @@ package io.tsfm.cli.benchmark;
 import io.tsfm.benchmark.baseline.BaselineCheckpoint;
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.baseline.RandomForest;
-import io.tsfm.benchmark.baseline.neural.FineTuner;
+import io.tsfm.benchmark.baseline.neural.BaselineFineTuner;
 import io.tsfm.benchmark.baseline.neural.NeuralBaseline;
 import io.tsfm.benchmark.baseline.neural.NeuralBaselineTrainer;
 import io.tsfm.benchmark.baseline.neural.NeuralStore;
@@ -128,10 +128,10 @@ public final class BaselineTrainCommand implements Callable<Integer> {
         TrainingCorpus corpus = TrainingCorpus.load(trainingDatasets, catalog, root);
         System.out.printf(Locale.ROOT, "%s: %d training windows (20 Hz, 120x6) of %s over %d labels%n",
                 kind.displayName(), corpus.windows().size(), corpus.name(), corpus.labels().size());
-        FineTuner.Settings ft = FineTuner.Settings.REFERENCE;
+        BaselineFineTuner.Settings ft = BaselineFineTuner.Settings.REFERENCE;
         NeuralBaselineTrainer.Options o = new NeuralBaselineTrainer.Options(pretrainEpochs, pretrainSeconds,
                 NeuralBaselineTrainer.Options.DEFAULT.pretrainBatch(), headEpochs, headSeconds,
-                new FineTuner.Settings(ft.encoderLr(), ft.headLr(), ft.weightDecay(), ft.batchSize(), fineTuneEpochs,
+                new BaselineFineTuner.Settings(ft.encoderLr(), ft.headLr(), ft.weightDecay(), ft.batchSize(), fineTuneEpochs,
                         ft.patience(), ft.seed()), NeuralBaselineTrainer.Options.DEFAULT.seed());
         NeuralBaselineTrainer trainer = new NeuralBaselineTrainer(new NeuralStore(out), System.out);
         java.nio.file.Path png = trainer.trainAll(kind, corpus, sets, o, skipPretrain);

@@ -89,7 +89,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--device", defaultValue = "cpu",
-            description = "cpu or cuda for the model (falls back to cpu with a warning) (default ${DEFAULT-VALUE}).")
+            description = "cpu or cuda (gpu is read as cuda) for the model (falls back to cpu with a warning) "
+                    + "(default ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--baseline-training-datasets", split = ",", paramLabel = "A,B",
@@ -148,9 +149,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown baseline '" + b + "'; known: rf, lanhar, limubert, crosshar");
             }
         }
-        if (!device.equals("cpu") && !device.equals("cuda")) {
-            throw new IllegalArgumentException("--device must be cpu or cuda, got '" + device + "'");
-        }
+        ExecutionDevice executionDevice = ExecutionDevice.parse(device, "--device");
         if (model == null && baselines.isEmpty()) {
             throw new IllegalArgumentException("nothing to benchmark: give --model BUNDLE and/or --baselines NAME,...");
         }
@@ -162,7 +161,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 : checkpoint != null ? checkpoint : BundleCheckpoint.sibling(model).orElse(null);
         // the bundle first: a missing or tampered bundle fails before any dataset is read
         BundleSystems bundle = model == null ? null : BundleSystems.open(model, batchSize,
-                device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);
+                executionDevice);
         List<AutoCloseable> toClose = new ArrayList<>();
         TsfmFineTuning fineTuning = null;
         StreamPath stream = null;
@@ -202,7 +201,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
                 systems.forEach(b::optZeroShot);
                 bundle.facts().forEach(b::optModelFact);
-                b.optSetting("device", device);
+                b.optSetting("device", executionDevice.wireName());
                 patchSeconds = bundle.patchSeconds();
                 if (fineTuneFrom != null) {
                     fineTuning = new TsfmFineTuning(bundle.systems().get(0).name(), model, fineTuneFrom,

@@ -67,7 +67,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--device", defaultValue = "cpu",
-            description = "cpu or cuda (falls back to cpu with a warning when CUDA is unavailable).")
+            description = "cpu or cuda (gpu is read as cuda; falls back to cpu with a warning when CUDA is unavailable).")
     String device;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Windows per model run (default ${DEFAULT-VALUE}).")
@@ -82,13 +82,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (openSet && labels != null) throw new IllegalArgumentException("--open-set scores the bundle vocabulary; "
                 + "it cannot be combined with --labels");
-        if (!device.equals("cpu") && !device.equals("cuda")) {
-            throw new IllegalArgumentException("--device must be cpu or cuda, got '" + device + "'");
-        }
+        ExecutionDevice executionDevice = ExecutionDevice.parse(device, "--device");
         if (model == null) model = io.tsfm.lab.TsfmHome.require().resolve(io.tsfm.lab.TsfmHome.DEFAULT_BUNDLE);
         OnnxWindowClassifier.Builder builder = OnnxWindowClassifier.builder().setBundle(model)
                 .optScoring(vote ? Scoring.PATCH_VOTE : Scoring.MEAN_EMBEDDING).optMaxBatchSize(batchSize)
-                .optDevice(device.equals("cuda") ? ExecutionDevice.CUDA : ExecutionDevice.CPU);
+                .optDevice(executionDevice);
         if (threads != null) builder.optIntraOpThreads(threads);
         DataRoot root = rootOption.resolve();
         try (OnnxWindowClassifier classifier = builder.build()) {

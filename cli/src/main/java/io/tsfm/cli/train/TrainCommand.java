@@ -1,10 +1,12 @@
 package io.tsfm.cli.train;
 
 import io.tsfm.cli.DataRootOption;
+import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.TrainConfig;
-import io.tsfm.training.run.Trainer;
+import io.tsfm.training.run.ContrastiveTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--datasets", split = ",", description = "Training datasets (default: hapt,hmp,utd_mhad).")
     List<String> datasets = List.of("hapt", "hmp", "utd_mhad");
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda (gpu is read as cuda) (default ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Micro-batch size (default ${DEFAULT-VALUE}).")
@@ -99,12 +101,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TsfmConfig.tier(tier); // unknown tiers fail here, before any data is read
         TrainConfig cfg = TrainConfig.builder().setTier(tier).setOutDir(out).optDatasets(datasets).optEpochs(epochs)
-                .optMinutes(minutes).optDevice(device).optBatchSize(batchSize).optAccumulation(accumulate)
+                .optMinutes(minutes).optDevice(ExecutionDevice.parse(device, "--device")).optBatchSize(batchSize).optAccumulation(accumulate)
                 .optLearningRate(lr).optQueueSize(queue).optSamplesPerEpoch(samplesPerEpoch).optMaxSeconds(maxSeconds)
                 .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume)
-                .optLabelEncoder(labelEncoder).optAmplitudeStats(amplitude)
+                .optLabelEncoder(LabelEncoderKind.parse(labelEncoder, "--label-encoder")).optAmplitudeStats(amplitude)
                 .optAugmentation(new ImuAugmentation(rotate, removeGravity, descriptionDropout, maxSites)).build();
-        Trainer.Result r = new Trainer(cfg, rootOption.resolve(), System.err).run();
+        ContrastiveTrainer.Result r = new ContrastiveTrainer(cfg, rootOption.resolve(), System.err).run();
         System.out.printf(Locale.ROOT, "trained %d epochs at %.1f samples/s; loss %.4f -> %.4f; validation zero-shot closed-set "
                         + "accuracy %.3f, macro-F1 %.3f (chance %.3f)%nfinal checkpoint: %s%n",
                 r.epochs(), r.samplesPerSecond(), r.firstLoss(), r.lastLoss(), r.valAccuracy(), r.valMacroF1(), r.chance(),

@@ -9,6 +9,7 @@ import io.tsfm.benchmark.protocol.BenchmarkDatasets;
 import io.tsfm.benchmark.protocol.BenchmarkWindow;
 import io.tsfm.cli.testing.CliRun;
 import io.tsfm.core.labels.LabelVocabulary;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowEmbedding;
@@ -16,7 +17,7 @@ import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.datasets.eval.MajorityVote;
 import io.tsfm.training.run.TrainConfig;
-import io.tsfm.training.run.Trainer;
+import io.tsfm.training.run.ContrastiveTrainer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,8 +42,8 @@ class BenchmarkBundleTest {
     static void trainAndExport() throws Exception {
         TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(tmp.resolve("run"))
                 .optDatasets(List.of("hapt")).optEpochs(1).optSamplesPerEpoch(128).optBatchSize(16).optQueueSize(0)
-                .optMaxSeconds(6).optThreads(2).optLabelEncoder("frozen").optValidationFraction(0.01).build();
-        Path checkpoint = new Trainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
+                .optMaxSeconds(6).optThreads(2).optLabelEncoder(LabelEncoderKind.FROZEN).optValidationFraction(0.01).build();
+        Path checkpoint = new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
                 .run().finalCheckpoint();
         bundle = tmp.resolve("bundle");
         CliRun export = CliRun.run("export", "--checkpoint", checkpoint.toString(), "--out",

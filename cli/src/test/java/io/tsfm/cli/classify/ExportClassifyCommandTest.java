@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.cli.Main;
 import io.tsfm.cli.testing.CliRun;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.training.run.TrainConfig;
-import io.tsfm.training.run.Trainer;
+import io.tsfm.training.run.ContrastiveTrainer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ class ExportClassifyCommandTest {
     void exportsACheckpointAndClassifiesADatasetWithIt(@TempDir Path tmp) throws Exception {
         TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(tmp.resolve("run"))
                 .optDatasets(List.of("hapt")).optEpochs(1).optSamplesPerEpoch(128).optBatchSize(16).optQueueSize(0)
-                .optMaxSeconds(6).optThreads(2).optLabelEncoder("frozen").optValidationFraction(0.01).build();
-        Path checkpoint = new Trainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
+                .optMaxSeconds(6).optThreads(2).optLabelEncoder(LabelEncoderKind.FROZEN).optValidationFraction(0.01).build();
+        Path checkpoint = new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
                 .run().finalCheckpoint();
         Path bundle = tmp.resolve("bundle");
 

@@ -1,5 +1,6 @@
 package io.tsfm.core.data;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param position    body position, e.g. {@code waist}, {@code right wrist}
  * @param description free text given to the model, e.g. "Accelerometer X-axis (waist)"
  */
+@PublicApi
 public record Channel(String name, SensorKind kind, String axis, String unit, String position, String description) {
     public Channel {
         Objects.requireNonNull(name, "name");

@@ -1,6 +1,9 @@
 package io.tsfm.core.data;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /** Malformed input, naming the file, line and column where it was found. */
+@PublicApi
 public class DataFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String file;

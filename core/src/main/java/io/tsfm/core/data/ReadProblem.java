@@ -1,5 +1,7 @@
 package io.tsfm.core.data;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /**
  * Something wrong in the input that a reader skipped past, with where it was.
  *
@@ -10,6 +12,7 @@ package io.tsfm.core.data;
  * @param count   how many occurrences this entry stands for (warnings are aggregated per file)
  * @param fatal   true when the whole file (or record) was skipped, false when only values were repaired
  */
+@PublicApi
 public record ReadProblem(String file, long line, int column, String message, long count, boolean fatal) {
     public static ReadProblem of(DataFormatException e) {
         return new ReadProblem(e.file(), e.line(), e.column(), e.reason(), 1, true);

@@ -1,5 +1,6 @@
 package io.tsfm.core.data;
 
+import io.tsfm.core.annotation.Internal;
 import java.util.Random;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Random;
  * everything that mounts or turns a virtual or recorded device (the motion-capture simulator's mounts, training's
  * orientation augmentation). Stateless and thread-safe; callers pass their own {@link Random}.
  */
+@Internal
 public final class Rotations {
     private Rotations() {}
 

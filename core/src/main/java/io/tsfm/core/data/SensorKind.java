@@ -1,6 +1,9 @@
 package io.tsfm.core.data;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /** What a channel measures, with the canonical unit every reader converts to. */
+@PublicApi
 public enum SensorKind {
     ACCELEROMETER("m/s^2"),
     GYROSCOPE("rad/s"),

@@ -1,5 +1,6 @@
 package io.tsfm.core.data;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  * each channel's {@link SensorKind}. Instances are immutable by convention: callers must not write
  * into the arrays returned by {@link #samples()}.
  */
+@PublicApi
 public final class Session {
     private final String id;
     private final String dataset;

@@ -1,6 +1,9 @@
 package io.tsfm.core.data;
 
+import io.tsfm.core.annotation.Internal;
+
 /** Unit conversions to the canonical units of {@link SensorKind}; one place so every reader agrees. */
+@Internal
 public final class Units {
     /** Standard gravity, m/s^2 per g. */
     public static final double G = 9.80665;

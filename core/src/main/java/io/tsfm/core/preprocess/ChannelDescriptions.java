@@ -1,5 +1,6 @@
 package io.tsfm.core.preprocess;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.data.Channel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +16,7 @@ import java.util.List;
  * double rounded half-even, so 1.25 → "1.2", 0.75 → "0.8", 2.5 → "2", and 0.15 (really 0.1499…) → "0.1".
  * Java's {@code %.1f} rounds half-up and would give "1.3". Stateless and thread-safe.
  */
+@PublicApi
 public final class ChannelDescriptions {
     /** The description of a padded channel; the text encoder reads it as the special token. */
     public static final String PAD = "[PAD]";

@@ -1,5 +1,6 @@
 package io.tsfm.core.preprocess;
 
+import io.tsfm.core.annotation.Internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
  *
  * <p>Immutable by convention: callers must not write into the returned arrays.
  */
+@Internal
 public final class PatchBatch {
     private final int batchSize;
     private final int maxPatches;

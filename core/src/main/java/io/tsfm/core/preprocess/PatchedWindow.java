@@ -1,5 +1,7 @@
 package io.tsfm.core.preprocess;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /**
  * One window after patch tokenisation: {@code numPatches × 64 × numChannels} normalised values, stored
  * flat in row-major order ({@code data[(p·64 + s)·C + c]}), the layout the model consumes.
@@ -16,6 +18,7 @@ package io.tsfm.core.preprocess;
  *                         {@link Patcher#meanFeature(double)} of the mean and {@link Patcher#scaleFeature(double)}
  *                         of the standard deviation, in the channel's canonical units
  */
+@PublicApi
 public record PatchedWindow(float[] data, int numPatches, int numChannels, int samplesPerPatch,
                             double rateHz, double patchSeconds, float[] stats) {
     /** Values per patch and channel in {@link #stats()}. */

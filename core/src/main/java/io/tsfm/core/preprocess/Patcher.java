@@ -1,5 +1,6 @@
 package io.tsfm.core.preprocess;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.data.Session;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * <p>Arithmetic is done in double and rounded to float once at the end, so a constant channel gives
  * exactly zero and near-constant channels do not amplify rounding noise. Stateless and thread-safe.
  */
+@PublicApi
 public final class Patcher {
     private final PatchingConfig config;
 

@@ -1,10 +1,13 @@
 package io.tsfm.core.preprocess;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /**
  * Settings of patch tokenisation (spec §2). Every patch is resampled to {@link #STEPS} points; that number
  * is fixed by the model (its convolution and DFT basis assume 64), so only the patch cap and the
  * standard-deviation floor are configurable. Immutable and thread-safe.
  */
+@PublicApi
 public final class PatchingConfig {
     /** Points every patch is resampled to (S in the spec). */
     public static final int STEPS = 64;

@@ -1,5 +1,7 @@
 package io.tsfm.core.preprocess;
 
+import io.tsfm.core.annotation.Internal;
+
 /**
  * The constant real-DFT basis of the spectral feature branch (spec §3.2): for a 64-point patch,
  * {@code Re = x·Ccos}, {@code Im = x·Csin} and {@code |X_k| = sqrt(Re² + Im²)} for the 33 bins of a
@@ -12,6 +14,7 @@ package io.tsfm.core.preprocess;
  * hold exactly (the sine column of the Nyquist bin is exactly zero); the float matrices are those doubles
  * rounded once. Immutable and thread-safe.
  */
+@Internal
 public final class SpectralBasis {
     /** Input points per patch (the FFT length). */
     public static final int STEPS = PatchingConfig.STEPS;

@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -7,6 +8,7 @@ import java.nio.file.Path;
  * A model bundle that cannot be used: missing, partial, tampered or inconsistent. The message names the bundle and
  * the file at fault.
  */
+@PublicApi
 public final class BundleException extends IOException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.Internal;
+
 /**
  * The contract between the exporter that writes a model bundle and the runtime that reads it: file names, file
  * roles (as listed in {@code manifest.json}), the input and output names of the three ONNX graphs, and the
@@ -15,6 +17,7 @@ package io.tsfm.core.runtime;
  * label_embeddings.npy   float32 (L, E): the embeddings of manifest labels.labels, in that order
  * </pre>
  */
+@Internal
 public final class BundleLayout {
 
     private BundleLayout() {}
@@ -70,10 +73,6 @@ public final class BundleLayout {
     public static final String PROVENANCE_TEXT_MODEL = "text_model";
     /** Provenance key: the text encoder's truncation length. */
     public static final String PROVENANCE_TEXT_MAX_TOKENS = "text_max_tokens";
-    /** Provenance key: {@value #LABEL_ENCODER_LEARNABLE} or {@value #LABEL_ENCODER_FROZEN}. */
+    /** Provenance key: a {@link LabelEncoderKind#wireName()}; learnable bundles ship {@link #LABEL_BANK_FILE}. */
     public static final String PROVENANCE_LABEL_ENCODER = "label_encoder";
-    /** Labels are embedded by the learnable label bank ({@link #LABEL_BANK_FILE}). */
-    public static final String LABEL_ENCODER_LEARNABLE = "learnable";
-    /** Labels are the frozen text model's mean-pooled, L2-normalised sentence embeddings. */
-    public static final String LABEL_ENCODER_FROZEN = "frozen";
 }

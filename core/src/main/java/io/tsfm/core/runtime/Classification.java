@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param topK     best labels first; empty when {@code error} is set
  * @param error    null on success, else what was wrong with the window
  */
+@PublicApi
 public record Classification(String windowId, List<ScoredLabel> topK, String error) {
     /** A label with its score. */
     public record ScoredLabel(String label, float score) {}

@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Set;
  * @param version monotonically increasing version of that id
  * @param labels  candidate label texts, non-empty, no duplicates (order breaks ties: first wins)
  */
+@PublicApi
 public record LabelSet(String id, long version, List<String> labels) {
     public LabelSet {
         Objects.requireNonNull(id, "id");

@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.data.npy.Npy;
 import io.tsfm.core.data.npy.NpyArray;
 import io.tsfm.core.preprocess.Patcher;
@@ -29,6 +30,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe (byte arrays are copied on the way out).
  */
+@PublicApi
 public final class ModelBundle {
 
     private final Path directory;
@@ -101,15 +103,17 @@ public final class ModelBundle {
             throw new BundleException(dir, "provenance." + BundleLayout.PROVENANCE_TEXT_MAX_TOKENS
                     + " is not an integer: '" + maxTokens + "'");
         }
-        String encoder = requireProvenance(dir, manifest, BundleLayout.PROVENANCE_LABEL_ENCODER);
-        if (!encoder.equals(BundleLayout.LABEL_ENCODER_FROZEN) && !encoder.equals(BundleLayout.LABEL_ENCODER_LEARNABLE)) {
-            throw new BundleException(dir, "provenance." + BundleLayout.PROVENANCE_LABEL_ENCODER + " is '" + encoder
-                    + "', expected " + BundleLayout.LABEL_ENCODER_FROZEN + " or " + BundleLayout.LABEL_ENCODER_LEARNABLE);
+        LabelEncoderKind encoder;
+        try {
+            encoder = LabelEncoderKind.parse(requireProvenance(dir, manifest, BundleLayout.PROVENANCE_LABEL_ENCODER),
+                    "provenance." + BundleLayout.PROVENANCE_LABEL_ENCODER);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(dir, e.getMessage());
         }
         requireRole(dir, byRole, BundleLayout.ROLE_MODEL, BundleLayout.MODEL_FILE);
         requireRole(dir, byRole, BundleLayout.ROLE_CHANNEL_TEXT, BundleLayout.CHANNEL_TEXT_FILE);
         requireRole(dir, byRole, BundleLayout.ROLE_LABEL_EMBEDDINGS, BundleLayout.LABEL_EMBEDDINGS_FILE);
-        if (encoder.equals(BundleLayout.LABEL_ENCODER_LEARNABLE)) {
+        if (encoder == LabelEncoderKind.LEARNABLE) {
             requireRole(dir, byRole, BundleLayout.ROLE_LABEL_BANK, BundleLayout.LABEL_BANK_FILE);
         }
         float[][] labels = readLabelEmbeddings(dir, manifest, byRole.get(BundleLayout.ROLE_LABEL_EMBEDDINGS));
@@ -208,9 +212,10 @@ public final class ModelBundle {
         return groupOfLabel.getOrDefault(label, label);
     }
 
-    /** {@link BundleLayout#LABEL_ENCODER_FROZEN} or {@link BundleLayout#LABEL_ENCODER_LEARNABLE}. */
-    public String labelEncoder() {
-        return manifest.provenance().get(BundleLayout.PROVENANCE_LABEL_ENCODER);
+    /** Where the model's label embeddings come from (checked when the bundle was opened). */
+    public LabelEncoderKind labelEncoder() {
+        return LabelEncoderKind.parse(manifest.provenance().get(BundleLayout.PROVENANCE_LABEL_ENCODER),
+                "provenance." + BundleLayout.PROVENANCE_LABEL_ENCODER);
     }
 
     /** The text encoder's model id the model was trained with. */

@@ -2,6 +2,8 @@ package io.tsfm.core.runtime;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.tsfm.core.annotation.PublicApi;
+import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchBatch;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
@@ -46,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * once (ONNX Runtime sessions allow concurrent runs; the text caches are concurrent maps; the text encoder is
  * thread-safe). {@link #close()} waits for running calls; later calls fail with {@link IllegalStateException}.
  */
+@PublicApi
 public final class OnnxWindowClassifier implements WindowClassifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxWindowClassifier.class);
@@ -109,7 +112,7 @@ public final class OnnxWindowClassifier implements WindowClassifier {
             if (warning != null) LOG.warn(warning);
             mdl = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_MODEL).orElseThrow(), opts);
             ct = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_CHANNEL_TEXT).orElseThrow(), opts);
-            if (BundleLayout.LABEL_ENCODER_LEARNABLE.equals(bundle.labelEncoder())) {
+            if (bundle.labelEncoder() == LabelEncoderKind.LEARNABLE) {
                 lb = OrtSupport.ENV.createSession(bundle.file(BundleLayout.ROLE_LABEL_BANK).orElseThrow(), opts);
             }
         } catch (OrtException e) {
@@ -314,26 +317,11 @@ public final class OnnxWindowClassifier implements WindowClassifier {
                 continue;
             }
             float[][] patches = new float[p][];
-            double[] mean = new double[e];
             for (int q = 0; q < p; q++) {
                 patches[q] = Arrays.copyOfRange(o.data(), (r * p + q) * e, (r * p + q + 1) * e);
-                for (int k = 0; k < e; k++) mean[k] += patches[q][k];
             }
-            out[items.get(r)] = new WindowEmbedding(id, normalizedMean(mean, p), patches, null);
+            out[items.get(r)] = new WindowEmbedding(id, EmbeddingMath.normalizedMean(patches), patches, null);
         }
-    }
-
-    /** {@code v / max(‖v‖, 1e-12)} of the mean; the division by P cancels but keeps the value's scale readable. */
-    private static float[] normalizedMean(double[] sum, int count) {
-        double norm = 0;
-        for (int k = 0; k < sum.length; k++) {
-            sum[k] /= count;
-            norm += sum[k] * sum[k];
-        }
-        norm = Math.max(Math.sqrt(norm), 1e-12);
-        float[] v = new float[sum.length];
-        for (int k = 0; k < v.length; k++) v[k] = (float) (sum[k] / norm);
-        return v;
     }
 
     private static void requirePositive(int k) {

@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param topK     best groups first; empty when {@code error} is set
  * @param error    null on success, else what was wrong with the window
  */
+@PublicApi
 public record OpenSetClassification(String windowId, List<ScoredGroup> topK, String error) {
 
     /**

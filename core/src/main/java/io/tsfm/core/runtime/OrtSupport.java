@@ -6,6 +6,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.tsfm.core.annotation.Internal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -22,6 +23,7 @@ import java.util.Set;
  * tensors from plain arrays, and one run returning one float output, closing every tensor and result before
  * returning. Stateless and thread-safe.
  */
+@Internal
 public final class OrtSupport {
 
     /** The process-wide ONNX Runtime environment. */

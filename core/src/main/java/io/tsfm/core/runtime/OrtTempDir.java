@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.Internal;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.FileVisitResult;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * empty folder stays behind after every run. The libraries are already loaded by then, so deleting them is safe
  * (on Windows, where a loaded library cannot be deleted, the folder simply stays as before). Thread-safe.
  */
+@Internal
 public final class OrtTempDir {
     private static boolean registered;
 

@@ -1,6 +1,9 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /** How a window's label scores are formed from the model output (spec §3.11 post-processing). */
+@PublicApi
 public enum Scoring {
     /**
      * Cosine of the session embedding with each label: the L2-normalised mean of the unit patch embeddings over the

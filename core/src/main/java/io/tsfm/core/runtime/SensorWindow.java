@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param channelDescriptions  one model-input description per channel (dataset/device description +
  *                             channel description, see {@code ChannelDescriptions})
  */
+@PublicApi
 public record SensorWindow(String id, float[][] samples, double rateHz, List<String> channelDescriptions) {
     public SensorWindow {
         Objects.requireNonNull(id, "id");

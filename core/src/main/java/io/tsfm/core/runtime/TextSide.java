@@ -39,7 +39,7 @@ final class TextSide {
         this.encoder = encoder;
         this.channelText = channelText;
         this.labelBank = labelBank;
-        this.learnableLabels = BundleLayout.LABEL_ENCODER_LEARNABLE.equals(bundle.labelEncoder());
+        this.learnableLabels = bundle.labelEncoder() == LabelEncoderKind.LEARNABLE;
         List<String> labels = bundle.labels();
         for (int i = 0; i < labels.size(); i++) {
             vocabularyRow.put(labels.get(i), i);

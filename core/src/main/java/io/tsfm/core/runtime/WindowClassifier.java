@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * the edge client and the benchmark call. Implementations state their thread-safety; results come back in
  * the order of the windows, one per window, bad windows as error results.
  */
+@PublicApi
 public interface WindowClassifier extends AutoCloseable {
 
     /** Identifier of the model (the bundle's SHA-256) recorded with every prediction. */

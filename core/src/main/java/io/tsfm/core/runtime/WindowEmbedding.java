@@ -1,5 +1,7 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /**
  * The model's embedding of one window, or why the window could not be embedded.
  *
@@ -9,6 +11,7 @@ package io.tsfm.core.runtime;
  *                        error
  * @param error           null on success, else what was wrong with the window
  */
+@PublicApi
 public record WindowEmbedding(String windowId, float[] embedding, float[][] patchEmbeddings, String error) {
 
     /** Whether the window was embedded. */

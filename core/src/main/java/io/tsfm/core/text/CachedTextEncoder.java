@@ -1,5 +1,6 @@
 package io.tsfm.core.text;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +9,7 @@ import java.util.Objects;
  * for texts not yet cached. Does not own the wrapped encoder (closing stays with the caller). Thread-safe if
  * the wrapped encoder is.
  */
+@PublicApi
 public final class CachedTextEncoder implements TextEncoder {
     private final TextEncoder delegate;
     private final TextEmbeddingCache cache;

@@ -6,6 +6,7 @@ import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.runtime.ExecutionDevice;
 import io.tsfm.core.runtime.OrtSupport;
 import java.io.ByteArrayInputStream;
@@ -44,6 +45,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Runtime sessions allow it); tokenisation, which DJL does not document as thread-safe and which is cheap next to
  * the model run, is serialised. {@link #close()} waits for running calls; later calls fail.
  */
+@PublicApi
 public final class MiniLmTextEncoder implements TextEncoder, AutoCloseable {
     /** Class-path resource of the ONNX model. */
     public static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";

@@ -1,5 +1,6 @@
 package io.tsfm.core.text;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe, also across processes sharing the folder: entries are written to a temporary file and
  * moved into place atomically, so a reader sees a whole entry or none.
  */
+@PublicApi
 public final class TextEmbeddingCache {
     /** System property naming the cache folder. */
     public static final String PROPERTY = "tsfm.text.cache";

@@ -1,11 +1,13 @@
 package io.tsfm.core.text;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 
 /**
  * A frozen sentence encoder giving token-level states and the pooled sentence embedding (spec §3.8).
  * Implementations state their own thread-safety.
  */
+@PublicApi
 public interface TextEncoder {
     /**
      * Identifies everything that determines the output (model weights, tokenizer, truncation length) as a

@@ -1,5 +1,6 @@
 package io.tsfm.core.text;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param states     {@code N·K·H} values
  * @param mask       {@code N·K} entries
  */
+@PublicApi
 public record TokenBatch(int size, int maxTokens, int hiddenSize, float[] states, boolean[] mask) {
     /** Pads {@code items} (at least one, all the same hidden size) to their longest token count. */
     public static TokenBatch of(List<TokenEmbeddings> items) {

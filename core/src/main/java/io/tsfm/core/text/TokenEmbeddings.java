@@ -1,5 +1,7 @@
 package io.tsfm.core.text;
 
+import io.tsfm.core.annotation.PublicApi;
+import io.tsfm.core.math.EmbeddingMath;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param hiddenSize H
  * @param pooled     H values, unit L2 norm
  */
+@PublicApi
 public record TokenEmbeddings(String text, long[] tokenIds, boolean[] mask, float[] states, int hiddenSize,
                               float[] pooled) {
     public TokenEmbeddings {
@@ -46,26 +49,8 @@ public record TokenEmbeddings(String text, long[] tokenIds, boolean[] mask, floa
 
     /** The mean of the states of masked-in tokens, L2-normalised (computed in double). */
     public static float[] meanPool(float[] states, boolean[] mask, int hiddenSize) {
-        double[] sum = new double[hiddenSize];
-        int n = 0;
-        for (int k = 0; k < mask.length; k++) {
-            if (!mask[k]) continue;
-            n++;
-            for (int h = 0; h < hiddenSize; h++) sum[h] += states[k * hiddenSize + h];
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException("no valid token to pool");
-        }
-        double norm = 0;
-        for (int h = 0; h < hiddenSize; h++) {
-            sum[h] /= n;
-            norm += sum[h] * sum[h];
-        }
         // the same epsilon as torch.nn.functional.normalize, which sentence-transformers uses
-        norm = Math.max(Math.sqrt(norm), 1e-12);
-        float[] out = new float[hiddenSize];
-        for (int h = 0; h < hiddenSize; h++) out[h] = (float) (sum[h] / norm);
-        return out;
+        return EmbeddingMath.normalizedMean(states, mask, hiddenSize);
     }
 
     /** Cosine similarity of two pooled embeddings (dot product, both are unit length). */

@@ -7,6 +7,7 @@ import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.runtime.BundleLayout;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.text.CachedTextEncoder;
 import io.tsfm.core.text.MiniLmTextEncoder;
@@ -26,6 +27,7 @@ import io.tsfm.export.onnx.params.ParameterSource;
 import io.tsfm.schemas.bundle.BundleManifest;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.Checkpoint;
+import io.tsfm.training.run.CheckpointProvenance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -106,23 +108,21 @@ public final class BundleExporter {
         }
         TsfmConfig cfg = Checkpoint.readConfig(ckpt);
         tier(cfg, ckpt);
-        JsonNode prov = readProvenance(ckpt);
-        String labelEncoder = requireText(prov, BundleLayout.PROVENANCE_LABEL_ENCODER, ckpt);
-        boolean frozen = labelEncoder.equals(BundleLayout.LABEL_ENCODER_FROZEN);
-        if (!frozen && !labelEncoder.equals(BundleLayout.LABEL_ENCODER_LEARNABLE)) {
-            throw new IOException(ckpt + ": provenance label_encoder '" + labelEncoder + "' is neither frozen nor learnable");
-        }
-        int maxTokens = Integer.parseInt(requireText(prov, BundleLayout.PROVENANCE_TEXT_MAX_TOKENS, ckpt));
-        String textModel = requireText(prov, BundleLayout.PROVENANCE_TEXT_MODEL, ckpt);
+        CheckpointProvenance prov = CheckpointProvenance.read(ckpt);
+        JsonNode provenanceAsWritten = CheckpointProvenance.readTree(ckpt);
+        boolean frozen = require(prov.labelEncoder(), BundleLayout.PROVENANCE_LABEL_ENCODER, ckpt)
+                == LabelEncoderKind.FROZEN;
+        int maxTokens = require(prov.textMaxTokens(), BundleLayout.PROVENANCE_TEXT_MAX_TOKENS, ckpt);
+        String textModel = require(prov.textModel(), BundleLayout.PROVENANCE_TEXT_MODEL, ckpt);
         if (!cfg.isUseChannelTextFusion()) {
             throw new IOException(ckpt + ": the model has ChannelTextFusion disabled; bundles serve models with it");
         }
-        JsonNode ds = prov.get("datasets");
-        if (ds == null || !ds.isObject() || ds.isEmpty()) {
+        Map<String, Integer> ds = prov.datasets();
+        if (ds == null || ds.isEmpty()) {
             throw new IOException(ckpt + ": provenance lists no training datasets; the bundle vocabulary is theirs");
         }
         List<String> training = new ArrayList<>();
-        ds.fieldNames().forEachRemaining(training::add);
+        training.addAll(ds.keySet());
         List<String> parityDatasets = b.parityDatasets != null ? b.parityDatasets : training;
 
         try (MiniLmTextEncoder minilm = MiniLmTextEncoder.builder().optMaxTokens(maxTokens).build()) {
@@ -177,7 +177,7 @@ public final class BundleExporter {
                     }
                     w.addFile(BundleLayout.LABEL_EMBEDDINGS_FILE, BundleLayout.ROLE_LABEL_EMBEDDINGS,
                             npy(vocabularyEmb));
-                    Map<String, String> provenance = flatten(prov);
+                    Map<String, String> provenance = flatten(provenanceAsWritten);
                     provenance.put("checkpoint", ckpt.toAbsolutePath().normalize().toString());
                     provenance.put("exported", Instant.now().toString());
                     provenance.put("vocabulary", "labels of the training datasets " + training);
@@ -248,20 +248,11 @@ public final class BundleExporter {
         return bytes.toByteArray();
     }
 
-    private static JsonNode readProvenance(Path ckpt) throws IOException {
-        Path p = ckpt.resolve(Checkpoint.PROVENANCE);
-        if (!Files.isRegularFile(p)) throw new IOException("checkpoint " + ckpt + " has no " + Checkpoint.PROVENANCE);
-        JsonNode n = JSON.readTree(p.toFile());
-        if (n == null || !n.isObject()) throw new IOException(p + " is not a JSON object");
-        return n;
-    }
-
-    private static String requireText(JsonNode prov, String key, Path ckpt) throws IOException {
-        JsonNode v = prov.get(key);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
+    private static <T> T require(T value, String key, Path ckpt) throws IOException {
+        if (value == null || value instanceof String text && text.isBlank()) {
             throw new IOException(ckpt.resolve(Checkpoint.PROVENANCE) + " lacks '" + key + "'; the bundle needs it");
         }
-        return v.asText();
+        return value;
     }
 
     /** Provenance as strings: text as is, everything else as compact JSON. */
@@ -275,14 +266,11 @@ public final class BundleExporter {
     }
 
     /** The checkpoint's numeric validation metrics. */
-    private static Map<String, Double> metrics(JsonNode prov) {
+    private static Map<String, Double> metrics(CheckpointProvenance prov) {
         Map<String, Double> out = new LinkedHashMap<>();
-        JsonNode v = prov.get("validation");
-        if (v != null && v.isObject()) {
-            v.properties().forEach(e -> {
-                if (e.getValue().isNumber() && Double.isFinite(e.getValue().asDouble())) {
-                    out.put(e.getKey(), e.getValue().asDouble());
-                }
+        if (prov.validation() != null) {
+            prov.validation().forEach((k, v) -> {
+                if (v != null && Double.isFinite(v)) out.put(k, v);
             });
         }
         return out;

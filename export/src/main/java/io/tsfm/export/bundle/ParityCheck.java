@@ -1,5 +1,6 @@
 package io.tsfm.export.bundle;
 
+import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.Classification;
@@ -69,7 +70,7 @@ public final class ParityCheck {
                         + s.error());
             }
             djlWindow[i] = reference[i].length == 1 && s.patchEmbeddings() == null ? reference[i][0]
-                    : normalizedMean(reference[i]);
+                    : EmbeddingMath.normalizedMean(reference[i]);
             windowDiff = Math.max(windowDiff, maxAbs(djlWindow[i], s.embedding()));
             if (s.patchEmbeddings() != null) {
                 for (int q = 0; q < reference[i].length; q++) {
@@ -102,11 +103,11 @@ public final class ParityCheck {
             List<SensorWindow> ws = set.windows().stream().map(DatasetWindows.Labeled::window).toList();
             List<Classification> got = ort.classify(ws, new LabelSet("parity:" + set.dataset(), 1, labels), 1);
             for (int i = 0; i < ws.size(); i++, at++) {
-                int expected = argmax(djlWindow[at], lblEmb);
+                int expected = EmbeddingMath.argmaxDot(djlWindow[at], lblEmb);
                 int chosen = labels.indexOf(got.get(i).best());
                 if (chosen != expected) {
                     closed++;
-                    double m = dot(djlWindow[at], lblEmb[expected]) - dot(djlWindow[at], lblEmb[chosen]);
+                    double m = EmbeddingMath.dot(djlWindow[at], lblEmb[expected]) - EmbeddingMath.dot(djlWindow[at], lblEmb[chosen]);
                     margin = Math.max(margin, m);
                     if (examples.size() < 5) {
                         examples.add(String.format(java.util.Locale.ROOT, "%s closed-set: DJL %s, ONNX %s (DJL margin "
@@ -118,11 +119,11 @@ public final class ParityCheck {
         int open = 0;
         List<OpenSetClassification> openSet = ort.classifyOpenSet(all, 1);
         for (int i = 0; i < all.size(); i++) {
-            int expected = argmax(djlWindow[i], vocabularyEmb);
+            int expected = EmbeddingMath.argmaxDot(djlWindow[i], vocabularyEmb);
             int chosen = vocabulary.indexOf(openSet.get(i).topK().get(0).label());
             if (chosen != expected) {
                 open++;
-                double m = dot(djlWindow[i], vocabularyEmb[expected]) - dot(djlWindow[i], vocabularyEmb[chosen]);
+                double m = EmbeddingMath.dot(djlWindow[i], vocabularyEmb[expected]) - EmbeddingMath.dot(djlWindow[i], vocabularyEmb[chosen]);
                 margin = Math.max(margin, m);
                 if (examples.size() < 5) {
                     examples.add(String.format(java.util.Locale.ROOT, "%s open-set: DJL %s, ONNX %s (DJL margin %.1e)",
@@ -154,39 +155,6 @@ public final class ParityCheck {
             }
         }
         return out;
-    }
-
-    static float[] normalizedMean(float[][] rows) {
-        double[] m = new double[rows[0].length];
-        for (float[] r : rows) for (int k = 0; k < m.length; k++) m[k] += r[k];
-        double norm = 0;
-        for (int k = 0; k < m.length; k++) {
-            m[k] /= rows.length;
-            norm += m[k] * m[k];
-        }
-        norm = Math.max(Math.sqrt(norm), 1e-12);
-        float[] v = new float[m.length];
-        for (int k = 0; k < m.length; k++) v[k] = (float) (m[k] / norm);
-        return v;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) s += (double) a[k] * b[k];
-        return s;
-    }
-
-    private static int argmax(float[] v, float[][] labels) {
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < labels.length; j++) {
-            double s = dot(v, labels[j]);
-            if (s > bestScore) {
-                best = j;
-                bestScore = s;
-            }
-        }
-        return best;
     }
 
     private static double maxAbs(float[] a, float[] b) {

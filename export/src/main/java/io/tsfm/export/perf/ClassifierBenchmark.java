@@ -1,9 +1,10 @@
 package io.tsfm.export.perf;
 
 import ai.djl.pytorch.jni.JniUtils;
+import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
-import io.tsfm.core.runtime.BundleLayout;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
@@ -83,7 +84,7 @@ public final class ClassifierBenchmark {
                     }
                 }
             }
-            boolean frozen = BundleLayout.LABEL_ENCODER_FROZEN.equals(bundle.labelEncoder());
+            boolean frozen = bundle.labelEncoder() == LabelEncoderKind.FROZEN;
             try (DjlInference djl = DjlInference.load(target.checkpoint(), encoder)) {
                 float[][] lbl = djl.labelEmbeddings(labels.labels(), frozen);
                 for (int t : threads) {
@@ -95,7 +96,7 @@ public final class ClassifierBenchmark {
                             List<PatchedWindow> patched = new ArrayList<>(b);
                             for (SensorWindow w : ws) patched.add(patcher.patch(w.samples(), w.rateHz(), bundle.patchSeconds()));
                             float[][][] emb = djl.embed(patched, ws.stream().map(SensorWindow::channelDescriptions).toList());
-                            for (float[][] e : emb) argmax(mean(e), lbl);
+                            for (float[][] e : emb) EmbeddingMath.argmaxDot(EmbeddingMath.normalizedMean(e), lbl);
                         });
                         log.println("  " + describe(r));
                         rows.add(r);
@@ -166,30 +167,6 @@ public final class ClassifierBenchmark {
     static long percentile(long[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static float[] mean(float[][] rows) {
-        float[] m = new float[rows[0].length];
-        for (float[] r : rows) for (int k = 0; k < m.length; k++) m[k] += r[k];
-        double n = 0;
-        for (float v : m) n += v * v;
-        n = Math.max(Math.sqrt(n), 1e-12);
-        for (int k = 0; k < m.length; k++) m[k] /= (float) n;
-        return m;
-    }
-
-    private static int argmax(float[] v, float[][] labels) {
-        int best = 0;
-        double bs = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < labels.length; j++) {
-            double s = 0;
-            for (int k = 0; k < v.length; k++) s += v[k] * labels[j][k];
-            if (s > bs) {
-                bs = s;
-                best = j;
-            }
-        }
-        return best;
     }
 
     /** Hands out consecutive windows, wrapping around. Not thread-safe. */

@@ -2,12 +2,12 @@ package io.tsfm.export.perf;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tsfm.core.runtime.BundleLayout;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.training.model.TrainableTsfm;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.Checkpoint;
+import io.tsfm.training.run.CheckpointProvenance;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -44,16 +44,11 @@ public final class UntrainedCheckpoint {
             }
         }
         Files.writeString(dir.resolve(Checkpoint.CONFIG), config.toJson());
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("tier", config.getTier());
         Map<String, Integer> datasets = new LinkedHashMap<>();
         vocabularyDatasets.forEach(d -> datasets.put(d, 0));
-        prov.put("datasets", datasets);
-        prov.put(BundleLayout.PROVENANCE_TEXT_MODEL, encoder.modelId());
-        prov.put(BundleLayout.PROVENANCE_TEXT_MAX_TOKENS, encoder.maxTokens());
-        prov.put(BundleLayout.PROVENANCE_LABEL_ENCODER, BundleLayout.LABEL_ENCODER_FROZEN);
-        prov.put("note", "untrained weights, for speed measurements only");
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(Checkpoint.PROVENANCE).toFile(), prov);
+        new CheckpointProvenance(config.getTier(), datasets, null, null, null, null, encoder.modelId(),
+                encoder.maxTokens(), LabelEncoderKind.FROZEN, null, null, null, null, null, null, null, null,
+                "untrained weights, for speed measurements only").write(dir);
         return dir;
     }
 }

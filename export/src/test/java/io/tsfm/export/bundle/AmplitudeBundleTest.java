@@ -3,6 +3,7 @@ package io.tsfm.export.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtSession;
+import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.BundleLayout;
@@ -48,7 +49,7 @@ class AmplitudeBundleTest {
             for (int i = 0; i < windows.size(); i++) {
                 SensorWindow w = windows.get(i);
                 PatchedWindow p = patcher.patch(w.samples(), w.rateHz(), bundle.patchSeconds());
-                float[] ref = ParityCheck.normalizedMean(djl.embed(List.of(p), List.of(w.channelDescriptions()))[0]);
+                float[] ref = EmbeddingMath.normalizedMean(djl.embed(List.of(p), List.of(w.channelDescriptions()))[0]);
                 assertThat(maxAbs(ref, served.get(i).embedding())).as(w.id()).isLessThanOrEqualTo(1e-4);
             }
 

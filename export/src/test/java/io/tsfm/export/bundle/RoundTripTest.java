@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tsfm.core.labels.LabelVocabulary;
+import io.tsfm.core.math.EmbeddingMath;
 import io.tsfm.core.preprocess.PatchedWindow;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.core.runtime.BundleLayout;
 import io.tsfm.core.runtime.Classification;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
@@ -46,7 +48,7 @@ class RoundTripTest {
         for (SensorWindow w : windows) {
             PatchedWindow p = patcher.patch(w.samples(), w.rateHz(), bundle.patchSeconds());
             float[][] patches = djl.embed(List.of(p), List.of(w.channelDescriptions()))[0];
-            out.add(new Djl(patches, ParityCheck.normalizedMean(patches)));
+            out.add(new Djl(patches, EmbeddingMath.normalizedMean(patches)));
         }
         return out;
     }
@@ -168,7 +170,7 @@ class RoundTripTest {
     void learnableBundleServesNewLabelTextsThroughItsLabelBankLikeDjl() throws Exception {
         TestBundles.Trained t = TestBundles.learnable();
         ModelBundle bundle = ModelBundle.open(t.bundle());
-        assertThat(bundle.labelEncoder()).isEqualTo("learnable");
+        assertThat(bundle.labelEncoder()).isEqualTo(LabelEncoderKind.LEARNABLE);
         assertThat(bundle.file(BundleLayout.ROLE_LABEL_BANK)).isPresent();
         List<String> freeText = List.of("walking up the stairs", "lying down on a bed", "sitting on a chair",
                 "standing still", "walking", "getting up from a chair");

@@ -1,11 +1,12 @@
 package io.tsfm.export.bundle;
 
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.run.TrainConfig;
-import io.tsfm.training.run.Trainer;
+import io.tsfm.training.run.ContrastiveTrainer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * Real micro-tier checkpoints and bundles shared by every test class of the module (one JVM): each is trained
- * in-process on hapt for a few steps with the real {@link Trainer}, then exported with the real
+ * in-process on hapt for a few steps with the real {@link ContrastiveTrainer}, then exported with the real
  * {@link BundleExporter}, once per JVM. Tests that alter a bundle copy it first. Thread-safe (synchronized).
  */
 final class TestBundles {
@@ -75,7 +76,7 @@ final class TestBundles {
     static TrainConfig.Builder config(Path out, String labelEncoder, int epochs, int samplesPerEpoch) {
         return TrainConfig.builder().setTier("micro").setOutDir(out).optDatasets(List.of("hapt")).optEpochs(epochs)
                 .optSamplesPerEpoch(samplesPerEpoch).optBatchSize(16).optQueueSize(0).optCheckpointEvery(epochs)
-                .optMaxSeconds(6).optThreads(2).optLabelEncoder(labelEncoder).optValidationFraction(0.01);
+                .optMaxSeconds(6).optThreads(2).optLabelEncoder(LabelEncoderKind.parse(labelEncoder, "labelEncoder")).optValidationFraction(0.01);
     }
 
     /** An exporter of {@code checkpoint} into {@code out} with the test settings (hapt parity, 24 windows). */
@@ -94,7 +95,7 @@ final class TestBundles {
             Path dir = WORK.resolve(name);
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             PrintStream ps = new PrintStream(log, true);
-            Trainer.Result r = new Trainer(config.build(), ROOT, ps).run();
+            ContrastiveTrainer.Result r = new ContrastiveTrainer(config.build(), ROOT, ps).run();
             ByteArrayOutputStream exportLog = new ByteArrayOutputStream();
             BundleExporter.Result e = exporter(r.finalCheckpoint(), dir.resolve("bundle"),
                     new PrintStream(exportLog, true)).build().export();

@@ -11,6 +11,7 @@ import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetReader;
 import io.tsfm.datasets.DatasetRole;
 import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.training.run.CheckpointProvenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,7 +130,7 @@ public record DemoData(String dataset, DatasetRole role, List<Session> sessions,
 
     /** The subjects of {@code dataset} the bundle's training held out, from its provenance (empty when none). */
     static Set<String> heldOutSubjects(ModelBundle bundle, String dataset) throws IOException {
-        String json = bundle.manifest().provenance().get("held_out_subjects");
+        String json = bundle.manifest().provenance().get(CheckpointProvenance.HELD_OUT_SUBJECTS);
         if (json == null || json.isBlank()) return Set.of();
         JsonNode subjects = new ObjectMapper().readTree(json).get(dataset);
         Set<String> out = new TreeSet<>();

@@ -2,6 +2,7 @@ package io.tsfm.lab.demo;
 
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.ModelBundle;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.lab.fleet.FleetReport;
 import io.tsfm.lab.fleet.FleetSimulator;
 import io.tsfm.lab.fleet.Imperfections;
@@ -121,7 +122,7 @@ public final class DemoRun {
                     drain(view, board, startNanos, s.seconds());
                     if (feed.failure() != null) throw new IllegalStateException("reading predictions failed: "
                             + feed.failure(), feed.failure());
-                    result = new Result(board.snapshot(micros()), report, ran, servers, stoppedBy);
+                    result = new Result(board.snapshot(Clocks.nowMicros()), report, ran, servers, stoppedBy);
                 } finally {
                     fleet.stop();
                     fleetThread.finish();
@@ -156,7 +157,7 @@ public final class DemoRun {
                 view.labelSetPublished(LABEL_SET_ID, 1, s.switchLabels(), elapsed);
                 switched = true;
             }
-            view.refresh(board.snapshot(micros()), elapsed, s.seconds());
+            view.refresh(board.snapshot(Clocks.nowMicros()), elapsed, s.seconds());
             Thread.sleep(REFRESH_MILLIS);
         }
     }
@@ -166,7 +167,7 @@ public final class DemoRun {
             throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
         while (System.nanoTime() < until) {
-            view.refresh(board.snapshot(micros()), elapsed(startNanos), total);
+            view.refresh(board.snapshot(Clocks.nowMicros()), elapsed(startNanos), total);
             Thread.sleep(REFRESH_MILLIS);
         }
     }
@@ -174,7 +175,7 @@ public final class DemoRun {
     /** Publishes version 1 of the demo's label set on the control topic. */
     private static void publish(String servers, String topic, List<String> labels) throws Exception {
         LabelSetUpdate update = LabelSetUpdate.newBuilder().setLabelSetId(LABEL_SET_ID).setVersion(1)
-                .setLabels(new ArrayList<>(labels)).setDeviceScope(null).setIssuedAtEpochMicros(micros()).build();
+                .setLabels(new ArrayList<>(labels)).setDeviceScope(null).setIssuedAtEpochMicros(Clocks.nowMicros()).build();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.CLIENT_ID_CONFIG, "tsfm-demo-control"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -209,10 +210,6 @@ public final class DemoRun {
 
     private static double elapsed(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static long micros() {
-        return System.currentTimeMillis() * 1000L;
     }
 
     /** The fleet on a thread of its own; {@link #finish} waits for it and returns its report. */

@@ -1,5 +1,6 @@
 package io.tsfm.lab.demo;
 
+import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
 import io.tsfm.schemas.avro.Prediction;
@@ -65,7 +66,7 @@ final class PredictionFeed implements AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.currentTimeMillis() * 1000L;
+                    long now = Clocks.nowMicros();
                     try {
                         if (r.topic().equals(predictionsTopic)) {
                             Prediction p = WireFormat.PREDICTION.decode(r.value());

@@ -1,5 +1,6 @@
 package io.tsfm.lab.demo;
 
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.lab.fleet.FleetSink;
 import io.tsfm.schemas.avro.ImuFrame;
@@ -34,7 +35,7 @@ final class SendTimes implements FleetSink {
         long end = frame.getFirstSampleEpochMicros() + SampleFrame.offsetMicros(steps, frame.getSampleRateHz());
         ConcurrentSkipListMap<Long, Long> sent = byDevice.computeIfAbsent(frame.getDeviceId(),
                 d -> new ConcurrentSkipListMap<>());
-        sent.putIfAbsent(end, System.currentTimeMillis() * 1000L); // a duplicate left later; the first one counts
+        sent.putIfAbsent(end, Clocks.nowMicros()); // a duplicate left later; the first one counts
         while (sent.size() > KEPT) sent.pollFirstEntry();
         delegate.send(frame);
     }

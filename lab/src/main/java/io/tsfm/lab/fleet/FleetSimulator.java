@@ -1,6 +1,7 @@
 package io.tsfm.lab.fleet;
 
 import io.tsfm.core.data.Session;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.edge.source.Pacer;
 import io.tsfm.lab.replay.SessionStream;
 import io.tsfm.schemas.avro.ImuFrame;
@@ -58,7 +59,7 @@ public final class FleetSimulator {
         this.devicePrefix = b.devicePrefix;
         this.inlineLayoutEvery = b.inlineLayoutEvery;
         this.sink = b.sink;
-        long now = System.currentTimeMillis() * 1000L;
+        long now = Clocks.nowMicros();
         this.startMicros = b.startMicros != Long.MIN_VALUE ? b.startMicros
                 : pacer.speed() == 0 && seconds > 0 ? now - Math.round(seconds * 1e6) : now;
     }

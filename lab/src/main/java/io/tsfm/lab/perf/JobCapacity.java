@@ -1,6 +1,7 @@
 package io.tsfm.lab.perf;
 
 import io.tsfm.core.labels.DefaultLabels;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.lab.TsfmHome;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
@@ -336,7 +337,7 @@ public final class JobCapacity {
             assigned.countDown();
             while (!stop.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                    long now = System.currentTimeMillis() * 1000L;
+                    long now = Clocks.nowMicros();
                     seen.add(Seen.of(WireFormat.PREDICTION.decode(r.value()), now));
                 }
             }
@@ -348,7 +349,7 @@ public final class JobCapacity {
     /** Everything committed in {@code topic} up to its last stable offsets. */
     private static void consumeAll(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen) {
         seen.addAll(CommittedReader.readAll(bootstrap, topic,
-                v -> Seen.of(WireFormat.PREDICTION.decode(v), System.currentTimeMillis() * 1000L)));
+                v -> Seen.of(WireFormat.PREDICTION.decode(v), Clocks.nowMicros())));
     }
 
     private static double percentile(List<Double> values, double q) {

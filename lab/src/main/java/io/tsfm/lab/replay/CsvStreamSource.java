@@ -3,6 +3,7 @@ package io.tsfm.lab.replay;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.ReadProblem;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.datasets.generic.GenericManifest;
 import io.tsfm.datasets.reading.DelimitedText;
@@ -187,7 +188,7 @@ public final class CsvStreamSource implements FrameSource {
         System.arraycopy(values, 0, lastValue, 0, values.length);
         if (baseMicros == Long.MIN_VALUE) {
             baseMicros = origin == TimeOrigin.EPOCH && timeColumn >= 0 ? 0
-                    : System.currentTimeMillis() * 1000L - Math.round(time * 1e6);
+                    : Clocks.nowMicros() - Math.round(time * 1e6);
         }
         if (timeColumn < 0) {
             // rows are the grid: a skipped row is a one-sample hole, which ends the frame (frames are contiguous)

@@ -1,6 +1,7 @@
 package io.tsfm.lab.replay;
 
 import io.tsfm.core.data.Session;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.source.Pacer;
@@ -36,7 +37,7 @@ public final class DatasetReplaySource implements FrameSource {
     private DatasetReplaySource(Builder b) {
         this.pacer = b.pacer;
         int devices = b.devices;
-        long start = b.startMicros != Long.MIN_VALUE ? b.startMicros : System.currentTimeMillis() * 1000L;
+        long start = b.startMicros != Long.MIN_VALUE ? b.startMicros : Clocks.nowMicros();
         this.endMicros = b.maxSeconds > 0 ? start + Math.round(b.maxSeconds * 1e6) : Long.MAX_VALUE;
         for (int d = 0; d < devices; d++) {
             List<Session> mine = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.tsfm.lab.replay;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Units;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.edge.frame.DeviceFrame;
 import io.tsfm.edge.frame.DeviceLayout;
@@ -47,7 +48,7 @@ public final class SyntheticSource implements FrameSource {
         this.prefix = b.devicePrefix;
         this.rateHz = b.rateHz;
         this.frameSamples = SampleFrame.samplesPerFrame(b.frameSeconds, b.rateHz);
-        this.startMicros = b.startMicros != Long.MIN_VALUE ? b.startMicros : System.currentTimeMillis() * 1000L;
+        this.startMicros = b.startMicros != Long.MIN_VALUE ? b.startMicros : Clocks.nowMicros();
         this.totalSamples = b.seconds > 0 ? Math.round(b.seconds * b.rateHz) : Long.MAX_VALUE;
         this.phaseSeconds = b.phaseSeconds;
         this.pacer = b.pacer;

@@ -7,6 +7,7 @@ import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.testing.MicroBundle;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.edge.EdgeClient;
 import io.tsfm.edge.EdgeListener;
 import io.tsfm.edge.EdgeStats;
@@ -154,7 +155,7 @@ class LabelUpdatesTest {
 
     private static LabelSetUpdate update(String id, long version, List<String> labels, List<String> scope) {
         return LabelSetUpdate.newBuilder().setLabelSetId(id).setVersion(version).setLabels(labels)
-                .setDeviceScope(scope).setIssuedAtEpochMicros(System.currentTimeMillis() * 1000).build();
+                .setDeviceScope(scope).setIssuedAtEpochMicros(Clocks.nowMicros()).build();
     }
 
     /** The single-object encoding without the wire rules (WireFormat refuses to write an empty label list). */

@@ -7,8 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.training.data.TrainingBatch;
@@ -17,11 +16,13 @@ import io.tsfm.training.model.TrainableTsfm;
 import io.tsfm.training.model.TsfmConfig;
 import io.tsfm.training.run.Batches;
 import io.tsfm.training.run.Checkpoint;
+import io.tsfm.training.run.CheckpointProvenance;
 import io.tsfm.training.text.TextBank;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A checkpoint's network loaded on a device in its own {@link NDManager}: only {@code config.json} and
@@ -32,17 +33,17 @@ import java.util.List;
  */
 public final class CheckpointModel implements AutoCloseable {
     /** Label encoder of checkpoints whose provenance does not name one (the trainer's default). */
-    public static final String DEFAULT_LABEL_ENCODER = "frozen";
+    public static final LabelEncoderKind DEFAULT_LABEL_ENCODER = LabelEncoderKind.FROZEN;
 
     private final Path dir;
     private final NDManager manager;
     private final TrainableTsfm net;
     private final TextBank text;
     private final Device device;
-    private final String labelEncoder;
+    private final LabelEncoderKind labelEncoder;
 
     private CheckpointModel(Path dir, NDManager manager, TrainableTsfm net, TextBank text, Device device,
-                            String labelEncoder) {
+                            LabelEncoderKind labelEncoder) {
         this.dir = dir;
         this.manager = manager;
         this.net = net;
@@ -64,20 +65,17 @@ public final class CheckpointModel implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve(Checkpoint.PARAMS))) {
             throw new IOException("not a TSFM checkpoint (no " + Checkpoint.PARAMS + "): " + dir);
         }
-        String labelEncoder = DEFAULT_LABEL_ENCODER;
-        Path prov = dir.resolve(Checkpoint.PROVENANCE);
-        if (Files.isRegularFile(prov)) {
-            JsonNode p = new ObjectMapper().readTree(prov.toFile());
-            if (p.hasNonNull("label_encoder")) labelEncoder = p.get("label_encoder").asText();
-            if (p.hasNonNull("text_model") && !p.get("text_model").asText().equals(text.encoder().modelId())) {
-                throw new IOException("checkpoint " + dir + " was trained with text encoder " + p.get("text_model")
-                        .asText() + (p.hasNonNull("text_max_tokens") ? " (" + p.get("text_max_tokens").asInt()
-                        + " tokens)" : "") + ", but the text encoder given has id " + text.encoder().modelId() + " ("
+        LabelEncoderKind labelEncoder = DEFAULT_LABEL_ENCODER;
+        Optional<CheckpointProvenance> prov = CheckpointProvenance.readIfPresent(dir);
+        if (prov.isPresent()) {
+            CheckpointProvenance p = prov.get();
+            if (p.labelEncoder() != null) labelEncoder = p.labelEncoder();
+            if (p.textModel() != null && !p.textModel().equals(text.encoder().modelId())) {
+                throw new IOException("checkpoint " + dir + " was trained with text encoder " + p.textModel()
+                        + (p.textMaxTokens() != null ? " (" + p.textMaxTokens() + " tokens)" : "")
+                        + ", but the text encoder given has id " + text.encoder().modelId() + " ("
                         + text.encoder().maxTokens() + " tokens): its channel and label texts would differ");
             }
-        }
-        if (!labelEncoder.equals("frozen") && !labelEncoder.equals("learnable")) {
-            throw new IOException(prov + ": unknown label_encoder '" + labelEncoder + "' (frozen or learnable)");
         }
         NDManager manager = NDManager.newBaseManager(device);
         try {
@@ -101,8 +99,8 @@ public final class CheckpointModel implements AutoCloseable {
         return net.getConfig();
     }
 
-    /** {@code frozen} (pooled sentence embeddings) or {@code learnable} (the trained label bank). */
-    public String labelEncoder() {
+    /** Frozen (pooled sentence embeddings) or learnable (the trained label bank). */
+    public LabelEncoderKind labelEncoder() {
         return labelEncoder;
     }
 
@@ -129,7 +127,7 @@ public final class CheckpointModel implements AutoCloseable {
      */
     NDArray labelEmbeddings(List<String> labels) {
         NDArray out;
-        if (labelEncoder.equals("frozen")) {
+        if (labelEncoder == LabelEncoderKind.FROZEN) {
             out = text.pooled(manager, labels).toDevice(device, false);
         } else {
             try (NDScope scope = new NDScope()) {

@@ -36,7 +36,7 @@ public final class Checkpoint {
 
     /** Writes a checkpoint of everything needed to resume. */
     static void write(Path dir, TrainableTsfm net, AdamW optimizer, MemoryBank bank, int epochsDone, long steps,
-                      Map<String, Object> provenance) throws IOException {
+                      CheckpointProvenance provenance) throws IOException {
         Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
         deleteRecursively(tmp);
         Files.createDirectories(tmp);
@@ -44,7 +44,7 @@ public final class Checkpoint {
             net.saveParameters(out);
         }
         Files.writeString(tmp.resolve(CONFIG), net.getConfig().toJson());
-        JSON.writeValue(tmp.resolve(PROVENANCE).toFile(), provenance);
+        provenance.write(tmp);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.bin"))))) {
             optimizer.save(out);
         }

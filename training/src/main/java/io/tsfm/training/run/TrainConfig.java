@@ -1,5 +1,7 @@
 package io.tsfm.training.run;
 
+import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,11 +25,11 @@ import java.util.List;
  * @param validationFraction fraction of each dataset's subjects held out
  * @param checkpointEvery  write a checkpoint every N epochs (and at the end)
  * @param seed             seed of every random choice
- * @param device           "cpu" or "gpu"
+ * @param device           where the network trains ({@link ExecutionDevice#CUDA}: the engine's first GPU)
  * @param threads          intra-op threads (0: leave to the engine)
  * @param resume           checkpoint directory to resume from, or null
  * @param textMaxTokens    text-encoder truncation for channel descriptions and labels
- * @param labelEncoder     "learnable" (the reference's label bank) or "frozen" (mean-pooled MiniLM sentence embeddings)
+ * @param labelEncoder     learnable (the reference's label bank) or frozen (mean-pooled MiniLM sentence embeddings)
  * @param amplitudeStats   whether the model reads per-patch amplitude features ({@code TsfmConfig#isUseAmplitudeStats})
  * @param augmentation     device augmentations of training samples (orientation, gravity removal, description
  *                         dropout, site subsets)
@@ -35,8 +37,8 @@ import java.util.List;
 public record TrainConfig(String tier, Path outDir, List<String> datasets, int epochs, double minutes, int batchSize,
                           int accumulation, double learningRate, double weightDecay, int warmupEpochs, int queueSize,
                           double maxSeconds, double minCropSeconds, int samplesPerEpoch, double validationFraction,
-                          int checkpointEvery, long seed, String device, int threads, Path resume, int textMaxTokens,
-                          String labelEncoder, boolean amplitudeStats,
+                          int checkpointEvery, long seed, ExecutionDevice device, int threads, Path resume,
+                          int textMaxTokens, LabelEncoderKind labelEncoder, boolean amplitudeStats,
                           io.tsfm.training.data.ImuAugmentation augmentation) {
 
     /** The model configuration a run of this config trains: its tier, with the amplitude features if asked. */
@@ -47,7 +49,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
 
     /** Whether label embeddings are the frozen mean-pooled text embeddings instead of the learnable label bank. */
     public boolean frozenLabels() {
-        return labelEncoder.equals("frozen");
+        return labelEncoder == LabelEncoderKind.FROZEN;
     }
 
     public static Builder builder() {
@@ -73,11 +75,11 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         private double validationFraction = 0.2;
         private int checkpointEvery = 5;
         private long seed = 42;
-        private String device = "cpu";
+        private ExecutionDevice device = ExecutionDevice.CPU;
         private int threads;
         private Path resume;
         private int textMaxTokens = 128;
-        private String labelEncoder = "frozen";
+        private LabelEncoderKind labelEncoder = LabelEncoderKind.FROZEN;
         private boolean amplitudeStats;
         private io.tsfm.training.data.ImuAugmentation augmentation = io.tsfm.training.data.ImuAugmentation.NONE;
 
@@ -98,11 +100,11 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         public Builder optValidationFraction(double v) { validationFraction = v; return this; }
         public Builder optCheckpointEvery(int v) { checkpointEvery = v; return this; }
         public Builder optSeed(long v) { seed = v; return this; }
-        public Builder optDevice(String v) { device = v; return this; }
+        public Builder optDevice(ExecutionDevice v) { device = java.util.Objects.requireNonNull(v); return this; }
         public Builder optThreads(int v) { threads = v; return this; }
         public Builder optResume(Path v) { resume = v; return this; }
         public Builder optTextMaxTokens(int v) { textMaxTokens = v; return this; }
-        public Builder optLabelEncoder(String v) { labelEncoder = v; return this; }
+        public Builder optLabelEncoder(LabelEncoderKind v) { labelEncoder = java.util.Objects.requireNonNull(v); return this; }
         public Builder optAmplitudeStats(boolean v) { amplitudeStats = v; return this; }
         public Builder optAugmentation(io.tsfm.training.data.ImuAugmentation v) { augmentation = java.util.Objects.requireNonNull(v); return this; }
 
@@ -113,10 +115,6 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
             if (epochs < 1 && minutes <= 0) throw new IllegalArgumentException("epochs must be >= 1 (or give minutes)");
             if (batchSize < 2) throw new IllegalArgumentException("batch size must be >= 2 for a contrastive loss: " + batchSize);
             if (accumulation < 1) throw new IllegalArgumentException("accumulation must be >= 1");
-            if (!labelEncoder.equals("learnable") && !labelEncoder.equals("frozen")) {
-                throw new IllegalArgumentException("label encoder must be learnable or frozen: " + labelEncoder);
-            }
-            if (!device.equals("cpu") && !device.equals("gpu")) throw new IllegalArgumentException("device must be cpu or gpu: " + device);
             // micro is for tests and short runs: the reference LR is tuned for 512-sample steps over 100 epochs
             double lr = learningRate > 0 ? learningRate : tier.equals("micro") || tier.equals("mini") ? 1e-3 : 8e-5;
             return new TrainConfig(tier, outDir, datasets, epochs, minutes, batchSize, accumulation, lr, weightDecay,

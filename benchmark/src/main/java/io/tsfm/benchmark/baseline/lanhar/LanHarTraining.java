@@ -2,7 +2,7 @@ package io.tsfm.benchmark.baseline.lanhar;
 
 import io.tsfm.benchmark.baseline.BaselineCheckpoint;
 import io.tsfm.benchmark.baseline.neural.FineTuneData;
-import io.tsfm.benchmark.baseline.neural.FineTuner;
+import io.tsfm.benchmark.baseline.neural.BaselineFineTuner;
 import io.tsfm.benchmark.baseline.neural.NeuralStore;
 import io.tsfm.benchmark.baseline.neural.TrainingCorpus;
 import io.tsfm.benchmark.metrics.MetricKind;
@@ -44,9 +44,9 @@ public final class LanHarTraining {
     }
 
     /** The fine-tuning settings: the shared ones with LanHAR's single learning rate. */
-    public static FineTuner.Settings fineTuneSettings() {
-        FineTuner.Settings r = FineTuner.Settings.REFERENCE;
-        return new FineTuner.Settings(FINE_TUNE_LR, FINE_TUNE_LR, r.weightDecay(), r.batchSize(), r.maxEpochs(),
+    public static BaselineFineTuner.Settings fineTuneSettings() {
+        BaselineFineTuner.Settings r = BaselineFineTuner.Settings.REFERENCE;
+        return new BaselineFineTuner.Settings(FINE_TUNE_LR, FINE_TUNE_LR, r.weightDecay(), r.batchSize(), r.maxEpochs(),
                 r.patience(), r.seed());
     }
 
@@ -121,7 +121,7 @@ public final class LanHarTraining {
             store.load(store.trainingDir(NAME, NeuralStore.PRETRAIN), pretrained, model.manager(), model.net());
             LanHarFineTunable tunable = new LanHarFineTunable(model, dataset.labels());
             String panel = dataset.name() + " " + metric.id();
-            FineTuner.Result r = FineTuner.fit(tunable, model.manager(), data, fineTuneSettings(), e -> {
+            BaselineFineTuner.Result r = BaselineFineTuner.fit(tunable, model.manager(), data, fineTuneSettings(), e -> {
                 curves.add(panel, "train loss", e.epoch(), e.trainLoss());
                 if (!Double.isNaN(e.valAccuracy())) curves.add(panel, "val accuracy", e.epoch(), e.valAccuracy());
             });

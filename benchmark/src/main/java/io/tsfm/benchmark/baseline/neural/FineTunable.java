@@ -5,7 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
- * A model {@link FineTuner} can train on a test dataset's labelled windows: a pretrained encoder and a fresh head,
+ * A model {@link BaselineFineTuner} can train on a test dataset's labelled windows: a pretrained encoder and a fresh head,
  * both initialised, whose logits cover the dataset's labels in order. The encoder and the head get their own
  * learning rates. Not thread-safe.
  */

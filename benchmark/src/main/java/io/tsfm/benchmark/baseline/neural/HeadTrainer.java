@@ -79,12 +79,12 @@ public final class HeadTrainer {
                                boolean selectByLoss, int maxEpochs, double maxSeconds, long seed,
                                Consumer<Epoch> log) {
         long t0 = System.nanoTime();
-        int[] perm = FineTuner.permutation(embeddings.length, new Random(seed));
+        int[] perm = BaselineFineTuner.permutation(embeddings.length, new Random(seed));
         int valN = Math.max(1, embeddings.length / 10);
         int[] val = Arrays.copyOfRange(perm, 0, valN);
         int[] train = Arrays.copyOfRange(perm, valN, perm.length);
         PairList<String, Parameter> params = model.head().getParameters();
-        FineTuner.requireGradients(params);
+        BaselineFineTuner.requireGradients(params);
         AdamW opt = new AdamW(manager, 1e-3, 0);
         ParameterStore ps = new ParameterStore(manager, false);
         Random rng = new Random(seed + 1);
@@ -96,7 +96,7 @@ public final class HeadTrainer {
         final int batch = 512;
         while (e < maxEpochs && (System.nanoTime() - t0) / 1e9 < maxSeconds) {
             e++;
-            int[] order = FineTuner.permutation(train.length, rng);
+            int[] order = BaselineFineTuner.permutation(train.length, rng);
             double sum = 0;
             int steps0 = 0;
             for (int from = 0; from < train.length; from += batch) {
@@ -106,7 +106,7 @@ public final class HeadTrainer {
                 try (NDScope scope = new NDScope()) {
                     NDArray x = rows(manager, embeddings, idx, steps);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray loss = FineTuner.crossEntropy(model.headLogits(ps, x, true), pick(labels, idx));
+                        NDArray loss = BaselineFineTuner.crossEntropy(model.headLogits(ps, x, true), pick(labels, idx));
                         gc.backward(loss);
                         sum += loss.getFloat();
                     }
@@ -120,11 +120,11 @@ public final class HeadTrainer {
                 bestAcc = v[0];
                 bestLoss = v[1];
                 bestEpoch = e;
-                best = FineTuner.snapshot(model.head());
+                best = BaselineFineTuner.snapshot(model.head());
             }
             if (log != null) log.accept(new Epoch(e, sum / steps0, v[0], v[1], better, (System.nanoTime() - t0) / 1e9));
         }
-        if (best != null) FineTuner.restore(manager, best, "the best head", model.head());
+        if (best != null) BaselineFineTuner.restore(manager, best, "the best head", model.head());
         return new Result(e, bestEpoch, bestAcc, bestLoss, train.length, val.length, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -138,7 +138,7 @@ public final class HeadTrainer {
             try (NDScope scope = new NDScope()) {
                 NDArray logits = model.headLogits(ps, rows(manager, emb, part, steps), false);
                 int[] y = pick(labels, part);
-                loss += FineTuner.crossEntropy(logits, y).getFloat() * part.length;
+                loss += BaselineFineTuner.crossEntropy(logits, y).getFloat() * part.length;
                 long[] arg = logits.argMax(1).toLongArray();
                 for (int i = 0; i < arg.length; i++) if (arg[i] == y[i]) ok++;
             }
@@ -172,13 +172,13 @@ public final class HeadTrainer {
         List<float[]> emb = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         float[][][] x = corpus.inputs();
-        int[] all = FineTuner.permutation(x.length, null);
+        int[] all = BaselineFineTuner.permutation(x.length, null);
         ParameterStore ps = new ParameterStore(manager, false);
         for (int from = 0; from < x.length; from += 256) {
             int to = Math.min(x.length, from + 256);
             float[] h;
             try (NDScope scope = new NDScope()) {
-                h = model.embed(ps, FineTuner.batch(manager, x, all, from, to), false).toFloatArray();
+                h = model.embed(ps, BaselineFineTuner.batch(manager, x, all, from, to), false).toFloatArray();
             }
             int per = BaselineInput.LENGTH * d;
             for (int i = from; i < to; i++) {

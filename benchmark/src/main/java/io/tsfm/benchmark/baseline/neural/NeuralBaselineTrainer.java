@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * Trains a neural baseline end to end, each stage saved in a {@link NeuralStore}: self-supervised pretraining of the
  * encoder on the training windows, the zero-shot head over the training labels on the frozen encoder, and for each
- * test dataset the 1 % and 10 % fine-tunes (pretrained encoder + fresh head, {@link FineTuner}). Progress goes to
+ * test dataset the 1 % and 10 % fine-tunes (pretrained encoder + fresh head, {@link BaselineFineTuner}). Progress goes to
  * the log stream; the curves of every stage to {@code <root>/<baseline>/training.png}. Each stage seeds the
  * engine's generator (initialisation, dropout) with the options' seed. Not thread-safe.
  */
@@ -36,13 +36,13 @@ public final class NeuralBaselineTrainer {
      * @param pretrainBatch   pretraining batch (LiMU-BERT 128)
      * @param headEpochs      zero-shot head epochs at most (reference 100)
      * @param headSeconds     zero-shot head wall-time budget
-     * @param fineTune        the supervised settings (reference {@link FineTuner.Settings#REFERENCE})
+     * @param fineTune        the supervised settings (reference {@link BaselineFineTuner.Settings#REFERENCE})
      * @param seed            seed of masks, augmentations and splits
      */
     public record Options(int pretrainEpochs, int pretrainSeconds, int pretrainBatch, int headEpochs,
-                          int headSeconds, FineTuner.Settings fineTune, long seed) {
+                          int headSeconds, BaselineFineTuner.Settings fineTune, long seed) {
         /** Minutes, not hours: a few minutes of pretraining, the reference fine-tuning settings. */
-        public static final Options DEFAULT = new Options(1000, 240, 128, 100, 90, FineTuner.Settings.REFERENCE, 42);
+        public static final Options DEFAULT = new Options(1000, 240, 128, 100, 90, BaselineFineTuner.Settings.REFERENCE, 42);
     }
 
     /**
@@ -132,12 +132,12 @@ public final class NeuralBaselineTrainer {
             BaselineModel model = BaselineModel.create(kind, dataset.labels().size(), 1, manager);
             store.load(store.trainingDir(kind.id(), NeuralStore.PRETRAIN), pre, manager, model.encoder());
             String series = dataset.name() + " " + metric.id();
-            FineTuner.Result r = FineTuner.fit(model, manager, data, o.fineTune(),
+            BaselineFineTuner.Result r = BaselineFineTuner.fit(model, manager, data, o.fineTune(),
                     e -> curves.add("fine-tune val accuracy", series, e.epoch(), e.valAccuracy()));
             log.printf(Locale.ROOT, "%s: %s %s fine-tuned on %d labelled windows (%d val): %d epochs, kept %d (val acc "
                     + "%.3f), %.1f s%n", kind.displayName(), dataset.name(), metric.id(), data.labelled().size(),
                     data.valY().length, r.epochs().size(), r.bestEpoch(), r.bestValAccuracy(), r.seconds());
-            FineTuner.Settings s = o.fineTune();
+            BaselineFineTuner.Settings s = o.fineTune();
             String params = String.format(Locale.ROOT, "fine-tune: AdamW encoder %.0e / head %.0e, wd %.0e, batch %d, "
                     + "%d epochs run (max %d, patience %d), kept epoch %d (val acc %.3f), seed %d; encoder %s",
                     s.encoderLr(), s.headLr(), s.weightDecay(), s.batchSize(), r.epochs().size(), s.maxEpochs(),

@@ -53,7 +53,7 @@ public final class NeuralScorer implements TrainingLabelScorer {
         float[][][] out = new float[inputs.length][model.votes()][labels.size()];
         try (NDScope scope = new NDScope()) {
             NDArray s = model.scores(new ParameterStore(manager, false),
-                    FineTuner.batch(manager, inputs, FineTuner.permutation(inputs.length, null), 0, inputs.length), false);
+                    BaselineFineTuner.batch(manager, inputs, BaselineFineTuner.permutation(inputs.length, null), 0, inputs.length), false);
             float[] flat = s.toFloatArray();
             int k = 0;
             for (float[][] w : out) for (float[] row : w) for (int c = 0; c < row.length; c++) row[c] = flat[k++];

@@ -58,7 +58,7 @@ public final class Pretrainer {
         groups.add(decoder.getParameters());
         if (projection != null) groups.add(projection.getParameters());
         for (PairList<String, Parameter> g : groups) {
-            FineTuner.requireGradients(g);
+            BaselineFineTuner.requireGradients(g);
             optimizers.add(new AdamW(manager, lr, 0));
         }
         ps = new ParameterStore(manager, false);
@@ -91,7 +91,7 @@ public final class Pretrainer {
             }
         }
         try (NDScope scope = new NDScope()) {
-            NDArray raw = FineTuner.batch(manager, x, order, from, to);
+            NDArray raw = BaselineFineTuner.batch(manager, x, order, from, to);
             NDArray target = kind.normalize(raw);
             NDArray keepArr = manager.create(keep, new Shape(n, t, 1));
             NDArray chosenArr = manager.create(chosen, new Shape(n, t, 1));
@@ -175,7 +175,7 @@ public final class Pretrainer {
         long t0 = System.nanoTime();
         List<Loss> epochs = new ArrayList<>();
         for (int e = 1; e <= maxEpochs; e++) {
-            int[] order = FineTuner.permutation(x.length, rng);
+            int[] order = BaselineFineTuner.permutation(x.length, rng);
             double tot = 0;
             double rec = 0;
             double con = 0;

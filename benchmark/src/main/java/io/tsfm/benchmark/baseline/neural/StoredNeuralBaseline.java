@@ -90,7 +90,7 @@ public final class StoredNeuralBaseline implements SupervisedSystem, AutoCloseab
     public List<String> predict(BenchmarkDataset dataset, FineTuneSplit split, double rate, List<BenchmarkWindow> test) {
         String key = dataset.name() + "/" + MetricKind.ofLabelRate(rate).id();
         if (!loaded.containsKey(key)) check(dataset, split, rate);
-        int[] classes = FineTuner.predict(loaded.get(key), manager, FineTuneData.inputs(test), 64);
+        int[] classes = BaselineFineTuner.predict(loaded.get(key), manager, FineTuneData.inputs(test), 64);
         List<String> out = new ArrayList<>(classes.length);
         for (int c : classes) out.add(dataset.labels().get(c));
         return out;

@@ -23,7 +23,7 @@ class PretrainerTest {
 
     private static List<Double> losses(NeuralBaseline kind, int steps) {
         float[][][] x = hmp.inputs();
-        int[] order = FineTuner.permutation(x.length, new Random(7));
+        int[] order = BaselineFineTuner.permutation(x.length, new Random(7));
         List<Double> out = new ArrayList<>();
         try (NDManager m = NeuralScorer.cpuManager()) {
             // initialisation and dropout draw from the engine's generator: seed it so the test is repeatable
@@ -70,7 +70,7 @@ class PretrainerTest {
             BaselineModel limu = BaselineModel.create(NeuralBaseline.LIMU_BERT, 5, 6, m);
             BaselineModel cross = BaselineModel.create(NeuralBaseline.CROSSHAR, 5, 1, m);
             ParameterStore ps = new ParameterStore(m, false);
-            var batch = FineTuner.batch(m, x, new int[] {0, 1}, 0, 2);
+            var batch = BaselineFineTuner.batch(m, x, new int[] {0, 1}, 0, 2);
             assertThat(limu.scores(ps, batch, false).getShape().getShape()).containsExactly(2, 6, 5);
             assertThat(cross.scores(ps, batch, false).getShape().getShape()).containsExactly(2, 1, 5);
             float[] norm = NeuralBaseline.CROSSHAR.normalize(batch).toFloatArray();

@@ -1,5 +1,6 @@
 package io.tsfm.core.data.npy;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.data.DataFormatException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * with an error naming the file. {@link #writeFloat32} writes a little-endian float32 array (version 1.0).
  * Stateless and thread-safe.
  */
+@Internal
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");

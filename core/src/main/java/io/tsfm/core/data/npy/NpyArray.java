@@ -1,5 +1,6 @@
 package io.tsfm.core.data.npy;
 
+import io.tsfm.core.annotation.Internal;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -8,6 +9,7 @@ import java.util.Arrays;
  * big-endian bytes. Values are read through the accessors, which always index in C (row-major) order
  * whatever the file's {@code fortran_order}. Immutable and thread-safe.
  */
+@Internal
 public final class NpyArray {
     private final NpyDtype dtype;
     private final int[] shape;

@@ -1,5 +1,6 @@
 package io.tsfm.core.data.npy;
 
+import io.tsfm.core.annotation.Internal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -13,6 +14,7 @@ import java.nio.ByteOrder;
  * @param itemSize bytes per element
  * @param order    byte order of the stored elements
  */
+@Internal
 public record NpyDtype(String descr, char kind, int itemSize, ByteOrder order) {
 
     /**

@@ -1,5 +1,6 @@
 package io.tsfm.core.data.npy;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.data.DataFormatException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.zip.ZipInputStream;
  * as long as those are not requested. Works on a stream, so an {@code .npz} inside another archive needs
  * no temporary file. Stateless and thread-safe.
  */
+@Internal
 public final class Npz {
     private Npz() {}
 

@@ -9,8 +9,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
@@ -18,12 +16,11 @@ import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.datasets.progress.ProgressBar;
 import io.tsfm.training.model.Devices;
 import io.tsfm.training.optim.AdamW;
-import io.tsfm.training.run.Checkpoint;
+import io.tsfm.training.run.CheckpointProvenance;
 import io.tsfm.training.text.TextBank;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +47,7 @@ import java.util.TreeSet;
  * exactly as far as the engine's kernels do. The GPU is used when the engine sees one (fp32; the reference's fp16
  * autocast is not reproduced). Not thread-safe; one run at a time per instance.
  */
-public final class FineTuner {
+public final class TsfmFineTuner {
     private final Path checkpoint;
     private final List<DatasetWindows.Labeled> train;
     private final List<DatasetWindows.Labeled> validation;
@@ -69,7 +66,7 @@ public final class FineTuner {
     private final PrintStream progress;
     private final String title;
 
-    private FineTuner(Builder b) {
+    private TsfmFineTuner(Builder b) {
         this.checkpoint = b.checkpoint;
         this.train = b.train;
         this.validation = b.validation;
@@ -145,9 +142,7 @@ public final class FineTuner {
 
         List<EpochRecord> history = new ArrayList<>();
         Map<String, float[]> best = snapshot(params);
-        double bestAcc = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
-        int sinceBest = 0;
+        EarlyStopping stopping = new EarlyStopping(patience);
         boolean stoppedEarly = false;
         int[] order = new int[trainW.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -179,21 +174,14 @@ public final class FineTuner {
                         + " batches of epoch " + epoch + " gave a non-finite loss (lr " + learningRate + ")");
             }
             double acc = accuracy(predict(model, valW, lbl), valY);
-            boolean improved = acc > bestAcc;
-            if (improved) {
-                bestAcc = acc;
-                bestEpoch = epoch;
-                sinceBest = 0;
-                best = snapshot(params);
-            } else {
-                sinceBest++;
-            }
+            boolean improved = stopping.record(epoch, acc);
+            if (improved) best = snapshot(params);
             history.add(new EpochRecord(epoch, lossSum / batches, acc, improved, (System.nanoTime() - t0) / 1e9));
             if (bar != null) {
                 bar.finish(order.length, String.format(Locale.ROOT, "loss %.4f, val acc %.4f%s%s", lossSum / batches,
                         acc, improved ? " (best)" : "", skipped == 0 ? "" : ", " + skipped + " non-finite batches skipped"));
             }
-            if (sinceBest >= patience && epoch < maxEpochs) {
+            if (stopping.exhausted() && epoch < maxEpochs) {
                 stoppedEarly = true;
                 break;
             }
@@ -203,7 +191,7 @@ public final class FineTuner {
         List<String> out = new ArrayList<>(predicted.length);
         for (int p : predicted) out.add(labels.get(p));
         lbl.close();
-        return new FineTuneResult(out, history, bestEpoch, stoppedEarly, (System.nanoTime() - start) / 1e9,
+        return new FineTuneResult(out, history, stopping.bestEpoch(), stoppedEarly, (System.nanoTime() - start) / 1e9,
                 settings(model));
     }
 
@@ -295,7 +283,7 @@ public final class FineTuner {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("checkpoint", checkpoint.toString());
         s.put("tier", model.config().getTier());
-        s.put("label_encoder", model.labelEncoder());
+        s.put("label_encoder", model.labelEncoder().wireName());
         s.put("labels", labels);
         s.put("train_windows", train.size());
         s.put("validation_windows", validation.size());
@@ -312,15 +300,12 @@ public final class FineTuner {
     }
 
     private static int textMaxTokens(Path checkpoint) throws IOException {
-        Path prov = checkpoint.resolve(Checkpoint.PROVENANCE);
-        if (Files.isRegularFile(prov)) {
-            JsonNode p = new ObjectMapper().readTree(prov.toFile());
-            if (p.hasNonNull("text_max_tokens")) return p.get("text_max_tokens").asInt();
-        }
-        return 128;
+        Integer maxTokens = CheckpointProvenance.readIfPresent(checkpoint).map(CheckpointProvenance::textMaxTokens)
+                .orElse(null);
+        return maxTokens != null ? maxTokens : 128;
     }
 
-    /** Builder of {@link FineTuner}. */
+    /** Builder of {@link TsfmFineTuner}. */
     public static final class Builder {
         private Path checkpoint;
         private List<DatasetWindows.Labeled> train;
@@ -439,7 +424,7 @@ public final class FineTuner {
             return this;
         }
 
-        public FineTuner build() {
+        public TsfmFineTuner build() {
             if (checkpoint == null) throw new IllegalArgumentException("setCheckpoint is required");
             if (train == null || train.isEmpty()) throw new IllegalArgumentException("no labelled training windows");
             if (validation == null || validation.isEmpty()) {
@@ -456,7 +441,7 @@ public final class FineTuner {
                         + patience + ", temperature " + temperature + ", patch seconds " + patchSeconds);
             }
             if (device == null) device = Devices.preferred();
-            return new FineTuner(this);
+            return new TsfmFineTuner(this);
         }
     }
 }

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.tsfm.training.finetune.EarlyStopping;
 import io.tsfm.training.optim.AdamW;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,9 +31,9 @@ import java.util.function.Consumer;
  * restored. With no validation windows it trains every epoch and keeps the last. Stateless; each call trains the
  * model it is given (not thread-safe for one model).
  */
-public final class FineTuner {
+public final class BaselineFineTuner {
 
-    private FineTuner() {}
+    private BaselineFineTuner() {}
 
     /**
      * Hyper-parameters.
@@ -99,10 +100,8 @@ public final class FineTuner {
         ParameterStore ps = new ParameterStore(manager, false);
         Random rng = new Random(s.seed());
         boolean validate = data.valX().length > 0;
-        double best = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
+        EarlyStopping stopping = new EarlyStopping(s.patience());
         byte[] bestState = null;
-        int sinceBest = 0;
         List<Epoch> epochs = new ArrayList<>();
         int n = data.trainX().length;
         for (int e = 1; e <= s.maxEpochs(); e++) {
@@ -129,27 +128,20 @@ public final class FineTuner {
             boolean improved = false;
             if (validate) {
                 acc = accuracy(predict(model, manager, data.valX(), 256), data.valY());
-                if (acc > best) {
-                    best = acc;
-                    bestEpoch = e;
-                    bestState = snapshot(model.encoder(), model.head());
-                    sinceBest = 0;
-                    improved = true;
-                } else {
-                    sinceBest++;
-                }
-            } else {
-                bestEpoch = e;
+                improved = stopping.record(e, acc);
+                if (improved) bestState = snapshot(model.encoder(), model.head());
             }
             Epoch ep = new Epoch(e, lossSum / batches, acc, improved);
             epochs.add(ep);
             if (log != null) log.accept(ep);
-            if (validate && sinceBest >= s.patience()) break;
+            if (validate && stopping.exhausted()) break;
         }
         if (bestState != null) {
             restore(manager, bestState, "the best fine-tuning state", model.encoder(), model.head());
         }
-        return new Result(epochs, bestEpoch, validate ? best : Double.NaN, (System.nanoTime() - t0) / 1e9);
+        // without validation windows every epoch is kept in turn, so the last one stands
+        int bestEpoch = validate ? stopping.bestEpoch() : epochs.size();
+        return new Result(epochs, bestEpoch, validate ? stopping.best() : Double.NaN, (System.nanoTime() - t0) / 1e9);
     }
 
     /** The argmax class of each window (eval mode, batches of {@code batch}). */

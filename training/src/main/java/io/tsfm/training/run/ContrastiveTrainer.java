@@ -21,6 +21,7 @@ import io.tsfm.core.text.CachedTextEncoder;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.core.text.TextEmbeddingCache;
 import io.tsfm.core.text.TextEncoder;
+import io.tsfm.core.runtime.ExecutionDevice;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetRole;
@@ -68,14 +69,14 @@ import java.util.Random;
  * frozen text encoder a single time (and are cached on disk), and each step runs the learnable text
  * parts only over the step's unique strings. Not thread-safe; one run per instance.
  */
-public final class Trainer {
+public final class ContrastiveTrainer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainConfig cfg;
     private final DataRoot root;
     private final PrintStream log;
 
-    public Trainer(TrainConfig cfg, DataRoot root, PrintStream log) {
+    public ContrastiveTrainer(TrainConfig cfg, DataRoot root, PrintStream log) {
         this.cfg = cfg;
         this.root = root;
         this.log = log;
@@ -319,9 +320,9 @@ public final class Trainer {
     }
 
     private Device pickDevice() {
-        if (cfg.device().equals("gpu")) {
+        if (cfg.device() == ExecutionDevice.CUDA) {
             if (Engine.getInstance().getGpuCount() == 0) {
-                throw new IllegalArgumentException("--device gpu: no GPU visible to the PyTorch engine (CPU build or no CUDA); use --device cpu");
+                throw new IllegalArgumentException("--device cuda: no GPU visible to the PyTorch engine (CPU build or no CUDA); use --device cpu");
             }
             return Device.gpu();
         }
@@ -352,33 +353,24 @@ public final class Trainer {
         }
     }
 
-    private Map<String, Object> provenance(TsfmConfig modelConfig, Map<String, Integer> sessionCounts, SubjectSplit split,
-                                           int epochsDone, TextEncoder encoder, ZeroShotValidator.Result val) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("tier", modelConfig.getTier());
-        p.put("datasets", sessionCounts);
-        p.put("train_sessions", split.train().size());
-        p.put("validation_sessions", split.validation().size());
-        p.put("held_out_subjects", split.heldOutSubjects());
-        p.put("label_vocabulary_sha256", LabelVocabulary.defaults().hash());
-        p.put("text_model", encoder.modelId());
-        p.put("text_max_tokens", encoder.maxTokens());
-        p.put("label_encoder", cfg.labelEncoder());
-        p.put("seed", cfg.seed());
-        p.put("git_commit", Provenance.gitCommit());
-        p.put("epochs_done", epochsDone);
-        p.put("train_config", JSON.convertValue(cfg, Map.class));
-        p.put("created", Instant.now().toString());
-        p.put("java", System.getProperty("java.version"));
-        p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+    @SuppressWarnings("unchecked")
+    private CheckpointProvenance provenance(TsfmConfig modelConfig, Map<String, Integer> sessionCounts,
+                                           SubjectSplit split, int epochsDone, TextEncoder encoder,
+                                           ZeroShotValidator.Result val) {
+        Map<String, List<String>> heldOut = new LinkedHashMap<>();
+        split.heldOutSubjects().forEach((d, subjects) -> heldOut.put(d, List.copyOf(subjects)));
+        Map<String, Double> v = null;
         if (val != null) {
-            Map<String, Object> v = new LinkedHashMap<>();
+            v = new LinkedHashMap<>();
             v.put("zero_shot_closed_set_accuracy", val.meanAccuracy());
             v.put("zero_shot_closed_set_macro_f1", val.meanMacroF1());
             v.put("chance", val.meanChance());
-            p.put("validation", v);
         }
-        return p;
+        return new CheckpointProvenance(modelConfig.getTier(), sessionCounts, split.train().size(),
+                split.validation().size(), heldOut, LabelVocabulary.defaults().hash(), encoder.modelId(),
+                encoder.maxTokens(), cfg.labelEncoder(), cfg.seed(), CheckpointProvenance.currentGitCommit(), epochsDone,
+                JSON.convertValue(cfg, Map.class), Instant.now().toString(), System.getProperty("java.version"),
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), v, null);
     }
 
     private static String perDatasetSummary(Map<String, ClassificationMetrics> per) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.datasets.DataRoot;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Fine-tuning the shipped micro checkpoint on real BasicMotions windows (a tiny subset, so it runs in seconds). */
-class FineTunerTest {
+class TsfmFineTunerTest {
     static final Path CHECKPOINT = Path.of("..", "models", "tsfm-micro.checkpoint").toAbsolutePath().normalize();
     static MiniLmTextEncoder encoder;
     static TextBank text;
@@ -44,8 +45,8 @@ class FineTunerTest {
         encoder.close();
     }
 
-    static FineTuner.Builder tuner() {
-        return FineTuner.builder().setCheckpoint(CHECKPOINT).setTrain(train).setValidation(val).setLabels(labels)
+    static TsfmFineTuner.Builder tuner() {
+        return TsfmFineTuner.builder().setCheckpoint(CHECKPOINT).setTrain(train).setValidation(val).setLabels(labels)
                 .optTextBank(text).optDevice(Device.cpu()).optBatchSize(8);
     }
 
@@ -164,7 +165,7 @@ class FineTunerTest {
         assertThat(CHECKPOINT.resolve("memory_bank.bin")).doesNotExist();
         try (CheckpointModel m = CheckpointModel.load(CHECKPOINT, text, Device.cpu())) {
             assertThat(m.config().getTier()).isEqualTo("micro");
-            assertThat(m.labelEncoder()).isEqualTo("frozen");
+            assertThat(m.labelEncoder()).isEqualTo(LabelEncoderKind.FROZEN);
             float[][] e = m.embed(List.of(val.get(0).window()), new io.tsfm.core.preprocess.Patcher(), 1.0, 8);
             double norm = 0;
             for (float v : e[0]) norm += v * v;

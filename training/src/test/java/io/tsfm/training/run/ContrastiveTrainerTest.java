@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** End to end on the real training datasets, kept short: two tiny epochs of the micro tier, then a resume. */
-class TrainerTest {
+class ContrastiveTrainerTest {
     private static final DataRoot ROOT = DataRoot.resolve();
 
     private static TrainConfig.Builder small(Path out) {
@@ -27,7 +27,7 @@ class TrainerTest {
     @Test
     void trainsWritesEverythingAndResumes(@TempDir Path out) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Trainer.Result r = new Trainer(small(out).build(), ROOT, new PrintStream(log, true)).run();
+        ContrastiveTrainer.Result r = new ContrastiveTrainer(small(out).build(), ROOT, new PrintStream(log, true)).run();
         assertThat(r.epochs()).isEqualTo(2);
         assertThat(r.firstLoss()).isFinite();
         assertThat(r.valAccuracy()).isBetween(0.0, 1.0);
@@ -52,7 +52,7 @@ class TrainerTest {
 
         // resume after epoch 1 and run to 2 epochs: picks up the counters and finishes one more epoch
         Path out2 = out.resolve("resumed");
-        Trainer.Result resumed = new Trainer(small(out2).optResume(ck).build(), ROOT, new PrintStream(log, true)).run();
+        ContrastiveTrainer.Result resumed = new ContrastiveTrainer(small(out2).optResume(ck).build(), ROOT, new PrintStream(log, true)).run();
         assertThat(resumed.epochs()).isEqualTo(1);
         assertThat(log.toString()).contains("resumed from").contains("after epoch 1");
         JsonNode state = new ObjectMapper().readTree(out2.resolve("final/state.json").toFile());
@@ -62,14 +62,14 @@ class TrainerTest {
     @Test
     void refusesBadRequestsBeforeAnyWork(@TempDir Path out) {
         assertThatThrownBy(() -> small(out).optDatasets(List.of()).build()).hasMessageContaining("no training datasets");
-        assertThatThrownBy(() -> new Trainer(small(out).setTier("huge").build(), ROOT, System.err).run())
+        assertThatThrownBy(() -> new ContrastiveTrainer(small(out).setTier("huge").build(), ROOT, System.err).run())
                 .hasMessageContaining("unknown model tier 'huge'");
-        assertThatThrownBy(() -> new Trainer(small(out).optDatasets(List.of("mobifall_v2")).build(), ROOT, System.err).run())
+        assertThatThrownBy(() -> new ContrastiveTrainer(small(out).optDatasets(List.of("mobifall_v2")).build(), ROOT, System.err).run())
                 .hasMessageContaining("zero-shot test set");
         // MotionSense is a default benchmark test set: training never reads it either
-        assertThatThrownBy(() -> new Trainer(small(out).optDatasets(List.of("motionsense")).build(), ROOT,
+        assertThatThrownBy(() -> new ContrastiveTrainer(small(out).optDatasets(List.of("motionsense")).build(), ROOT,
                 System.err).run()).hasMessageContaining("'motionsense' is a zero-shot test set");
-        assertThatThrownBy(() -> new Trainer(small(out).optDatasets(List.of("nope")).build(), ROOT, System.err).run())
+        assertThatThrownBy(() -> new ContrastiveTrainer(small(out).optDatasets(List.of("nope")).build(), ROOT, System.err).run())
                 .hasMessageContaining("unknown dataset 'nope'");
         assertThat(out).isEmptyDirectory();
     }
@@ -79,7 +79,7 @@ class TrainerTest {
         Path fake = dir.resolve("ck");
         Files.createDirectories(fake);
         Files.writeString(fake.resolve("config.json"), io.tsfm.training.model.TsfmConfig.tiny().toJson());
-        assertThatThrownBy(() -> new Trainer(small(dir.resolve("out")).optResume(fake).build(), ROOT, System.err).run())
+        assertThatThrownBy(() -> new ContrastiveTrainer(small(dir.resolve("out")).optResume(fake).build(), ROOT, System.err).run())
                 .hasMessageContaining("another model configuration");
     }
 }

@@ -19,10 +19,10 @@ import java.util.TreeMap;
  * @param split       sizes of the §6.5 parts: train, validation, test, 1 % subsample, 10 % subsample
  * @param labelGroups the group open-set scored each label by (the vocabulary extended by the dataset's own groups)
  */
-public record DatasetSummary(String name, int windows, int subjects, double rateHz, List<String> labels,
+public record TestSetSummary(String name, int windows, int subjects, double rateHz, List<String> labels,
                              Map<String, Integer> labelCounts, List<String> uncovered, Map<String, Integer> split,
                              Map<String, String> labelGroups) {
-    public DatasetSummary {
+    public TestSetSummary {
         labels = List.copyOf(labels);
         labelCounts = Map.copyOf(labelCounts);
         uncovered = List.copyOf(uncovered);
@@ -31,7 +31,7 @@ public record DatasetSummary(String name, int windows, int subjects, double rate
     }
 
     /** A summary without the label grouping (each label shown as its own group). */
-    public DatasetSummary(String name, int windows, int subjects, double rateHz, List<String> labels,
+    public TestSetSummary(String name, int windows, int subjects, double rateHz, List<String> labels,
                           Map<String, Integer> labelCounts, List<String> uncovered, Map<String, Integer> split) {
         this(name, windows, subjects, rateHz, labels, labelCounts, uncovered, split, Map.of());
     }

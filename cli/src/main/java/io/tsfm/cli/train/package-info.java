@@ -1,0 +1,4 @@
+/**
+ * {@code tsfm train}: a contrastive training run.
+ */
+package io.tsfm.cli.train;
