@@ -1,5 +1,6 @@
 package io.tsfm.edge;
 
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.WindowClassifier;
@@ -16,7 +17,6 @@ import io.tsfm.schemas.Topics;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +113,7 @@ public final class EdgeClient {
             long seq = nextSequence.getOrDefault(device, 0L);
             nextSequence.put(device, seq + 1);
             DeviceFrame frame = in.withSequence(seq);
-            long arrival = nowMicros();
+            long arrival = Clocks.nowMicros();
             frames++;
             if (publishFrames) {
                 String previous = lastLayout.put(device, frame.layout().layoutId());
@@ -172,10 +172,6 @@ public final class EdgeClient {
         }
     }
 
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-    }
 
     /** Builds an {@link EdgeClient}; {@link #setSource} is required. */
     public static final class Builder {

@@ -1,5 +1,6 @@
 package io.tsfm.core.labels;
 
+import io.tsfm.core.annotation.PublicApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * <p>The default vocabulary is the data file {@code io/tsfm/core/labels/vocabulary.json}. Immutable and
  * thread-safe.
  */
+@PublicApi
 public final class LabelVocabulary {
     private static final String RESOURCE = "/io/tsfm/core/labels/vocabulary.json";
     private static volatile LabelVocabulary defaultInstance;

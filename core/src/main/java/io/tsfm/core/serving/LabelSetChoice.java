@@ -1,11 +1,14 @@
 package io.tsfm.core.serving;
 
+import io.tsfm.core.annotation.Internal;
+
 /**
  * The rules of label-set updates, shared by the streaming job and the edge client. Per id, an update replaces the
  * held set only when its version is higher. Which set scores a device's windows: among the held sets that apply to
  * the device, one that names the device beats one for every device; among equals, the latest issued wins (then the
  * smaller id, so the choice never depends on iteration order); with none, the deployment's default. Stateless.
  */
+@Internal
 public final class LabelSetChoice {
 
     private LabelSetChoice() {

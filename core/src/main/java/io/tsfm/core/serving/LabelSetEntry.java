@@ -1,5 +1,6 @@
 package io.tsfm.core.serving;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.schemas.avro.LabelSetUpdate;
 import java.io.Serializable;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param deviceScope    device ids it applies to; null for every device
  * @param issuedAtMicros when the update was issued (breaks ties between label sets that apply equally)
  */
+@PublicApi
 public record LabelSetEntry(String id, long version, String[] labels, String[] deviceScope, long issuedAtMicros)
         implements Serializable {
 

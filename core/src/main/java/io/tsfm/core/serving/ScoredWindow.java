@@ -1,5 +1,6 @@
 package io.tsfm.core.serving;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.schemas.avro.Prediction;
 import io.tsfm.schemas.avro.ScoredLabel;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param newestSentMicros wall-clock time of the window's newest frame (its send time in the job, its arrival on the
  *                         edge client), µs; 0 when unknown
  */
+@PublicApi
 public record ScoredWindow(String deviceId, long startMicros, long endMicros, String[] labels, float[] scores,
                            String labelSetId, long labelSetVersion, String modelId, long processingMicros,
                            long newestSentMicros) {

@@ -1,9 +1,12 @@
 package io.tsfm.core.serving;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /**
  * What the serving loop reads of an assembled window, whichever windower cut it: the streaming job's and the edge
  * client's windows both implement it.
  */
+@PublicApi
 public interface ServedWindow {
     /** Device the window is from (picks its label set). */
     String deviceId();

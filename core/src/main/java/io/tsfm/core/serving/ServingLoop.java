@@ -1,5 +1,6 @@
 package io.tsfm.core.serving;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
@@ -21,6 +22,7 @@ import java.util.function.Function;
  *
  * @param <W> the caller's window type
  */
+@PublicApi
 public final class ServingLoop<W extends ServedWindow> {
     private final WindowClassifier classifier;
     private final Function<? super W, SensorWindow> input;

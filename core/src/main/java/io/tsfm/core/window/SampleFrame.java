@@ -1,5 +1,6 @@
 package io.tsfm.core.window;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param rateHz       nominal sampling rate
  * @param samples      {@code [channel][i]}, every channel the same length
  */
+@PublicApi
 public record SampleFrame(String deviceId, long sequence, long startMicros, double rateHz, float[][] samples) {
     public SampleFrame {
         Objects.requireNonNull(deviceId, "deviceId");

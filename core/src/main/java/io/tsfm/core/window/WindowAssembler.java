@@ -1,5 +1,6 @@
 package io.tsfm.core.window;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import java.util.function.ToLongFunction;
  * {@link WindowRejection kind}; so is a window whose frames change channel layout ({@link #layoutChange}).
  * Immutable and thread-safe.
  */
+@PublicApi
 public final class WindowAssembler {
     private final double windowSeconds;
     private final double maxGapSeconds;

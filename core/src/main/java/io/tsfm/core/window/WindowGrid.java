@@ -1,5 +1,6 @@
 package io.tsfm.core.window;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.io.Serializable;
 
 /**
@@ -15,6 +16,7 @@ import java.io.Serializable;
  * @param lengthMicros window length
  * @param hopMicros    distance between window ends; at most the length
  */
+@PublicApi
 public record WindowGrid(long lengthMicros, long hopMicros) implements Serializable {
 
     public WindowGrid {

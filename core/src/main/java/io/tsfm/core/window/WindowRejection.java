@@ -1,5 +1,6 @@
 package io.tsfm.core.window;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.Locale;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Locale;
  * its wording, so callers count and route rejections by kind without reading the text. The streaming job counts
  * each kind under its own metric.
  */
+@PublicApi
 public enum WindowRejection {
     /** No frame overlapped the window. */
     NO_FRAMES,

@@ -1,5 +1,6 @@
 package io.tsfm.edge.classify;
 
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
@@ -83,7 +84,7 @@ public final class LocalRecognizer {
      * error outcome without failing the others.
      */
     public List<Outcome> recognize(List<EdgeWindow> windows) {
-        long firedMicros = nowMicros();
+        long firedMicros = Clocks.nowMicros();
         Outcome[] out = new Outcome[windows.size()];
         List<EdgeWindow> assembled = new ArrayList<>(windows.size());
         List<Integer> at = new ArrayList<>(windows.size());
@@ -105,7 +106,7 @@ public final class LocalRecognizer {
                 } else if (!g.results().get(i).ok()) {
                     out[p] = new Outcome(w, null, "not classified: " + g.results().get(i).error());
                 } else {
-                    long now = nowMicros();
+                    long now = Clocks.nowMicros();
                     out[p] = new Outcome(w, g.scored(i, Math.max(0, now - firedMicros)).toPrediction(now), null);
                 }
             }
@@ -117,8 +118,4 @@ public final class LocalRecognizer {
         return w.layout().descriptions().stream().map(d -> ChannelDescriptions.onDevice(deviceDescription, d)).toList();
     }
 
-    private static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-    }
 }

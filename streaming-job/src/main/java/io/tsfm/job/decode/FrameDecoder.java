@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.ImuFrames;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
@@ -38,7 +39,7 @@ public final class FrameDecoder implements RecordDecoder {
     /** Decodes and validates {@code record} against the job's wall clock. */
     @Override
     public Decoded decode(SourceRecord record) {
-        return decode(record, WallClock.nowMicros());
+        return decode(record, Clocks.nowMicros());
     }
 
     /** Decodes and validates {@code record} against the wall clock {@code nowMicros}. */

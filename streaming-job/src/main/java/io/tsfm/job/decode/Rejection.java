@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.avro.DeadLetterReason;
 
 /**
@@ -15,7 +16,7 @@ public record Rejection(SourceRecord source, String reason, String detail, long 
 
     /** A rejection stamped now. */
     public static Rejection of(SourceRecord source, DeadLetterReason reason, String detail) {
-        return new Rejection(source, reason.name(), detail, WallClock.nowMicros());
+        return new Rejection(source, reason.name(), detail, Clocks.nowMicros());
     }
 
     /** The reason as the Avro enum. */

@@ -6,7 +6,7 @@ import io.tsfm.core.serving.LabelSetChoice;
 import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.serving.ServingLoop;
-import io.tsfm.job.decode.WallClock;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.job.metrics.ReservoirHistogram;
 import io.tsfm.job.window.DeviceWindow;
 import java.util.ArrayList;
@@ -221,7 +221,7 @@ public final class InferenceOperator extends AbstractStreamOperator<ScoredWindow
                 LOG.warn("window {} not classified: {}", w.windowId(), c.error());
                 continue;
             }
-            long processing = Math.max(0, WallClock.nowMicros() - w.firedAtMicros());
+            long processing = Math.max(0, Clocks.nowMicros() - w.firedAtMicros());
             processingMicros.update(processing);
             windowsClassified.inc();
             output.collect(new StreamRecord<>(group.scored(i, processing),

@@ -1,7 +1,7 @@
 package io.tsfm.job.kafka;
 
 import io.tsfm.core.serving.ScoredWindow;
-import io.tsfm.job.decode.WallClock;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ public final class PredictionSerializer implements KafkaRecordSerializationSchem
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(ScoredWindow w, KafkaSinkContext context, Long timestamp) {
-        Prediction p = w.toPrediction(WallClock.nowMicros());
+        Prediction p = w.toPrediction(Clocks.nowMicros());
         // the record's timestamp is the window's own event time (its end, less 1 ms), whatever fired it: the element
         // timestamp is the frame's, none (an idle device's windows) or Long.MAX_VALUE (the end of a bounded input),
         // which Kafka would refuse as out of range

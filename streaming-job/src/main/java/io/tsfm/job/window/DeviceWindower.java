@@ -10,7 +10,7 @@ import io.tsfm.job.decode.LayoutSpec;
 import io.tsfm.job.decode.RejectedWindow;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.job.decode.SideOutputs;
-import io.tsfm.job.decode.WallClock;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.avro.DeadLetterReason;
 import io.tsfm.job.metrics.ReservoirHistogram;
 import java.util.ArrayList;
@@ -429,7 +429,7 @@ public final class DeviceWindower extends KeyedProcessFunction<String, Frame, De
         }
         windowsOut.inc();
         out.collect(new DeviceWindow(device, start, end, result.rateHz(), samples, descriptions, newestSent,
-                WallClock.nowMicros()));
+                Clocks.nowMicros()));
     }
 
     private void reject(String device, long start, long end, WindowAssembler.Result rejected, Context ctx) {
