@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsfm.benchmark.metrics.LabelGroups;
 import io.tsfm.core.labels.LabelVocabulary;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.Scoring;

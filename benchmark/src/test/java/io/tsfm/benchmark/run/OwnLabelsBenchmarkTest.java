@@ -9,7 +9,7 @@ import io.tsfm.benchmark.protocol.BenchmarkDatasets;
 import io.tsfm.benchmark.report.BenchmarkResult;
 import io.tsfm.benchmark.report.ReportWriter;
 import io.tsfm.core.labels.LabelVocabulary;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.io.IOException;

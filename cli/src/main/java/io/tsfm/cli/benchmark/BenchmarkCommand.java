@@ -24,7 +24,7 @@ import io.tsfm.benchmark.stream.PathCheck;
 import io.tsfm.benchmark.stream.StreamPath;
 import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.labels.LabelVocabulary;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.catalog.DatasetCatalog;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.tsfm.cli.DataRootOption;
 import io.tsfm.cli.datasets.Json;
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.core.runtime.Classification;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.OpenSetClassification;

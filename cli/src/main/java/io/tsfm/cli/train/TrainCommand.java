@@ -1,7 +1,7 @@
 package io.tsfm.cli.train;
 
 import io.tsfm.cli.DataRootOption;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.model.TsfmConfig;

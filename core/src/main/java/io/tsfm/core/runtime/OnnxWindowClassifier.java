@@ -1,5 +1,7 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.ort.ExecutionDevice;
+import io.tsfm.core.ort.OrtSupport;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.tsfm.core.annotation.PublicApi;

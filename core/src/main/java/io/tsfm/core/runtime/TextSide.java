@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.ort.OrtSupport;
 import ai.onnxruntime.OrtSession;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.core.text.TokenBatch;

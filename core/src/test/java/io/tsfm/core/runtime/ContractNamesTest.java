@@ -1,5 +1,6 @@
 package io.tsfm.core.runtime;
 
+import io.tsfm.core.ort.ExecutionDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

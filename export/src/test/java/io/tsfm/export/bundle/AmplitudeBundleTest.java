@@ -9,7 +9,7 @@ import io.tsfm.core.preprocess.Patcher;
 import io.tsfm.core.runtime.BundleLayout;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
-import io.tsfm.core.runtime.OrtSupport;
+import io.tsfm.core.ort.OrtSupport;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowEmbedding;
 import io.tsfm.core.text.MiniLmTextEncoder;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import io.tsfm.core.runtime.Classification;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;

@@ -16,7 +16,7 @@ import io.tsfm.benchmark.run.PathAgreement;
 import io.tsfm.benchmark.run.WindowPrediction;
 import io.tsfm.benchmark.run.ZeroShotSystem;
 import io.tsfm.core.runtime.Classification;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.Scoring;

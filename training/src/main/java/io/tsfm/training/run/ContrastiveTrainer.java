@@ -21,7 +21,7 @@ import io.tsfm.core.text.CachedTextEncoder;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.core.text.TextEmbeddingCache;
 import io.tsfm.core.text.TextEncoder;
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetRole;

@@ -1,6 +1,6 @@
 package io.tsfm.training.run;
 
-import io.tsfm.core.runtime.ExecutionDevice;
+import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.LabelEncoderKind;
 import java.nio.file.Path;
 import java.util.List;

@@ -136,7 +136,7 @@ class TsfmFineTunerTest {
 
     @Test
     void endsAsDivergedWhenMostBatchesAreNonFinite() {
-        List<DatasetWindows.Labeled> allNan = train.stream().map(FineTunerTest::poisoned).toList();
+        List<DatasetWindows.Labeled> allNan = train.stream().map(TsfmFineTunerTest::poisoned).toList();
         assertThatThrownBy(() -> tuner().setTrain(allNan).optLearningRate(1e-4).optMaxEpochs(2).build()
                 .run(List.of(val.get(0).window())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("fine-tuning diverged")

@@ -2,7 +2,7 @@ package io.tsfm.export.onnx.testing;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.tsfm.core.runtime.OrtSupport;
+import io.tsfm.core.ort.OrtSupport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

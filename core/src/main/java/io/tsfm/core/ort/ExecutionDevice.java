@@ -1,4 +1,4 @@
-package io.tsfm.core.runtime;
+package io.tsfm.core.ort;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package io.tsfm.core.runtime;
+package io.tsfm.core.ort;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -88,7 +88,7 @@ public final class OrtSupport {
      * @throws IllegalStateException when ONNX Runtime fails (an engine or model fault, not bad input: inputs are
      *                               validated before they get here)
      */
-    static Output run(OrtSession session, String what, Map<String, Input> inputs, String output) {
+    public static Output run(OrtSession session, String what, Map<String, Input> inputs, String output) {
         try {
             return runChecked(session, what, inputs, output);
         } catch (OrtException e) {

@@ -1,4 +1,4 @@
-package io.tsfm.core.runtime;
+package io.tsfm.core.ort;
 
 import io.tsfm.core.annotation.Internal;
 import java.io.IOException;
