@@ -110,34 +110,11 @@ class TsfmFineTunerTest {
         assertThat(r.history().subList(1, 6)).noneMatch(EpochRecord::improved);
     }
 
-    /** The window with every sample NaN: whatever batch holds it has a non-finite loss. */
-    static DatasetWindows.Labeled poisoned(DatasetWindows.Labeled l) {
-        SensorWindow w = l.window();
-        float[][] nan = new float[w.samples().length][];
-        for (int i = 0; i < nan.length; i++) {
-            nan[i] = new float[w.samples()[i].length];
-            java.util.Arrays.fill(nan[i], Float.NaN);
-        }
-        return new DatasetWindows.Labeled(new SensorWindow(w.id() + "-nan", nan, w.rateHz(), w.channelDescriptions()),
-                l.label());
-    }
-
-    @Test
-    void skipsABatchWithANonFiniteLossAndKeepsTraining() throws Exception {
-        List<DatasetWindows.Labeled> withNan = new ArrayList<>(train);
-        withNan.add(poisoned(train.get(0)));
-        List<SensorWindow> valWindows = val.stream().map(DatasetWindows.Labeled::window).toList();
-        FineTuneResult r = tuner().setTrain(withNan).optLearningRate(1e-4).optMaxEpochs(2).optPatience(2).build()
-                .run(valWindows);
-        assertThat(r.history()).hasSize(2).allMatch(e -> Double.isFinite(e.trainLoss()))
-                .allMatch(e -> Double.isFinite(e.validationAccuracy()));
-        assertThat(accuracy(r.predictions(), val)).isEqualTo(r.bestValidationAccuracy()).isPositive();
-    }
-
     @Test
     void endsAsDivergedWhenMostBatchesAreNonFinite() {
-        List<DatasetWindows.Labeled> allNan = train.stream().map(TsfmFineTunerTest::poisoned).toList();
-        assertThatThrownBy(() -> tuner().setTrain(allNan).optLearningRate(1e-4).optMaxEpochs(2).build()
+        // NaN samples never reach the model (the patcher refuses them), so a non-finite loss comes from the weights:
+        // a step size of 1e12 blows them up after the first batch, and every later batch's loss is non-finite
+        assertThatThrownBy(() -> tuner().optLearningRate(1e12).optWeightDecay(0).optMaxEpochs(3).build()
                 .run(List.of(val.get(0).window())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("fine-tuning diverged")
                 .hasMessageContaining("non-finite loss");
