@@ -112,11 +112,10 @@ class ClusterFailureTest {
     void killingATaskManagerMidStreamLosesAndRepeatsNoWindow() throws Exception {
         JobOptions o = options("kill");
         long t0 = gridAlignedHourAgo();
-        List<DeviceFrame> frames = replay(t0);
-        Set<String> expected = expectedWindows(frames);
-        long half = t0 + (long) (SECONDS / 2 * 1e6);
-        List<DeviceFrame> first = frames.stream().filter(f -> f.startMicros() < half).toList();
-        List<DeviceFrame> second = frames.stream().filter(f -> f.startMicros() >= half).toList();
+        Halves h = halves(t0);
+        Set<String> expected = h.expected();
+        List<DeviceFrame> first = h.first();
+        List<DeviceFrame> second = h.second();
 
         // the kill lands at a known point, not wherever a paced producer happens to be: the first half is in Kafka,
         // the job has committed predictions from it (so a checkpoint completed with window state in it), and the
@@ -155,11 +154,10 @@ class ClusterFailureTest {
     void restartingTheJobFromItsLastCheckpointLosesAndRepeatsNoWindow() throws Exception {
         JobOptions o = options("restore");
         long t0 = gridAlignedHourAgo();
-        List<DeviceFrame> frames = replay(t0);
-        Set<String> expected = expectedWindows(frames);
-        long half = t0 + (long) (SECONDS / 2 * 1e6);
-        List<DeviceFrame> first = frames.stream().filter(f -> f.startMicros() < half).toList();
-        List<DeviceFrame> second = frames.stream().filter(f -> f.startMicros() >= half).toList();
+        Halves h = halves(t0);
+        Set<String> expected = h.expected();
+        List<DeviceFrame> first = h.first();
+        List<DeviceFrame> second = h.second();
         Path checkpoints = tmp.resolve("checkpoints-restore");
 
         String job = submit(o, checkpoints.toString());
@@ -200,11 +198,10 @@ class ClusterFailureTest {
     void rescalingFromTwoToFourSlotsThroughASavepointLosesAndRepeatsNoWindow() throws Exception {
         JobOptions o = options("rescale");
         long t0 = gridAlignedHourAgo();
-        List<DeviceFrame> frames = replay(t0);
-        Set<String> expected = expectedWindows(frames);
-        long half = t0 + (long) (SECONDS / 2 * 1e6);
-        List<DeviceFrame> first = frames.stream().filter(f -> f.startMicros() < half).toList();
-        List<DeviceFrame> second = frames.stream().filter(f -> f.startMicros() >= half).toList();
+        Halves h = halves(t0);
+        Set<String> expected = h.expected();
+        List<DeviceFrame> first = h.first();
+        List<DeviceFrame> second = h.second();
 
         String job = submit(o, null);
         produce(o, first, 0);
@@ -335,6 +332,16 @@ class ClusterFailureTest {
     }
 
     /** Sends the frames (layout inline in each) at {@code speed} times real time; 0 = as fast as possible. */
+    /** The replayed frames of the four devices cut at half time, and the windows the whole stream must yield. */
+    private record Halves(List<DeviceFrame> first, List<DeviceFrame> second, Set<String> expected) {}
+
+    private static Halves halves(long t0) throws Exception {
+        List<DeviceFrame> frames = replay(t0);
+        long half = t0 + (long) (SECONDS / 2 * 1e6);
+        return new Halves(frames.stream().filter(f -> f.startMicros() < half).toList(),
+                frames.stream().filter(f -> f.startMicros() >= half).toList(), expectedWindows(frames));
+    }
+
     /** Runs a {@code tsfm} command in this JVM; returns what it printed, asserting exit code 0. */
     private static String cli(String... args) {
         PrintStream old = System.out;
