@@ -13,6 +13,7 @@ import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.training.finetune.FineTuneResult;
+import io.tsfm.training.finetune.FineTuningDivergedException;
 import io.tsfm.training.finetune.TsfmFineTuner;
 import io.tsfm.training.model.Devices;
 import io.tsfm.training.text.TextBank;
@@ -168,9 +169,9 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
             FineTuneResult r;
             try {
                 r = fineTune(dataset, m, lr, train, validation, testWindows);
-            } catch (IllegalStateException e) {
+            } catch (FineTuningDivergedException e) {
                 // a rate that diverges is a candidate that lost: the others still compete on validation
-                if (learningRates.size() == 1 || !String.valueOf(e.getMessage()).contains("diverged")) throw e;
+                if (learningRates.size() == 1) throw e;
                 diverged.add(lr + " (" + e.getMessage() + ")");
                 if (progress != null) progress.printf(Locale.ROOT, "fine-tune %s %s lr %s left out: %s%n",
                         dataset.name(), m.title(), lr, e.getMessage());

@@ -170,7 +170,7 @@ public final class TsfmFineTuner {
                 if (bar != null) bar.update(from + n, String.format(Locale.ROOT, "loss %.4f", lossSum / batches));
             }
             if (skipped * 2 > batches + skipped) {
-                throw new IllegalStateException("fine-tuning diverged: " + skipped + " of " + (batches + skipped)
+                throw new FineTuningDivergedException("fine-tuning diverged: " + skipped + " of " + (batches + skipped)
                         + " batches of epoch " + epoch + " gave a non-finite loss (lr " + learningRate + ")");
             }
             double acc = accuracy(predict(model, valW, lbl), valY);

@@ -116,7 +116,7 @@ class TsfmFineTunerTest {
         // a step size of 1e12 blows them up after the first batch, and every later batch's loss is non-finite
         assertThatThrownBy(() -> tuner().optLearningRate(1e12).optWeightDecay(0).optMaxEpochs(3).build()
                 .run(List.of(val.get(0).window())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fine-tuning diverged")
+                .isInstanceOf(FineTuningDivergedException.class).hasMessageContaining("fine-tuning diverged")
                 .hasMessageContaining("non-finite loss");
     }
 
