@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.tsfm.training.finetune.FineTuningDivergedException;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.optim.AdamW;
 import java.util.ArrayList;
@@ -74,9 +75,17 @@ public final class Pretrainer {
      * @param contrastive    InfoNCE (0 for LiMU-BERT)
      */
     public record Loss(double total, double reconstruction, double contrastive) {
+        /** Whether the step's loss was finite, so it was back-propagated and applied. */
+        public boolean finite() {
+            return Double.isFinite(total);
+        }
     }
 
-    /** One optimisation step on the windows {@code x[order[from..to)]}. */
+    /**
+     * One optimisation step on the windows {@code x[order[from..to)]}. A non-finite loss is returned without a
+     * backward pass or an update (as in training): one bad batch must not turn every weight and both Adam moments
+     * into NaN for the rest of the run.
+     */
     public Loss step(float[][][] x, int[] order, int from, int to) {
         int n = to - from;
         int t = BaselineInput.LENGTH;
@@ -113,8 +122,9 @@ public final class Pretrainer {
                     nce = c.getFloat();
                     loss = rec.add(c);
                 }
-                gc.backward(loss);
                 out = new Loss(loss.getFloat(), rec.getFloat(), nce);
+                if (!out.finite()) return out;
+                gc.backward(loss);
             }
             for (int g = 0; g < groups.size(); g++) optimizers.get(g).step(groups.get(g), 0);
             return out;
@@ -167,9 +177,11 @@ public final class Pretrainer {
 
     /**
      * Runs epochs over {@code x} (shuffled each epoch) until {@code maxEpochs} or {@code maxSeconds} (checked after
-     * each step), telling {@code log} each epoch's mean losses.
+     * each step), telling {@code log} each epoch's mean losses. Steps with a non-finite loss are skipped (see
+     * {@link #step}) and counted; an epoch that skips more than half of its steps ends the run.
      *
-     * @return the mean losses of every epoch run (the last may be partial)
+     * @return the mean losses of every epoch run over its finite steps (the last may be partial)
+     * @throws FineTuningDivergedException when most of an epoch's steps were non-finite
      */
     public List<Loss> run(float[][][] x, int batchSize, int maxEpochs, double maxSeconds, Consumer<String> log) {
         long t0 = System.nanoTime();
@@ -180,16 +192,21 @@ public final class Pretrainer {
             double rec = 0;
             double con = 0;
             int steps = 0;
+            int skipped = 0;
             boolean outOfTime = false;
             for (int from = 0; from < x.length; from += batchSize) {
                 int to = Math.min(x.length, from + batchSize);
                 if (to - from < 2) continue; // a contrastive batch needs two windows
                 Loss l = step(x, order, from, to);
-                tot += l.total();
-                rec += l.reconstruction();
-                con += l.contrastive();
-                steps++;
-                if (log != null && steps % 10 == 0) {
+                if (l.finite()) {
+                    tot += l.total();
+                    rec += l.reconstruction();
+                    con += l.contrastive();
+                    steps++;
+                } else {
+                    skipped++;
+                }
+                if (log != null && l.finite() && steps % 10 == 0) {
                     log.accept(String.format(java.util.Locale.ROOT, "pretrain epoch %d: step %d/%d, loss %.4f, %.0f s",
                             e, steps, (x.length + batchSize - 1) / batchSize, tot / steps,
                             (System.nanoTime() - t0) / 1e9));
@@ -199,12 +216,18 @@ public final class Pretrainer {
                     break;
                 }
             }
+            if (skipped > steps) {
+                throw new FineTuningDivergedException(String.format(java.util.Locale.ROOT,
+                        "%s pretraining diverged: %d of %d steps of epoch %d had a non-finite loss",
+                        kind, skipped, skipped + steps, e));
+            }
             Loss mean = new Loss(tot / steps, rec / steps, con / steps);
             epochs.add(mean);
             if (log != null) {
                 log.accept(String.format(java.util.Locale.ROOT, "pretrain epoch %d%s: loss %.4f (reconstruction %.4f, "
-                        + "contrastive %.4f), %d steps, %.0f s", e, outOfTime ? " (partial, time budget)" : "",
-                        mean.total(), mean.reconstruction(), mean.contrastive(), steps, (System.nanoTime() - t0) / 1e9));
+                        + "contrastive %.4f), %d steps%s, %.0f s", e, outOfTime ? " (partial, time budget)" : "",
+                        mean.total(), mean.reconstruction(), mean.contrastive(), steps,
+                        skipped == 0 ? "" : " (" + skipped + " non-finite skipped)", (System.nanoTime() - t0) / 1e9));
             }
             if (outOfTime) break;
         }
