@@ -7,7 +7,7 @@ import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowEmbedding;
 import io.tsfm.training.finetune.CheckpointModel;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.run.Checkpoint;
 import io.tsfm.training.text.TextBank;
 import java.io.IOException;

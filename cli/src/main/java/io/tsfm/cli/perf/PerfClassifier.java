@@ -11,7 +11,7 @@ import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.export.bundle.BundleExporter;
 import io.tsfm.export.perf.ClassifierBenchmark;
 import io.tsfm.export.perf.UntrainedCheckpoint;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.training.data.ImuAugmentation;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.run.TrainConfig;
 import io.tsfm.training.run.ContrastiveTrainer;
 import java.nio.file.Path;

@@ -67,7 +67,7 @@ public final class ReplayCursor {
                     release();
                     continue;
                 }
-                Frame frame = reader.read(segment.size, true);
+                ReadOutcome frame = reader.read(segment.size, true);
                 if (!frame.ok()) throw reader.changed(frame.detail());
                 if (frame.record().offset() != nextOffset) {
                     throw reader.changed("offset " + frame.record().offset() + " where " + nextOffset + " was expected");

@@ -29,32 +29,32 @@ final class SegmentReader {
     }
 
     /** Reads and verifies the frame at {@link #position()}; advances only past an intact frame. */
-    Frame read(long limit, boolean materialize) throws IOException {
+    ReadOutcome read(long limit, boolean materialize) throws IOException {
         long remaining = limit - position;
-        if (remaining == 0) return Frame.problem(Frame.Status.END, position, "end");
+        if (remaining == 0) return ReadOutcome.problem(ReadOutcome.Status.END, position, "end");
         if (remaining < RecordFormat.FRAME_HEADER) {
-            return Frame.problem(Frame.Status.SHORT_HEADER, position,
+            return ReadOutcome.problem(ReadOutcome.Status.SHORT_HEADER, position,
                     "partial frame header: " + remaining + " of " + RecordFormat.FRAME_HEADER + " bytes");
         }
         int at = ensure(RecordFormat.FRAME_HEADER, limit);
         int length = buf.getInt(at);
         int crc = buf.getInt(at + 4);
         if (length < RecordFormat.BODY_FIXED || length > RecordFormat.MAX_BODY) {
-            return Frame.problem(Frame.Status.BAD_LENGTH, position, "impossible body length " + length);
+            return ReadOutcome.problem(ReadOutcome.Status.BAD_LENGTH, position, "impossible body length " + length);
         }
         if (length > remaining - RecordFormat.FRAME_HEADER) {
-            return Frame.problem(Frame.Status.SHORT_BODY, position, "frame declares " + length + " body bytes, only "
+            return ReadOutcome.problem(ReadOutcome.Status.SHORT_BODY, position, "frame declares " + length + " body bytes, only "
                     + (remaining - RecordFormat.FRAME_HEADER) + " follow");
         }
         at = ensure(RecordFormat.FRAME_HEADER + length, limit);
         int actual = RecordFormat.crc(buf, at + RecordFormat.FRAME_HEADER, length);
         if (actual != crc) {
-            return Frame.problem(Frame.Status.BAD_CRC, position, String.format(
+            return ReadOutcome.problem(ReadOutcome.Status.BAD_CRC, position, String.format(
                     "CRC-32C mismatch: stored %08x, computed %08x over %d body bytes", crc, actual, length));
         }
         SpoolRecord record = RecordFormat.parseBody(buf, at + RecordFormat.FRAME_HEADER, length, materialize, problem);
-        if (record == null) return Frame.problem(Frame.Status.BAD_BODY, position, problem[0]);
-        Frame frame = new Frame(Frame.Status.OK, position, RecordFormat.FRAME_HEADER + length, record, null);
+        if (record == null) return ReadOutcome.problem(ReadOutcome.Status.BAD_BODY, position, problem[0]);
+        ReadOutcome frame = new ReadOutcome(ReadOutcome.Status.OK, position, RecordFormat.FRAME_HEADER + length, record, null);
         position += frame.size();
         return frame;
     }

@@ -31,16 +31,16 @@ final class SegmentRecovery {
         long fileSize = segment.channel().size();
         SegmentReader reader = new SegmentReader(segment, 0);
         long expected = segment.baseOffset();
-        Frame bad = null;
+        ReadOutcome bad = null;
         while (true) {
-            Frame frame = reader.read(fileSize, false);
-            if (frame.status() == Frame.Status.END) break;
+            ReadOutcome frame = reader.read(fileSize, false);
+            if (frame.status() == ReadOutcome.Status.END) break;
             if (!frame.ok()) {
                 bad = frame;
                 break;
             }
             if (frame.record().offset() != expected) {
-                bad = Frame.problem(Frame.Status.BAD_OFFSET, frame.position(), "intact frame holds offset "
+                bad = ReadOutcome.problem(ReadOutcome.Status.BAD_OFFSET, frame.position(), "intact frame holds offset "
                         + frame.record().offset() + " where " + expected + " belongs");
                 break;
             }
@@ -57,7 +57,7 @@ final class SegmentRecovery {
         if (!newest) {
             kind = RecoveryEvent.Kind.CORRUPTION;
             detail += "; not the newest segment, so not an interrupted append";
-        } else if (bad.status() == Frame.Status.BAD_OFFSET) {
+        } else if (bad.status() == ReadOutcome.Status.BAD_OFFSET) {
             kind = RecoveryEvent.Kind.CORRUPTION;
         } else {
             long follower = findIntactFrame(segment, segment.size + 1, fileSize, expected - 1);

@@ -25,7 +25,7 @@ import io.tsfm.export.onnx.TsfmOnnxGraph;
 import io.tsfm.export.onnx.graph.OnnxGraph;
 import io.tsfm.export.onnx.params.ParameterSource;
 import io.tsfm.schemas.bundle.BundleManifest;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.run.Checkpoint;
 import io.tsfm.training.run.CheckpointProvenance;
 import java.io.ByteArrayOutputStream;

@@ -11,7 +11,7 @@ import io.tsfm.core.text.TextEncoder;
 import io.tsfm.core.text.TokenBatch;
 import io.tsfm.core.text.TokenEmbeddings;
 import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.model.TsfmInputs;
 import io.tsfm.training.run.Checkpoint;
 import java.io.IOException;

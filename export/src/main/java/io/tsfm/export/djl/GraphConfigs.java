@@ -2,8 +2,8 @@ package io.tsfm.export.djl;
 
 import io.tsfm.core.preprocess.PatchingConfig;
 import io.tsfm.export.onnx.TsfmGraphConfig;
-import io.tsfm.training.model.FeatureExtractorType;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.FeatureExtractorType;
+import io.tsfm.training.model.config.TsfmConfig;
 
 /**
  * Translates the training side's {@link TsfmConfig} into the graph builder's {@link TsfmGraphConfig}. Stateless.

@@ -11,7 +11,7 @@ import io.tsfm.core.runtime.OnnxWindowClassifier;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.export.djl.DjlInference;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.run.Checkpoint;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.tsfm.export.perf;
 
-import io.tsfm.training.model.FeatureExtractorType;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.FeatureExtractorType;
+import io.tsfm.training.model.config.TsfmConfig;
 
 /**
  * Analytic multiply-accumulates of one window through the serving graph (text side precomputed), counted as the

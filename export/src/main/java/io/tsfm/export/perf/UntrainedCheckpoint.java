@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.core.text.TextEncoder;
 import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.run.Checkpoint;
 import io.tsfm.training.run.CheckpointProvenance;
 import java.io.BufferedOutputStream;

@@ -2,7 +2,7 @@ package io.tsfm.export.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import org.junit.jupiter.api.Test;
 
 /** The analytic MAC count reproduces the spec's per-component estimate for one 6 × 6 window exactly. */

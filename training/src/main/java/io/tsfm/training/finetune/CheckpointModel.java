@@ -13,7 +13,7 @@ import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.training.data.TrainingBatch;
 import io.tsfm.training.model.Devices;
 import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.run.Batches;
 import io.tsfm.training.run.Checkpoint;
 import io.tsfm.training.run.CheckpointProvenance;

@@ -22,7 +22,7 @@ import io.tsfm.training.data.TrainingBatch;
 import io.tsfm.training.loss.MemoryBank;
 import io.tsfm.training.model.ParameterCounts;
 import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.optim.AdamW;
 import io.tsfm.training.run.TrainingStep;
 import io.tsfm.training.text.TextBank;

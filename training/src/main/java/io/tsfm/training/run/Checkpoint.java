@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tsfm.training.loss.MemoryBank;
 import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.optim.AdamW;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -39,7 +39,7 @@ import io.tsfm.training.data.TrainingBatch;
 import io.tsfm.training.loss.MemoryBank;
 import io.tsfm.training.loss.PatchFlattening;
 import io.tsfm.training.model.TrainableTsfm;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.model.TsfmInputs;
 import io.tsfm.training.optim.AdamW;
 import io.tsfm.training.optim.LrSchedule;

@@ -42,8 +42,8 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
                           io.tsfm.training.data.ImuAugmentation augmentation) {
 
     /** The model configuration a run of this config trains: its tier, with the amplitude features if asked. */
-    public io.tsfm.training.model.TsfmConfig modelConfig() {
-        io.tsfm.training.model.TsfmConfig c = io.tsfm.training.model.TsfmConfig.tier(tier);
+    public io.tsfm.training.model.config.TsfmConfig modelConfig() {
+        io.tsfm.training.model.config.TsfmConfig c = io.tsfm.training.model.config.TsfmConfig.tier(tier);
         return amplitudeStats ? c.toBuilder().optUseAmplitudeStats(true).build() : c;
     }
 

@@ -1,5 +1,7 @@
 package io.tsfm.training.model;
 
+import io.tsfm.training.model.config.TsfmConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;

@@ -1,5 +1,8 @@
 package io.tsfm.training.model;
 
+import io.tsfm.training.model.config.TsfmConfig;
+import io.tsfm.training.model.config.FeatureExtractorType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.tsfm.training.model;
 
+import io.tsfm.training.model.config.TsfmConfig;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

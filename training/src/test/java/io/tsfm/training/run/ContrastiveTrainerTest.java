@@ -78,7 +78,7 @@ class ContrastiveTrainerTest {
     void refusesACheckpointOfAnotherConfiguration(@TempDir Path dir) throws Exception {
         Path fake = dir.resolve("ck");
         Files.createDirectories(fake);
-        Files.writeString(fake.resolve("config.json"), io.tsfm.training.model.TsfmConfig.tiny().toJson());
+        Files.writeString(fake.resolve("config.json"), io.tsfm.training.model.config.TsfmConfig.tiny().toJson());
         assertThatThrownBy(() -> new ContrastiveTrainer(small(dir.resolve("out")).optResume(fake).build(), ROOT, System.err).run())
                 .hasMessageContaining("another model configuration");
     }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.tsfm.training.model.TsfmConfig;
+import io.tsfm.training.model.config.TsfmConfig;
 
 /**
  * Channel-independent patch tokenizer (spec §3.2): every (patch, channel) series of S normalised samples becomes a

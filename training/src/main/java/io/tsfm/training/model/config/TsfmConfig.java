@@ -1,4 +1,4 @@
-package io.tsfm.training.model;
+package io.tsfm.training.model.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;

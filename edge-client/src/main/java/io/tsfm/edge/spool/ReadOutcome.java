@@ -9,7 +9,7 @@ package io.tsfm.edge.spool;
  * @param record   the record when OK (header fields only unless materialised)
  * @param detail   for a problem, what exactly was wrong
  */
-record Frame(Status status, long position, int size, SpoolRecord record, String detail) {
+record ReadOutcome(Status status, long position, int size, SpoolRecord record, String detail) {
 
     enum Status { OK, END, SHORT_HEADER, BAD_LENGTH, SHORT_BODY, BAD_CRC, BAD_BODY, BAD_OFFSET }
 
@@ -17,7 +17,7 @@ record Frame(Status status, long position, int size, SpoolRecord record, String 
         return status == Status.OK;
     }
 
-    static Frame problem(Status status, long position, String detail) {
-        return new Frame(status, position, 0, null, detail);
+    static ReadOutcome problem(Status status, long position, String detail) {
+        return new ReadOutcome(status, position, 0, null, detail);
     }
 }
