@@ -54,7 +54,8 @@ import org.apache.kafka.common.TopicPartition;
  * so event time is wall time); per step it measures, for the windows ending in the measured interval, the end-to-end
  * latency from window end to the prediction written to Kafka (the prediction's {@code emittedAt}) and to it becoming
  * visible to a read_committed consumer, and whether every expected window arrived. A step is sustained when at least
- * 99% of the expected windows arrived and the p99 latency to Kafka is under 1 s. Then a saturation run (an unpaced
+ * 99% of the expected windows arrived, the p99 latency to visible is at most {@code --p99-visible-ms} (2 s) and the
+ * fleet kept to its pace. Then a saturation run (an unpaced
  * backlog) gives the job's windows/s, set against the raw classifier's windows/s with the same threads, measured in
  * the same run. Everything runs in this JVM on this machine, the load generator included.
  */
@@ -74,6 +75,9 @@ public final class JobCapacity {
     private final double saturationSeconds;
     private final double rawSeconds;
     private final DataRoot root;
+    private final int repeats;
+    private final long visibleP99Millis;
+    private final boolean profile;
 
     /**
      * Seconds the fleet runs past the measured interval: a window closes when later data moves the watermark past
@@ -81,10 +85,23 @@ public final class JobCapacity {
      */
     private static final double COOLDOWN_SECONDS = 3;
 
+    /** Seconds between a device's window ends (6 s windows every 2 s). */
+    private static final double HOP_SECONDS = 2;
+
     /** One prediction as the consumer saw it. */
     private record Seen(String device, long windowEndMicros, long emittedMicros, long visibleMicros) {
         static Seen of(Prediction p, long visibleMicros) {
             return new Seen(p.getDeviceId(), p.getWindowEndEpochMicros(), p.getEmittedAtEpochMicros(), visibleMicros);
+        }
+    }
+
+    /** One trial's figures; the profiles are null unless profiled. */
+    private record Trial(List<Step> steps, int best, double saturated, double raw, ThreadCpu.Result ladderCpu,
+                         Map<StageSampler.Stage, Integer> ladderStages, ThreadCpu.Result saturationCpu,
+                         Map<StageSampler.Stage, Integer> saturationStages) {
+        /** Devices the raw classifier could serve: its windows/s times the hop (one window per device per hop). */
+        double allowed() {
+            return raw * HOP_SECONDS;
         }
     }
 
@@ -108,6 +125,9 @@ public final class JobCapacity {
         this.saturationSeconds = b.saturationSeconds;
         this.rawSeconds = b.rawSeconds;
         this.root = b.root;
+        this.repeats = b.repeats;
+        this.visibleP99Millis = b.visibleP99Millis;
+        this.profile = b.profile;
     }
 
     /** A builder; {@code setDataRoot} is required, the rest defaults as {@code tsfm perf job} does. */
@@ -116,8 +136,8 @@ public final class JobCapacity {
     }
 
     /**
-     * Steps through the fleet ladder, runs the saturation and raw-classifier measurements, and prints the table on
-     * standard output; returns 0.
+     * Runs {@code repeats} trials (each: the raw classifier, the saturation run, the fleet ladder, on a fresh broker
+     * and job) and prints every trial's table and the medians over trials on standard output; returns 0.
      */
     public int run() throws Exception {
         Path bundle = model != null ? model : TsfmHome.require().resolve(TsfmHome.DEFAULT_BUNDLE);
@@ -126,15 +146,70 @@ public final class JobCapacity {
         }
         Dataset hapt = DatasetCatalog.load(root).read("hapt", root);
         PrintStreamLog log = new PrintStreamLog();
+        List<Trial> trials = new ArrayList<>();
+        for (int r = 1; r <= repeats; r++) {
+            log.line("trial " + r + " of " + repeats);
+            trials.add(trial(bundle, hapt, log, profile && r == 1));
+        }
 
+        System.out.println("tsfm perf job: embedded Kafka + Flink MiniCluster (parallelism " + parallelism + ", "
+                + inferenceThreads + " ONNX Runtime thread(s) per task) + fleet simulator in one JVM, "
+                + Runtime.getRuntime().availableProcessors() + " cores; bundle " + bundle);
+        System.out.printf(Locale.ROOT, "devices at %.0f Hz, 6 channels, %.0f ms frames; windows 6 s every %.0f s; "
+                        + "watermark bound %d ms, checkpoints every %d ms; %.0f s measured per step after %.0f s; "
+                        + "sustained: >= 99%% of windows, p99 window end -> visible to a read_committed consumer "
+                        + "<= %d ms, fleet on time%n",
+                rateHz, frameMillis, HOP_SECONDS, outOfOrdernessMillis, checkpointMillis, seconds, warmup,
+                visibleP99Millis);
+        for (int r = 0; r < trials.size(); r++) {
+            Trial t = trials.get(r);
+            System.out.println("trial " + (r + 1) + ":");
+            System.out.println(" devices  windows  arrived  windows/s  p50->Kafka  p99->Kafka  p99->visible  fleet lag  "
+                    + "sustained");
+            for (Step s : t.steps()) {
+                System.out.printf(Locale.ROOT, "%8d %8d %8d %10.1f %9.0f ms %9.0f ms %11.0f ms %8.1f s  %s%n",
+                        s.devices(), s.expected(), s.received(), s.windowsPerSecond(), s.p50Kafka(), s.p99Kafka(),
+                        s.p99Visible(), s.fleetLagSeconds(), s.sustained() ? "yes" : "NO");
+            }
+            System.out.printf(Locale.ROOT, "  largest fleet sustained: %s; saturated job %.1f windows/s, raw classifier "
+                            + "%.1f windows/s (job/raw %.2f); the raw classifier allows %.0f devices (raw x %.0f s hop), "
+                            + "sustained/allowed %.2f%n", t.best() > 0 ? t.best() + " devices" : "none of those tried",
+                    t.saturated(), t.raw(), t.saturated() / t.raw(), t.allowed(), HOP_SECONDS, t.best() / t.allowed());
+        }
+        System.out.printf(Locale.ROOT, "median of %d trial(s): largest fleet sustained %.0f devices; job/raw %.2f; "
+                        + "sustained/allowed %.2f%n", trials.size(),
+                median(trials.stream().mapToDouble(Trial::best).toArray()),
+                median(trials.stream().mapToDouble(t -> t.saturated() / t.raw()).toArray()),
+                median(trials.stream().mapToDouble(t -> t.best() / t.allowed()).toArray()));
+        Trial first = trials.get(0);
+        if (first.ladderCpu() != null) {
+            System.out.println("where the CPU went, trial 1 (thread CPU time by role):");
+            System.out.println(" fleet ladder (paced fleet, broker and job in this JVM):");
+            first.ladderCpu().lines().forEach(System.out::println);
+            System.out.println(" saturation (the job draining a backlog):");
+            first.saturationCpu().lines().forEach(System.out::println);
+            System.out.println("inside the Flink task threads, by stage (JFR samples every 10 ms):");
+            System.out.println(" fleet ladder:");
+            StageSampler.lines(first.ladderStages()).forEach(System.out::println);
+            System.out.println(" saturation:");
+            StageSampler.lines(first.saturationStages()).forEach(System.out::println);
+        }
+        return 0;
+    }
+
+    /** One trial: a fresh broker and job. */
+    private Trial trial(Path bundle, Dataset hapt, PrintStreamLog log, boolean profileIt) throws Exception {
         double raw = rawClassifier(bundle, hapt, log);
-
         List<Step> steps = new ArrayList<>();
+        Profile saturationProfile;
+        Profile ladderProfile;
         double saturated;
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().optNumPartitions(Math.max(2, parallelism)).build()) {
             KafkaSettings producer = KafkaSettings.builder().setBootstrapServers(kafka.bootstrapServers())
                     .optProperty("linger.ms", "5").build();
-            saturated = saturation(bundle, hapt, kafka, producer, log);
+            Drained drained = saturation(bundle, hapt, kafka, producer, log, profileIt);
+            saturated = drained.windowsPerSecond();
+            saturationProfile = drained.profile();
             JobOptions o = options(bundle, kafka, "ladder", "--starting-offsets", "earliest");
             try (EmbeddedRunner runner = EmbeddedRunner.start(o, ClassifierFactories.resolve(o))) {
                 log.line("job running (" + runner.job().getJobID() + ") for the fleet ladder");
@@ -146,16 +221,18 @@ public final class JobCapacity {
                         stop, assigned));
                 assigned.await();
                 try {
-                    for (int devices : ladder) {
-                        Step s = step(devices, hapt, producer, o, seen, log);
-                        steps.add(s);
-                        JobStatus status = runner.job().getJobStatus().get();
-                        if (status != JobStatus.RUNNING) {
-                            throw new IllegalStateException("the job is " + status + " after " + devices
-                                    + " devices: " + runner.job().getJobExecutionResult().handle((r, e) -> e).get());
+                    ladderProfile = profiled(profileIt, () -> {
+                        for (int devices : ladder) {
+                            Step s = step(devices, hapt, producer, o, seen, log);
+                            steps.add(s);
+                            JobStatus status = runner.job().getJobStatus().get();
+                            if (status != JobStatus.RUNNING) {
+                                throw new IllegalStateException("the job is " + status + " after " + devices
+                                        + " devices: " + runner.job().getJobExecutionResult().handle((r, e) -> e).get());
+                            }
+                            if (!s.sustained()) break;
                         }
-                        if (!s.sustained()) break;
-                    }
+                    });
                 } finally {
                     stop.set(true);
                     consumer.get();
@@ -163,27 +240,38 @@ public final class JobCapacity {
                 }
             }
         }
+        int best = steps.stream().filter(Step::sustained).mapToInt(Step::devices).max().orElse(0);
+        return new Trial(steps, best, saturated, raw, ladderProfile.cpu(), ladderProfile.stages(),
+                saturationProfile.cpu(), saturationProfile.stages());
+    }
 
-        System.out.println("tsfm perf job: embedded Kafka + Flink MiniCluster (parallelism " + parallelism + ", "
-                + inferenceThreads + " ONNX Runtime thread(s) per task) + fleet simulator in one JVM, "
-                + Runtime.getRuntime().availableProcessors() + " cores; bundle " + bundle);
-        System.out.printf(Locale.ROOT, "devices at %.0f Hz, 6 channels, %.0f ms frames; windows 6 s every 2 s; "
-                        + "watermark bound %d ms, checkpoints every %d ms; %.0f s measured per step after %.0f s%n",
-                rateHz, frameMillis, outOfOrdernessMillis, checkpointMillis, seconds, warmup);
-        System.out.println(" devices  windows  arrived  windows/s  p50->Kafka  p99->Kafka  p99->visible  fleet lag  "
-                + "sustained");
-        int best = 0;
-        for (Step s : steps) {
-            System.out.printf(Locale.ROOT, "%8d %8d %8d %10.1f %9.0f ms %9.0f ms %11.0f ms %8.1f s  %s%n",
-                    s.devices(), s.expected(), s.received(), s.windowsPerSecond(), s.p50Kafka(), s.p99Kafka(),
-                    s.p99Visible(), s.fleetLagSeconds(), s.sustained() ? "yes" : "NO");
-            if (s.sustained()) best = Math.max(best, s.devices());
+    /** Work whose CPU is measured when profiling. */
+    private interface Measured {
+        void run() throws Exception;
+    }
+
+    /** The saturation run's rate and, when profiled, where its CPU went. */
+    private record Drained(double windowsPerSecond, Profile profile) {}
+
+    /** What profiling one phase found (nulls when not profiled). */
+    private record Profile(ThreadCpu.Result cpu, Map<StageSampler.Stage, Integer> stages) {}
+
+    private static Profile profiled(boolean on, Measured work) throws Exception {
+        if (!on) {
+            work.run();
+            return new Profile(null, null);
         }
-        System.out.println("largest fleet sustained (p99 window end -> Kafka < 1 s, >= 99% of windows): "
-                + (best > 0 ? best + " devices" : "none of those tried"));
-        System.out.printf(Locale.ROOT, "saturated job: %.1f windows/s; raw classifier with the same threads: %.1f "
-                + "windows/s; job/raw = %.2f%n", saturated, raw, saturated / raw);
-        return 0;
+        ThreadCpu cpu = ThreadCpu.start();
+        try (StageSampler sampler = StageSampler.start(n -> ThreadCpu.roleOf(n) == ThreadCpu.Role.FLINK_TASKS)) {
+            work.run();
+            return new Profile(cpu.stop(), sampler.stop());
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** The raw classifier's windows/s: {@code parallelism} threads, each its own classifier, batches of 32. */
@@ -248,7 +336,7 @@ public final class JobCapacity {
         // the cool-down data closed the measured windows; one more checkpoint makes the last of them visible
         Thread.sleep(2 * checkpointMillis + 1000);
         // windows ending in [from, to]: per device the grid ends in that span
-        long hop = 2_000_000L;
+        long hop = (long) (HOP_SECONDS * 1e6);
         long firstEnd = ((measureFrom + hop - 1) / hop) * hop;
         long perDeviceExpected = firstEnd > measureTo ? 0 : (measureTo - firstEnd) / hop + 1;
         long expected = perDeviceExpected * devices;
@@ -269,7 +357,8 @@ public final class JobCapacity {
             }
         }
         IntSummaryStatistics spread = perDevice.values().stream().mapToInt(Integer::intValue).summaryStatistics();
-        boolean sustained = toKafka.size() >= 0.99 * expected && p99 < 1000 && fleetLag < 2;
+        boolean sustained = toKafka.size() >= 0.99 * expected && percentile(toVisible, 0.99) <= visibleP99Millis
+                && fleetLag < 2;
         Step s = new Step(devices, expected, toKafka.size(), toKafka.size() / seconds, percentile(toKafka, 0.5), p99,
                 percentile(toVisible, 0.99), fleetLag, sustained);
         log.line(String.format(Locale.ROOT, "%d devices: %d of %d windows (%d devices heard, %d..%d windows each of "
@@ -301,8 +390,8 @@ public final class JobCapacity {
      * Windows/s the job drains from a backlog: the fleet's frames written first (historical event time, unpaced),
      * then a bounded job started on them; the rate between 10% and 90% of the predictions written.
      */
-    private double saturation(Path bundle, Dataset hapt, EmbeddedKafka kafka, KafkaSettings producer,
-                              PrintStreamLog log) throws Exception {
+    private Drained saturation(Path bundle, Dataset hapt, EmbeddedKafka kafka, KafkaSettings producer,
+                               PrintStreamLog log, boolean profileIt) throws Exception {
         JobOptions o = options(bundle, kafka, "backlog", "--starting-offsets", "earliest", "--bounded");
         FleetReport fleet;
         try (KafkaFleetSink sink = new KafkaFleetSink(producer, o.framesTopic())) {
@@ -314,9 +403,12 @@ public final class JobCapacity {
         log.line("backlog: " + fleet.framesSent() + " frames of " + saturationDevices + " devices written; "
                 + "starting a bounded job on them");
         ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
-        try (EmbeddedRunner runner = EmbeddedRunner.start(o, ClassifierFactories.resolve(o))) {
-            runner.job().getJobExecutionResult().get();
-        }
+        // profiled from the job's start to its end: the backlog's writing is not part of it
+        Profile profile = profiled(profileIt, () -> {
+            try (EmbeddedRunner runner = EmbeddedRunner.start(o, ClassifierFactories.resolve(o))) {
+                runner.job().getJobExecutionResult().get();
+            }
+        });
         consumeAll(kafka.bootstrapServers(), o.predictionsTopic(), seen);
         long[] times = seen.stream().mapToLong(Seen::emittedMicros).sorted().toArray();
         if (times.length < 100) throw new IllegalStateException("backlog run: only " + times.length + " predictions");
@@ -325,7 +417,7 @@ public final class JobCapacity {
         double perSecond = (hi - lo) / ((times[hi] - times[lo]) / 1e6);
         log.line(String.format(Locale.ROOT, "backlog of %d devices x %.0f s: %d windows, %.1f windows/s",
                 saturationDevices, saturationSeconds, times.length, perSecond));
-        return perSecond;
+        return new Drained(perSecond, profile);
     }
 
     private static void consume(String bootstrap, String topic, ConcurrentLinkedQueue<Seen> seen, AtomicBoolean stop,
@@ -383,8 +475,31 @@ public final class JobCapacity {
         private double saturationSeconds = 60;
         private double rawSeconds = 10;
         private DataRoot root;
+        private int repeats = 3;
+        private long visibleP99Millis = 2000;
+        private boolean profile;
 
         private Builder() {
+        }
+
+        /** Trials, each on a fresh broker and job; the report gives every trial and the medians (default 3). */
+        public Builder optRepeats(int repeats) {
+            if (repeats < 1) throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
+            this.repeats = repeats;
+            return this;
+        }
+
+        /** Highest p99 latency from window end to a read_committed consumer for a sustained step (default 2000). */
+        public Builder optVisibleP99Millis(long millis) {
+            if (millis <= 0) throw new IllegalArgumentException("--p99-visible-ms must be positive, got " + millis);
+            this.visibleP99Millis = millis;
+            return this;
+        }
+
+        /** Where the CPU goes in the first trial: thread CPU by role and JFR samples by stage (default off). */
+        public Builder optProfile(boolean profile) {
+            this.profile = profile;
+            return this;
         }
 
         /** Bundle to serve (default: models/tsfm-mini). */
