@@ -1,19 +1,17 @@
 package io.tsfm.training.model.head;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.Inits;
 import io.tsfm.training.model.layers.LayerNormalization;
 import io.tsfm.training.model.layers.MultiHeadAttention;
+import io.tsfm.training.model.layers.TwoInputBlock;
 
 /**
  * Learned-query pooling, the head's building block (spec §3.7):
@@ -25,7 +23,7 @@ import io.tsfm.training.model.layers.MultiHeadAttention;
  * Forward inputs: {@code X (N, L, d)}, key bias {@code (N, 1, 1, L)}; output {@code (N, d)}, not normalised.
  * Queries N(0, 0.02²); last MLP layer N(0, 0.01²) with zero bias; PyTorch-style packed attention.
  */
-public final class MultiQueryAttention extends AbstractBlock {
+public final class MultiQueryAttention extends TwoInputBlock {
 
     private final long dim;
     private final long numQueries;
@@ -71,12 +69,6 @@ public final class MultiQueryAttention extends AbstractBlock {
         NDArray mlp = mlp2.apply(ps, Activation.gelu(mlp1.apply(ps, a.reshape(n, numQueries * dim), training)),
                 training);
         return mlp.add(a.mean(new int[] {1}));
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
     }
 
     @Override

@@ -1,20 +1,17 @@
 package io.tsfm.training.model.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * LayerNorm over the last axis (size fixed at construction), eps 1e-5, affine weight 1 / bias 0 at init, as
  * PyTorch's {@code nn.LayerNorm(dim)}. Works for inputs of any rank, unlike DJL's {@link LayerNorm} block which binds
  * its normalised shape to the first input it sees. Parameters: {@code weight (dim)}, {@code bias (dim)}.
  */
-public final class LayerNormalization extends AbstractBlock {
+public final class LayerNormalization extends SingleInputBlock {
 
     private static final float EPS = 1e-5f;
 
@@ -36,12 +33,6 @@ public final class LayerNormalization extends AbstractBlock {
         NDArray g = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
         return LayerNorm.layerNorm(x, new Shape(dim), g, b, EPS).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -1,20 +1,17 @@
 package io.tsfm.training.model.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * {@code GroupNorm(1 group, channels)} for {@code (N, channels, L)} inputs: statistics over all channels and steps of
  * each sample (biased variance, eps 1e-5), then a per-channel affine map (weight 1, bias 0 at init). DJL has no
  * GroupNorm block. Parameters: {@code weight (channels)}, {@code bias (channels)}.
  */
-public final class SingleGroupNorm extends AbstractBlock {
+public final class SingleGroupNorm extends SingleInputBlock {
 
     private static final float EPS = 1e-5f;
 
@@ -39,12 +36,6 @@ public final class SingleGroupNorm extends AbstractBlock {
         NDArray g = ps.getValue(weight, x.getDevice(), training).reshape(channels, 1).broadcast(channels, steps);
         NDArray b = ps.getValue(bias, x.getDevice(), training).reshape(channels, 1).broadcast(channels, steps);
         return LayerNorm.layerNorm(x, normalized, g, b, EPS).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override
