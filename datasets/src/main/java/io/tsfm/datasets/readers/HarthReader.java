@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +68,8 @@ public final class HarthReader extends SeedReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        ReadLog log = new ReadLog();
-        List<Session> sessions = new ArrayList<>();
-        readCsvFiles(source, FILE, "HARTH subject files S0NN.csv", log,
-                (m, rows) -> readFile(rows, m.group(1), sessions, log));
-        return dataset(sessions, log);
+        return readCsvFiles(source, FILE, "HARTH subject files S0NN.csv",
+                (m, rows, sessions, log) -> readFile(rows, m.group(1), sessions, log));
     }
 
     private void readFile(DelimitedText rows, String subject, List<Session> sessions, ReadLog log) throws IOException {

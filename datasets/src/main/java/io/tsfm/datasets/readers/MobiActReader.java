@@ -9,7 +9,6 @@ import io.tsfm.datasets.DatasetSource;
 import io.tsfm.datasets.reading.DelimitedText;
 import io.tsfm.datasets.resample.LinearResampler;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,11 +72,9 @@ public final class MobiActReader extends SeedReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        ReadLog log = new ReadLog();
-        List<Session> sessions = new ArrayList<>();
-        readCsvFiles(source, FILE, "MobiAct 'Annotated Data/<CODE>/*_annotated.csv' files", log, (m, rows) ->
-                readFile(rows, m.group(3), m.group(2) + "_" + m.group(3) + "_" + m.group(4), sessions, log));
-        return dataset(sessions, log);
+        return readCsvFiles(source, FILE, "MobiAct 'Annotated Data/<CODE>/*_annotated.csv' files",
+                (m, rows, sessions, log) -> readFile(rows, m.group(3), m.group(2) + "_" + m.group(3) + "_"
+                        + m.group(4), sessions, log));
     }
 
     private void readFile(DelimitedText rows, String subject, String stem, List<Session> sessions, ReadLog log)

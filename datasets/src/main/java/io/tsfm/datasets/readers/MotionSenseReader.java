@@ -8,7 +8,6 @@ import io.tsfm.datasets.DatasetRole;
 import io.tsfm.datasets.DatasetSource;
 import io.tsfm.datasets.reading.DelimitedText;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,9 +77,7 @@ public final class MotionSenseReader extends SeedReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        ReadLog log = new ReadLog();
-        List<Session> sessions = new ArrayList<>();
-        readCsvFiles(source, FILE, "A_DeviceMotion_data/<act>_<trial>/sub_<n>.csv", log, (m, rows) -> {
+        return readCsvFiles(source, FILE, "A_DeviceMotion_data/<act>_<trial>/sub_<n>.csv", (m, rows, sessions, log) -> {
             String label = ACTIVITIES.get(m.group(1));
             if (label == null) {
                 log.skippedFile(rows.file(), "unknown activity code '" + m.group(1) + "' in folder name (known: "
@@ -92,7 +89,6 @@ public final class MotionSenseReader extends SeedReader {
                     m.group(2));
             readFile(rows, stem, subject, label, sessions, log);
         });
-        return dataset(sessions, log);
     }
 
     private void readFile(DelimitedText rows, String stem, String subject, String label, List<Session> sessions,

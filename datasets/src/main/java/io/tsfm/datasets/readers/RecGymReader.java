@@ -8,7 +8,6 @@ import io.tsfm.datasets.DatasetRole;
 import io.tsfm.datasets.DatasetSource;
 import io.tsfm.datasets.reading.DelimitedText;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,10 +73,7 @@ public final class RecGymReader extends SeedReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        ReadLog log = new ReadLog();
-        List<Session> sessions = new ArrayList<>();
-        readCsvFiles(source, FILE, "RecGym.csv", log, (m, rows) -> readFile(rows, sessions, log));
-        return dataset(sessions, log);
+        return readCsvFiles(source, FILE, "RecGym.csv", (m, rows, sessions, log) -> readFile(rows, sessions, log));
     }
 
     private void readFile(DelimitedText rows, List<Session> sessions, ReadLog log) throws IOException {

@@ -98,27 +98,33 @@ public abstract class SeedReader implements DatasetReader {
         return DelimitedText.open(in, file, DelimitedText.Format.whitespace().ragged());
     }
 
-    /** What a reader does with one file of its layout: the match of the file's name, and its rows. */
+    /**
+     * What a reader does with one CSV file of its layout, given the match of the file's name and its rows: adds the
+     * file's sessions and logs its problems.
+     */
     interface CsvFile {
-        void read(Matcher name, DelimitedText rows) throws IOException;
+        void read(Matcher name, DelimitedText rows, List<Session> sessions, ReadLog log) throws IOException;
     }
 
     /**
-     * Reads every entry whose name matches {@code file} as CSV rows ({@link #csvRows}); no such entry is an
-     * error saying what was {@code expected}. A structural error escaping {@code reader} (a header without a
-     * needed column, say) skips that file and is logged; the other files are still read.
+     * The dataset of every entry whose name matches {@code file}, read as CSV rows ({@link #csvRows}) by
+     * {@code reader}; no such entry is an error saying what was {@code expected}. A structural error escaping
+     * {@code reader} (a header without a needed column, say) skips that file and is logged; the other files are
+     * still read.
      */
-    static void readCsvFiles(DatasetSource source, Pattern file, String expected, ReadLog log, CsvFile reader)
-            throws IOException {
+    final Dataset readCsvFiles(DatasetSource source, Pattern file, String expected, CsvFile reader) throws IOException {
+        ReadLog log = new ReadLog();
+        List<Session> sessions = new ArrayList<>();
         for (String entry : require(source, file.pattern(), expected)) {
             Matcher m = file.matcher(entry);
             if (!m.matches()) continue;
             try (DelimitedText rows = csvRows(source.open(entry), entry)) {
-                reader.read(m, rows);
+                reader.read(m, rows, sessions, log);
             } catch (DataFormatException e) {
                 log.skippedFile(e);
             }
         }
+        return dataset(sessions, log);
     }
 
     /** The entries matching {@code regex}, or an error saying what layout was expected. */

@@ -92,11 +92,8 @@ public final class ShoaibReader extends SeedReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        ReadLog log = new ReadLog();
-        List<Session> sessions = new ArrayList<>();
-        readCsvFiles(source, FILE, "Shoaib Participant_N.csv files", log,
-                (m, rows) -> readFile(rows, m.group(1), sessions, log));
-        return dataset(sessions, log);
+        return readCsvFiles(source, FILE, "Shoaib Participant_N.csv files",
+                (m, rows, sessions, log) -> readFile(rows, m.group(1), sessions, log));
     }
 
     private void readFile(DelimitedText rows, String subject, List<Session> sessions, ReadLog log) throws IOException {

@@ -2,6 +2,7 @@ package io.tsfm.datasets.readers;
 
 import io.tsfm.core.data.DataFormatException;
 import io.tsfm.core.data.ReadProblem;
+import io.tsfm.datasets.reading.ContentLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,12 +45,10 @@ final class UeaTsParser {
         boolean inData = false;
         List<Case> cases = new ArrayList<>();
         int caseIndex = 0;
-        String line;
-        long no = 0;
-        while ((line = r.readLine()) != null) {
-            no++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
+        ContentLines lines = new ContentLines(r);
+        while (lines.next()) {
+            long no = lines.number();
+            String t = lines.text();
             if (!inData) {
                 if (!t.startsWith("@")) {
                     throw new DataFormatException(file, no, 1, "expected a header tag (@...) or @data before the cases");
@@ -86,14 +85,14 @@ final class UeaTsParser {
             }
             int index = ++caseIndex;
             try {
-                Case c = parseCase(line, no, index, file, dims, equalLength ? seriesLength : -1, classLabels);
+                Case c = parseCase(lines.raw(), no, index, file, dims, equalLength ? seriesLength : -1, classLabels);
                 if (dims < 0) dims = c.values().length;
                 cases.add(c);
             } catch (DataFormatException e) {
                 problems.add(new ReadProblem(e.file(), e.line(), e.column(), e.reason() + "; case skipped", 1, true));
             }
         }
-        if (!inData) throw new DataFormatException(file, no, 0, "no @data section");
+        if (!inData) throw new DataFormatException(file, lines.number(), 0, "no @data section");
         return new TsFile(problemName, dims, seriesLength, classLabels, cases);
     }
 

@@ -81,9 +81,8 @@ public final class VttConIotReader extends SeedReader {
 
     @Override
     public Dataset read(DatasetSource source) throws IOException {
-        ReadLog log = new ReadLog();
-        List<Session> sessions = new ArrayList<>();
-        readCsvFiles(source, FILE, "VTT-ConIoT activity_<A>_user_<U>_combined.csv files", log, (m, rows) -> {
+        return readCsvFiles(source, FILE, "VTT-ConIoT activity_<A>_user_<U>_combined.csv files",
+                (m, rows, sessions, log) -> {
             int activity = Integer.parseInt(m.group(1));
             String label = ACTIVITIES.get(activity);
             if (label == null) {
@@ -94,7 +93,6 @@ public final class VttConIotReader extends SeedReader {
             String stem = String.format(Locale.ROOT, "user%02d_activity%02d_%s", Integer.parseInt(user), activity, label);
             readFile(rows, user, label, stem, sessions, log);
         });
-        return dataset(sessions, log);
     }
 
     private void readFile(DelimitedText rows, String user, String label, String stem, List<Session> sessions,

@@ -3,6 +3,7 @@ package io.tsfm.lab.fleet;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.time.Clocks;
 import io.tsfm.edge.source.Pacer;
+import io.tsfm.lab.replay.DevicePlaybackBuilder;
 import io.tsfm.lab.replay.SessionStream;
 import io.tsfm.schemas.avro.ImuFrame;
 import java.util.ArrayList;
@@ -48,19 +49,19 @@ public final class FleetSimulator {
 
     private FleetSimulator(Builder b) {
         this.sessions = b.sessions;
-        this.devices = b.devices;
-        this.rateHz = b.rateHz;
-        this.frameSeconds = b.frameSeconds;
+        this.devices = b.devices();
+        this.rateHz = b.rateHz();
+        this.frameSeconds = b.frameSeconds();
         this.seconds = b.seconds;
         this.maxFrames = b.maxFrames;
-        this.pacer = b.pacer;
+        this.pacer = b.pacer();
         this.imperfections = b.imperfections;
         this.seed = b.seed;
-        this.devicePrefix = b.devicePrefix;
+        this.devicePrefix = b.devicePrefix();
         this.inlineLayoutEvery = b.inlineLayoutEvery;
         this.sink = b.sink;
         long now = Clocks.nowMicros();
-        this.startMicros = b.startMicros != Long.MIN_VALUE ? b.startMicros
+        this.startMicros = b.startMicros() != Long.MIN_VALUE ? b.startMicros()
                 : pacer.speed() == 0 && seconds > 0 ? now - Math.round(seconds * 1e6) : now;
     }
 
@@ -149,23 +150,21 @@ public final class FleetSimulator {
                 seconds > 0 ? seconds : Double.NaN, wall, stoppedBy);
     }
 
-    /** Builds a {@link FleetSimulator}; sessions and sink are required. */
-    public static final class Builder {
+    /**
+     * Builds a {@link FleetSimulator}; sessions and sink are required. Defaults: 10 devices, prefix {@code sim-}, 50 Hz,
+     * start see the class comment.
+     */
+    public static final class Builder extends DevicePlaybackBuilder<Builder> {
         private List<Session> sessions;
-        private int devices = 10;
-        private double rateHz = 50;
-        private double frameSeconds = 0.2;
         private double seconds = 60;
         private long maxFrames;
-        private Pacer pacer = Pacer.realTime();
         private Imperfections imperfections = Imperfections.realistic();
         private long seed = 42;
-        private String devicePrefix = "sim-";
-        private long startMicros = Long.MIN_VALUE;
         private int inlineLayoutEvery = 50;
         private FleetSink sink;
 
         private Builder() {
+            super(10, "sim-", 50);
         }
 
         /** Sessions the devices replay (e.g. a dataset's). Required. */
@@ -180,23 +179,8 @@ public final class FleetSimulator {
             return this;
         }
 
-        /** Number of devices; default 10. */
-        public Builder optDevices(int devices) {
-            this.devices = devices;
-            return this;
-        }
 
-        /** Sampling rate every session is resampled to; default 50 Hz. */
-        public Builder optRateHz(double rateHz) {
-            this.rateHz = rateHz;
-            return this;
-        }
 
-        /** Frame length; default 0.2 s. */
-        public Builder optFrameSeconds(double frameSeconds) {
-            this.frameSeconds = frameSeconds;
-            return this;
-        }
 
         /** Event seconds per device (sessions loop to fill them); 0 plays every session once; default 60. */
         public Builder optSeconds(double seconds) {
@@ -210,11 +194,6 @@ public final class FleetSimulator {
             return this;
         }
 
-        /** Pace; default real time. */
-        public Builder optPacer(Pacer pacer) {
-            this.pacer = Objects.requireNonNull(pacer, "pacer");
-            return this;
-        }
 
         /** What goes wrong; default {@link Imperfections#realistic()}. */
         public Builder optImperfections(Imperfections imperfections) {
@@ -228,17 +207,7 @@ public final class FleetSimulator {
             return this;
         }
 
-        /** Device ids are this prefix and the index; default {@code sim-}. */
-        public Builder optDevicePrefix(String prefix) {
-            this.devicePrefix = Objects.requireNonNull(prefix, "prefix");
-            return this;
-        }
 
-        /** True time of the first sample, µs; default see the class comment. */
-        public Builder optStartMicros(long startMicros) {
-            this.startMicros = startMicros;
-            return this;
-        }
 
         /** Send a device's layout inline at least every this many sequence numbers; default 50. */
         public Builder optInlineLayoutEvery(int every) {
@@ -249,9 +218,8 @@ public final class FleetSimulator {
         public FleetSimulator build() {
             if (sessions == null || sessions.isEmpty()) throw new IllegalStateException("FleetSimulator.builder(): setSessions with at least one session is required");
             if (sink == null) throw new IllegalStateException("FleetSimulator.builder(): setSink is required");
-            if (devices < 1) throw new IllegalArgumentException("optDevices must be >= 1, got " + devices);
-            if (!(rateHz > 0) || Double.isInfinite(rateHz)) throw new IllegalArgumentException("optRateHz must be positive, got " + rateHz);
-            if (!(frameSeconds > 0)) throw new IllegalArgumentException("optFrameSeconds must be positive, got " + frameSeconds);
+            checkDevices();
+            checkRateAndFrame();
             if (!(seconds >= 0)) throw new IllegalArgumentException("optSeconds must be >= 0, got " + seconds);
             if (maxFrames < 0) throw new IllegalArgumentException("optMaxFrames must be >= 0, got " + maxFrames);
             if (inlineLayoutEvery < 1) throw new IllegalArgumentException("optInlineLayoutEvery must be >= 1, got " + inlineLayoutEvery);

@@ -35,20 +35,20 @@ public final class DatasetReplaySource implements FrameSource {
     private record Pending(DeviceFrame frame, SessionStream stream) {}
 
     private DatasetReplaySource(Builder b) {
-        this.pacer = b.pacer;
-        int devices = b.devices;
-        long start = b.startMicros != Long.MIN_VALUE ? b.startMicros : Clocks.nowMicros();
+        this.pacer = b.pacer();
+        int devices = b.devices();
+        long start = b.startMicros() != Long.MIN_VALUE ? b.startMicros() : Clocks.nowMicros();
         this.endMicros = b.maxSeconds > 0 ? start + Math.round(b.maxSeconds * 1e6) : Long.MAX_VALUE;
         for (int d = 0; d < devices; d++) {
             List<Session> mine = new ArrayList<>();
             for (int i = d; i < b.sessions.size(); i += devices) mine.add(b.sessions.get(i));
             if (mine.isEmpty()) mine.add(b.sessions.get(d % b.sessions.size())); // more devices than sessions: share
-            SessionStream stream = new SessionStream(b.devicePrefix + d, mine, b.rateHz, b.frameSeconds, b.loop, start);
+            SessionStream stream = new SessionStream(b.devicePrefix() + d, mine, b.rateHz(), b.frameSeconds(), b.loop, start);
             streams.add(stream);
             offer(stream);
         }
         this.description = "replay of " + b.sessions.size() + " sessions" + (b.name.isEmpty() ? "" : " of " + b.name)
-                + " as " + devices + " device(s), " + b.frameSeconds + " s frames, "
+                + " as " + devices + " device(s), " + b.frameSeconds() + " s frames, "
                 + (pacer.speed() == 0 ? "unpaced" : pacer.speed() + "x real time");
     }
 
@@ -86,20 +86,18 @@ public final class DatasetReplaySource implements FrameSource {
         queue.clear();
     }
 
-    /** Builds a {@link DatasetReplaySource}; {@link #setSessions} is required. */
-    public static final class Builder {
+    /**
+     * Builds a {@link DatasetReplaySource}; {@link #setSessions} is required. Defaults: 1 device, prefix
+     * {@code device-}, each session at its own rate (no {@code optRateHz}), start the wall clock at build time.
+     */
+    public static final class Builder extends DevicePlaybackBuilder<Builder> {
         private List<Session> sessions;
         private String name = "";
-        private int devices = 1;
-        private String devicePrefix = "device-";
-        private double frameSeconds = 0.2;
-        private double rateHz = Double.NaN;
-        private Pacer pacer = Pacer.realTime();
-        private long startMicros = Long.MIN_VALUE;
         private boolean loop;
         private double maxSeconds;
 
         private Builder() {
+            super(1, "device-", Double.NaN);
         }
 
         /** Sessions to replay, in order (e.g. {@code dataset.sessions()}). Required. */
@@ -114,41 +112,11 @@ public final class DatasetReplaySource implements FrameSource {
             return this;
         }
 
-        /** Number of devices the sessions are dealt to; default 1. */
-        public Builder optDevices(int devices) {
-            this.devices = devices;
-            return this;
-        }
 
-        /** Device ids are this prefix and the device index; default {@code device-}. */
-        public Builder optDevicePrefix(String prefix) {
-            this.devicePrefix = Objects.requireNonNull(prefix, "prefix");
-            return this;
-        }
 
-        /** Frame length in seconds; default 0.2. */
-        public Builder optFrameSeconds(double frameSeconds) {
-            this.frameSeconds = frameSeconds;
-            return this;
-        }
 
-        /** Resample every session to this rate; default: each session's own rate. */
-        public Builder optRateHz(double rateHz) {
-            this.rateHz = rateHz;
-            return this;
-        }
 
-        /** Pace of the replay; default real time. */
-        public Builder optPacer(Pacer pacer) {
-            this.pacer = Objects.requireNonNull(pacer, "pacer");
-            return this;
-        }
 
-        /** Event time of the first sample, µs since the epoch; default: the wall clock at build time. */
-        public Builder optStartMicros(long startMicros) {
-            this.startMicros = startMicros;
-            return this;
-        }
 
         /** Play a device's sessions again after its last one (without optMaxSeconds: until closed); default false. */
         public Builder optLoop(boolean loop) {
@@ -166,7 +134,7 @@ public final class DatasetReplaySource implements FrameSource {
             if (sessions == null || sessions.isEmpty()) {
                 throw new IllegalStateException("DatasetReplaySource.builder(): setSessions with at least one session is required");
             }
-            if (devices < 1) throw new IllegalArgumentException("optDevices must be >= 1, got " + devices);
+            checkDevices();
             if (maxSeconds < 0) throw new IllegalArgumentException("optMaxSeconds must be >= 0, got " + maxSeconds);
             return new DatasetReplaySource(this);
         }

@@ -10,7 +10,6 @@ import io.tsfm.edge.frame.DeviceLayout;
 import io.tsfm.edge.source.FrameSource;
 import io.tsfm.edge.source.Pacer;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -44,14 +43,14 @@ public final class SyntheticSource implements FrameSource {
     private int nextDevice;
 
     private SyntheticSource(Builder b) {
-        this.devices = b.devices;
-        this.prefix = b.devicePrefix;
-        this.rateHz = b.rateHz;
-        this.frameSamples = SampleFrame.samplesPerFrame(b.frameSeconds, b.rateHz);
-        this.startMicros = b.startMicros != Long.MIN_VALUE ? b.startMicros : Clocks.nowMicros();
-        this.totalSamples = b.seconds > 0 ? Math.round(b.seconds * b.rateHz) : Long.MAX_VALUE;
+        this.devices = b.devices();
+        this.prefix = b.devicePrefix();
+        this.rateHz = b.rateHz();
+        this.frameSamples = SampleFrame.samplesPerFrame(b.frameSeconds(), b.rateHz());
+        this.startMicros = b.startMicros() != Long.MIN_VALUE ? b.startMicros() : Clocks.nowMicros();
+        this.totalSamples = b.seconds > 0 ? Math.round(b.seconds * b.rateHz()) : Long.MAX_VALUE;
         this.phaseSeconds = b.phaseSeconds;
-        this.pacer = b.pacer;
+        this.pacer = b.pacer();
         this.random = new SplittableRandom(b.seed);
         this.position = new long[devices];
     }
@@ -105,50 +104,23 @@ public final class SyntheticSource implements FrameSource {
         // nothing held
     }
 
-    /** Builds a {@link SyntheticSource}; every setting has a default. */
-    public static final class Builder {
-        private int devices = 1;
-        private String devicePrefix = "synthetic-";
-        private double rateHz = 50;
-        private double frameSeconds = 0.2;
-        private long startMicros = Long.MIN_VALUE;
+    /**
+     * Builds a {@link SyntheticSource}; every setting has a default: 1 device, prefix {@code synthetic-}, 50 Hz, start
+     * the wall clock at build time.
+     */
+    public static final class Builder extends DevicePlaybackBuilder<Builder> {
         private double seconds = 60;
         private double phaseSeconds = 10;
-        private Pacer pacer = Pacer.realTime();
         private long seed = 1;
 
         private Builder() {
+            super(1, "synthetic-", 50);
         }
 
-        /** Number of devices; default 1. */
-        public Builder optDevices(int devices) {
-            this.devices = devices;
-            return this;
-        }
 
-        /** Device ids are this prefix and the index; default {@code synthetic-}. */
-        public Builder optDevicePrefix(String prefix) {
-            this.devicePrefix = Objects.requireNonNull(prefix, "prefix");
-            return this;
-        }
 
-        /** Sampling rate; default 50 Hz. */
-        public Builder optRateHz(double rateHz) {
-            this.rateHz = rateHz;
-            return this;
-        }
 
-        /** Frame length; default 0.2 s. */
-        public Builder optFrameSeconds(double frameSeconds) {
-            this.frameSeconds = frameSeconds;
-            return this;
-        }
 
-        /** Event time of the first sample, µs; default the wall clock at build time. */
-        public Builder optStartMicros(long startMicros) {
-            this.startMicros = startMicros;
-            return this;
-        }
 
         /** Seconds of signal per device; 0 for endless; default 60. */
         public Builder optSeconds(double seconds) {
@@ -162,11 +134,6 @@ public final class SyntheticSource implements FrameSource {
             return this;
         }
 
-        /** Pace; default real time. */
-        public Builder optPacer(Pacer pacer) {
-            this.pacer = Objects.requireNonNull(pacer, "pacer");
-            return this;
-        }
 
         /** Noise seed; default 1. */
         public Builder optSeed(long seed) {
@@ -175,9 +142,8 @@ public final class SyntheticSource implements FrameSource {
         }
 
         public SyntheticSource build() {
-            if (devices < 1) throw new IllegalArgumentException("optDevices must be >= 1, got " + devices);
-            if (!(rateHz > 0) || Double.isInfinite(rateHz)) throw new IllegalArgumentException("optRateHz must be positive, got " + rateHz);
-            if (!(frameSeconds > 0)) throw new IllegalArgumentException("optFrameSeconds must be positive, got " + frameSeconds);
+            checkDevices();
+            checkRateAndFrame();
             if (seconds < 0) throw new IllegalArgumentException("optSeconds must be >= 0, got " + seconds);
             if (!(phaseSeconds > 0)) throw new IllegalArgumentException("optPhaseSeconds must be positive, got " + phaseSeconds);
             return new SyntheticSource(this);

@@ -1,6 +1,7 @@
 package io.tsfm.simulation.skeleton;
 
 import io.tsfm.core.data.DataFormatException;
+import io.tsfm.datasets.reading.ContentLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -55,12 +56,10 @@ public final class AsfAmc {
         int[] bDof = new int[0];
         long bLine = 0;
         boolean inBone = false;
-        String line;
-        long no = 0;
-        while ((line = r.readLine()) != null) {
-            no++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
+        ContentLines lines = new ContentLines(r);
+        while (lines.next()) {
+            long no = lines.number();
+            String t = lines.text();
             String[] w = t.split("\\s+");
             if (w[0].startsWith(":")) {
                 section = w[0].toLowerCase(Locale.ROOT);
@@ -129,8 +128,8 @@ public final class AsfAmc {
         }
         if (!(lengthUnit > 0)) throw new DataFormatException(file, 0, 0, "length unit must be positive, found " + lengthUnit);
         double metres = 0.0254 / lengthUnit;
-        if (bones.isEmpty()) throw new DataFormatException(file, no, 0, "no :bonedata bones");
-        if (!children.containsKey("root")) throw new DataFormatException(file, no, 0, "no :hierarchy entry for root");
+        if (bones.isEmpty()) throw new DataFormatException(file, lines.number(), 0, "no :bonedata bones");
+        if (!children.containsKey("root")) throw new DataFormatException(file, lines.number(), 0, "no :hierarchy entry for root");
 
         List<Skeleton.Joint> joints = new ArrayList<>();
         Map<String, Integer> jointOfBone = new HashMap<>();
@@ -177,13 +176,11 @@ public final class AsfAmc {
         double[] row = null;
         int seen = 0;
         long frameLine = 0;
-        String line;
-        long no = 0;
         double angle = asf.radiansPerUnit();
-        while ((line = r.readLine()) != null) {
-            no++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
+        ContentLines lines = new ContentLines(r);
+        while (lines.next()) {
+            long no = lines.number();
+            String t = lines.text();
             if (t.startsWith(":")) {
                 if (t.equalsIgnoreCase(":RADIANS")) angle = 1;
                 else if (t.equalsIgnoreCase(":DEGREES")) angle = Math.PI / 180;
@@ -227,7 +224,7 @@ public final class AsfAmc {
             }
             seen++;
         }
-        if (rows.isEmpty()) throw new DataFormatException(file, no, 0, "no frames");
+        if (rows.isEmpty()) throw new DataFormatException(file, lines.number(), 0, "no frames");
         if (seen != bonesWithDof) throw new DataFormatException(file, frameLine, 0, "last frame has " + seen
                 + " bone lines, the ASF has " + bonesWithDof + " bones with a DOF");
         return new Motion(sk, fps, rows.toArray(new double[0][]), file);

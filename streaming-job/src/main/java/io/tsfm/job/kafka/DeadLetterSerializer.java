@@ -4,19 +4,16 @@ import io.tsfm.job.decode.Rejection;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.DeadLetter;
 import java.nio.ByteBuffer;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Writes a {@link Rejection} as a {@code DeadLetter} (single-object Avro) under the source record's key. */
-public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<Rejection> {
+public final class DeadLetterSerializer extends TopicSerializer<Rejection> {
 
     private static final long serialVersionUID = 1L;
 
-    private final String topic;
-
     /** @param topic the dead-letter topic */
     public DeadLetterSerializer(String topic) {
-        this.topic = topic;
+        super(topic);
     }
 
     @Override

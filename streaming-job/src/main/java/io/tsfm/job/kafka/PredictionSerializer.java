@@ -5,22 +5,19 @@ import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.Prediction;
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes a {@link ScoredWindow} as a {@code Prediction} (single-object Avro, key = device id). The emit time and the
  * end-to-end latency are taken here, when the record is handed to the Kafka producer.
  */
-public final class PredictionSerializer implements KafkaRecordSerializationSchema<ScoredWindow> {
+public final class PredictionSerializer extends TopicSerializer<ScoredWindow> {
 
     private static final long serialVersionUID = 1L;
 
-    private final String topic;
-
     /** @param topic the predictions topic */
     public PredictionSerializer(String topic) {
-        this.topic = topic;
+        super(topic);
     }
 
     @Override

@@ -1,17 +1,15 @@
 package io.tsfm.benchmark.baseline.lanhar;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.head.PreNormEncoderLayer;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.KeyMasks;
 import io.tsfm.training.model.layers.LayerNormalization;
+import io.tsfm.training.model.layers.TwoInputBlock;
 
 /**
  * LanHAR's trainable text side in this port: the frozen MiniLM token states pass through one pre-norm transformer
@@ -19,7 +17,7 @@ import io.tsfm.training.model.layers.LayerNormalization;
  * fine-tuning all of SciBERT, which is out of reach on a CPU. Forward inputs: tokens {@code (N, L, 384)} float32,
  * mask {@code (N, L)} boolean (true = real token); output {@code (N, D)}, not normalised.
  */
-public final class TextAdapter extends AbstractBlock {
+public final class TextAdapter extends TwoInputBlock {
     private final long tokenDim;
     private final PreNormEncoderLayer layer;
     private final LayerNormalization norm;
@@ -39,12 +37,6 @@ public final class TextAdapter extends AbstractBlock {
         NDArray m = mask.toType(DataType.FLOAT32, false).expandDims(2);
         NDArray pooled = h.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}).clip(1f, Float.MAX_VALUE));
         return projection.apply(ps, pooled, training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
     }
 
     @Override

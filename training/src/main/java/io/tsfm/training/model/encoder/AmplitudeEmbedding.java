@@ -1,15 +1,13 @@
 package io.tsfm.training.model.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * What the per-patch z-score throws away, given back to the encoder: each patch and channel's mean and scale
@@ -18,7 +16,7 @@ import io.tsfm.training.model.layers.Dense;
  * direction of gravity (sitting vs standing vs lying) or the intensity of a movement (walking vs jogging).
  * The second layer starts at zero, so an untrained block leaves the encoder as it was.
  */
-public final class AmplitudeEmbedding extends AbstractBlock {
+public final class AmplitudeEmbedding extends SingleInputBlock {
 
     private final Dense fc1;
     private final Dense fc2;
@@ -34,12 +32,6 @@ public final class AmplitudeEmbedding extends AbstractBlock {
     /** {@code stats (…, 2)} → {@code (…, D)}. */
     public NDArray apply(ParameterStore ps, NDArray stats, boolean training) {
         return fc2.apply(ps, Activation.gelu(fc1.apply(ps, stats, training)), training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -1,14 +1,12 @@
 package io.tsfm.training.model.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.ConvNormBlock;
+import io.tsfm.training.model.layers.SingleInputBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +14,7 @@ import java.util.List;
  * The feature extractor's convolution blocks followed by a global average over time (spec §3.2):
  * {@code (N, 1, S) → (N, channels[last])}. With {@code [32, 64]}: 1→32→64.
  */
-public final class ConvStack extends AbstractBlock {
+public final class ConvStack extends SingleInputBlock {
 
     private final List<ConvNormBlock> blocks = new ArrayList<>();
     private final long outChannels;
@@ -43,12 +41,6 @@ public final class ConvStack extends AbstractBlock {
             y = b.apply(ps, y, training);
         }
         return y.mean(new int[] {2});
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -1,18 +1,16 @@
 package io.tsfm.training.model.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.LayerNormalization;
 import io.tsfm.training.model.layers.MultiHeadAttention;
+import io.tsfm.training.model.layers.ThreeInputBlock;
 
 /**
  * One post-norm dual-branch encoder block (spec §3.5) on {@code x (B, P, C, D)}:
@@ -25,7 +23,7 @@ import io.tsfm.training.model.layers.MultiHeadAttention;
  * {@code (B·P, 1, 1, C)} (from {@code KeyMasks}); output {@code (B, P, C, D)}. Padded positions only ever act as
  * masked keys, so removing them leaves the real positions' outputs unchanged.
  */
-public final class DualBranchBlock extends AbstractBlock {
+public final class DualBranchBlock extends ThreeInputBlock {
 
     private final long dModel;
     private final float dropout;
@@ -82,12 +80,6 @@ public final class DualBranchBlock extends AbstractBlock {
 
     private NDArray drop(NDArray x, boolean training) {
         return Dropout.dropout(x, dropout, training).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), inputs.get(2), training));
     }
 
     @Override

@@ -1,18 +1,16 @@
 package io.tsfm.training.model.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.config.TsfmConfig;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * Channel-independent patch tokenizer (spec §3.2): every (patch, channel) series of S normalised samples becomes a
  * D-dimensional feature. Input {@code patches (B, P, S, C)}, output {@code (B, P, C, D)}.
  */
-public abstract class PatchFeatureExtractor extends AbstractBlock {
+public abstract class PatchFeatureExtractor extends SingleInputBlock {
 
     /** Patch length S. */
     protected final int patchSize;
@@ -51,12 +49,6 @@ public abstract class PatchFeatureExtractor extends AbstractBlock {
         long c = s.get(3);
         NDArray series = patches.transpose(0, 1, 3, 2).reshape(b * p * c, patchSize);
         return features(ps, series, training).reshape(b, p, c, dModel);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.tsfm.training.model.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Inits;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * Fixed sinusoidal patch-index encoding with a learnable scalar scale (spec §3.4):
@@ -15,7 +13,7 @@ import io.tsfm.training.model.layers.Inits;
  * {@code PE[pos,2i+1] = cos(…)}, {@code s} initialised to {@code temporal_init_scale}. Input/output
  * {@code (B, P, C, D)}. Parameter: {@code scale (1)}. The table is computed in Java and uploaded per pass (P·D floats).
  */
-public final class TemporalPositionalEncoding extends AbstractBlock {
+public final class TemporalPositionalEncoding extends SingleInputBlock {
 
     private final int dModel;
     private final int maxPatches;
@@ -60,12 +58,6 @@ public final class TemporalPositionalEncoding extends AbstractBlock {
         NDArray pe = x.getManager().create(rows(p), new Shape(1, p, 1, dModel)).toDevice(x.getDevice(), false);
         NDArray s = ps.getValue(scale, x.getDevice(), training);
         return x.add(pe.mul(s));
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

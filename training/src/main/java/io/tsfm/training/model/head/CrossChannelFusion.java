@@ -1,21 +1,19 @@
 package io.tsfm.training.model.head;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
+import io.tsfm.training.model.layers.TwoInputBlock;
 
 /**
  * Fuses the channels of every patch into one vector (spec §3.7): {@code Linear(D→D_f)} per token, then
  * {@link MultiQueryAttention} over the channels with the channel mask. Forward inputs: {@code x (B, P, C, D)},
  * channel key bias {@code (B·P, 1, 1, C)}; output {@code (B, P, D_f)}.
  */
-public final class CrossChannelFusion extends AbstractBlock {
+public final class CrossChannelFusion extends TwoInputBlock {
 
     private final long fusedDim;
     private final Dense proj;
@@ -37,12 +35,6 @@ public final class CrossChannelFusion extends AbstractBlock {
         long c = s.get(2);
         NDArray tokens = proj.apply(ps, x, training).reshape(b * p, c, fusedDim);
         return fusion.apply(ps, tokens, channelBias, training).reshape(b, p, fusedDim);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
     }
 
     @Override

@@ -1,19 +1,17 @@
 package io.tsfm.training.model.head;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.Inits;
 import io.tsfm.training.model.layers.LayerNormalization;
 import io.tsfm.training.model.layers.MultiHeadAttention;
+import io.tsfm.training.model.layers.QueryReadout;
+import io.tsfm.training.model.layers.TwoInputBlock;
 
 /**
  * Learned-query pooling, the head's building block (spec §3.7):
@@ -25,7 +23,7 @@ import io.tsfm.training.model.layers.MultiHeadAttention;
  * Forward inputs: {@code X (N, L, d)}, key bias {@code (N, 1, 1, L)}; output {@code (N, d)}, not normalised.
  * Queries N(0, 0.02²); last MLP layer N(0, 0.01²) with zero bias; PyTorch-style packed attention.
  */
-public final class MultiQueryAttention extends AbstractBlock {
+public final class MultiQueryAttention extends TwoInputBlock {
 
     private final long dim;
     private final long numQueries;
@@ -54,29 +52,19 @@ public final class MultiQueryAttention extends AbstractBlock {
             selfAttention = null;
             norm2 = null;
         }
-        mlp1 = addChildBlock("mlp1", Dense.of((long) numQueries * dim, dim));
-        mlp2 = addChildBlock("mlp2", Dense.builder().setInFeatures(dim).setOutFeatures(dim)
-                .optWeightInit(Inits.normal(0.01)).optBiasInit(Inits.zeros()).build());
+        mlp1 = addChildBlock("mlp1", QueryReadout.first(numQueries, dim));
+        mlp2 = addChildBlock("mlp2", QueryReadout.last(dim));
     }
 
     /** Pools {@code x (N, L, d)} with key bias {@code (N, 1, 1, L)} → {@code (N, d)}. */
     public NDArray apply(ParameterStore ps, NDArray x, NDArray keyBias, boolean training) {
-        long n = x.getShape().get(0);
         NDArray q0 = ps.getValue(queries, x.getDevice(), training);
         NDArray a = crossAttention.apply(ps, q0.expandDims(0), x, x, keyBias, training);
         a = norm1.apply(ps, a.add(q0), training);
         if (selfAttention != null) {
             a = norm2.apply(ps, a.add(selfAttention.apply(ps, a, a, a, null, training)), training);
         }
-        NDArray mlp = mlp2.apply(ps, Activation.gelu(mlp1.apply(ps, a.reshape(n, numQueries * dim), training)),
-                training);
-        return mlp.add(a.mean(new int[] {1}));
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
+        return QueryReadout.apply(ps, mlp1, mlp2, a, training);
     }
 
     @Override

@@ -1,25 +1,23 @@
 package io.tsfm.training.model.head;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.LayerNormalization;
 import io.tsfm.training.model.layers.MultiHeadAttention;
+import io.tsfm.training.model.layers.TwoInputBlock;
 
 /**
  * A pre-norm transformer encoder layer (PyTorch {@code TransformerEncoderLayer(norm_first=True, activation=gelu)}):
  * {@code x = x + Drop(SA(LN1(x)))}, {@code x = x + Drop(Linear2(Drop(GELU(Linear1(LN2(x))))))}. Forward inputs:
  * {@code x (N, L, d)}, key bias {@code (N, 1, 1, L)}; output {@code (N, L, d)}.
  */
-public final class PreNormEncoderLayer extends AbstractBlock {
+public final class PreNormEncoderLayer extends TwoInputBlock {
 
     private final float dropout;
     private final LayerNormalization norm1;
@@ -49,12 +47,6 @@ public final class PreNormEncoderLayer extends AbstractBlock {
 
     private NDArray drop(NDArray x, boolean training) {
         return Dropout.dropout(x, dropout, training).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
     }
 
     @Override

@@ -1,21 +1,19 @@
 package io.tsfm.training.model.head;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
+import io.tsfm.training.model.layers.SingleInputBlock;
 
 /**
  * {@code Linear(D_f→2D_f) → GELU → Linear(2D_f→2D_f) → GELU → Linear(2D_f→E)}, no dropout, Xavier-uniform weights
  * and zero biases (spec §3.7). Input {@code (…, D_f)}, output {@code (…, E)}, not normalised.
  */
-public final class ProjectionHead extends AbstractBlock {
+public final class ProjectionHead extends SingleInputBlock {
 
     private final Dense fc1;
     private final Dense fc2;
@@ -37,12 +35,6 @@ public final class ProjectionHead extends AbstractBlock {
         NDArray h = Activation.gelu(fc1.apply(ps, x, training));
         h = Activation.gelu(fc2.apply(ps, h, training));
         return fc3.apply(ps, h, training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -1,15 +1,13 @@
 package io.tsfm.training.model.head;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.model.layers.KeyMasks;
+import io.tsfm.training.model.layers.ThreeInputBlock;
 import io.tsfm.training.model.layers.Vectors;
 
 /**
@@ -21,7 +19,7 @@ import io.tsfm.training.model.layers.Vectors;
  * </ul>
  * TemporalAttention and the pooling block exist in every tier (checkpoint parity) but per-patch tiers never run them.
  */
-public final class SemanticAlignmentHead extends AbstractBlock {
+public final class SemanticAlignmentHead extends ThreeInputBlock {
 
     private final boolean perPatch;
     private final int fusedDim;
@@ -83,12 +81,6 @@ public final class SemanticAlignmentHead extends AbstractBlock {
         NDArray seq = temporalAttention.apply(ps, fused, patchBias, training);
         NDArray pooled = attentionPooling.apply(ps, seq, patchBias, training);
         return Vectors.l2Normalize(projection.apply(ps, pooled, training));
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), inputs.get(2), training));
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.tsfm.training.model.head;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
+import io.tsfm.training.model.layers.TwoInputBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +14,7 @@ import java.util.List;
  * over patches, FFN {@code 4·D_f}, keys masked by patch_mask, no final norm. Forward inputs: {@code x (B, P, D_f)},
  * patch key bias {@code (B, 1, 1, P)}; output {@code (B, P, D_f)}.
  */
-public final class TemporalAttention extends AbstractBlock {
+public final class TemporalAttention extends TwoInputBlock {
 
     private final List<PreNormEncoderLayer> layers = new ArrayList<>();
 
@@ -33,12 +31,6 @@ public final class TemporalAttention extends AbstractBlock {
             x = layer.apply(ps, x, keyBias, training);
         }
         return x;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
     }
 
     @Override

@@ -1,17 +1,14 @@
 package io.tsfm.training.model.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * One convolution block of the feature extractor (spec §3.2):
@@ -22,7 +19,7 @@ import ai.djl.util.PairList;
  * because its name-based weight-decay rule never sees "norm" in their Sequential-index names (spec §9.3-8), and
  * {@code WeightDecayRule} reproduces that from these names.
  */
-public final class ConvNormBlock extends AbstractBlock {
+public final class ConvNormBlock extends SingleInputBlock {
 
     private final long inChannels;
     private final long outChannels;
@@ -52,12 +49,6 @@ public final class ConvNormBlock extends AbstractBlock {
                 .singletonOrThrow();
         y = Activation.gelu(norm.apply(ps, y, training));
         return Dropout.dropout(y, dropout, training).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

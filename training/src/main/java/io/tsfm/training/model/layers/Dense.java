@@ -1,14 +1,11 @@
 package io.tsfm.training.model.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.util.PairList;
 
 /**
  * A fully connected layer {@code y = x·Wᵀ + b} over the last axis of an input of any rank.
@@ -19,7 +16,7 @@ import ai.djl.util.PairList;
  * Parameters: {@code weight (out, in)}, optional {@code bias (out)}. Not thread-safe during initialisation; forward
  * passes are as thread-safe as the engine.
  */
-public final class Dense extends AbstractBlock {
+public final class Dense extends SingleInputBlock {
 
     private final long inFeatures;
     private final long outFeatures;
@@ -74,12 +71,6 @@ public final class Dense extends AbstractBlock {
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
         return Linear.linear(x, w, b).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

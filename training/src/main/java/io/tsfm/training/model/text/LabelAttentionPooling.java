@@ -1,20 +1,18 @@
 package io.tsfm.training.model.text;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.tsfm.training.model.layers.Dense;
 import io.tsfm.training.model.layers.Inits;
 import io.tsfm.training.model.layers.KeyMasks;
 import io.tsfm.training.model.layers.LayerNormalization;
 import io.tsfm.training.model.layers.MultiHeadAttention;
+import io.tsfm.training.model.layers.QueryReadout;
+import io.tsfm.training.model.layers.TwoInputBlock;
 import io.tsfm.training.model.layers.Vectors;
 
 /**
@@ -26,7 +24,7 @@ import io.tsfm.training.model.layers.Vectors;
  * Queries N(0, 1/E); last out_proj layer N(0, 0.01²) with zero bias; packed PyTorch-style attention.
  * Forward inputs: {@code tokens (U, K, E)}, {@code token_mask (U, K)} boolean; output {@code (U, E)} unit rows.
  */
-public final class LabelAttentionPooling extends AbstractBlock {
+public final class LabelAttentionPooling extends TwoInputBlock {
 
     private final long dim;
     private final long numQueries;
@@ -45,26 +43,16 @@ public final class LabelAttentionPooling extends AbstractBlock {
         attention = addChildBlock("attn",
                 MultiHeadAttention.builder().setDim(dim).setHeads(heads).optDropout(dropout).build());
         norm = addChildBlock("norm", new LayerNormalization(dim));
-        outProj1 = addChildBlock("out_proj1", Dense.of((long) numQueries * dim, dim));
-        outProj2 = addChildBlock("out_proj2", Dense.builder().setInFeatures(dim).setOutFeatures(dim)
-                .optWeightInit(Inits.normal(0.01)).optBiasInit(Inits.zeros()).build());
+        outProj1 = addChildBlock("out_proj1", QueryReadout.first(numQueries, dim));
+        outProj2 = addChildBlock("out_proj2", QueryReadout.last(dim));
     }
 
     /** See the class comment for shapes. */
     public NDArray apply(ParameterStore ps, NDArray tokens, NDArray tokenMask, boolean training) {
-        long u = tokens.getShape().get(0);
         NDArray q = ps.getValue(queries, tokens.getDevice(), training);
         NDArray a = attention.apply(ps, q.expandDims(0), tokens, tokens, KeyMasks.keyBias(tokenMask), training);
         a = norm.apply(ps, a, training);
-        NDArray emb = outProj2.apply(ps, Activation.gelu(outProj1.apply(ps, a.reshape(u, numQueries * dim), training)),
-                training);
-        return Vectors.l2Normalize(emb.add(a.mean(new int[] {1})));
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
+        return Vectors.l2Normalize(QueryReadout.apply(ps, outProj1, outProj2, a, training));
     }
 
     @Override

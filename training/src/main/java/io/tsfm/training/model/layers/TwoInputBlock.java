@@ -1,0 +1,27 @@
+package io.tsfm.training.model.layers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A block of two input arrays (typically values and a mask or key bias) and one output array: subclasses write the
+ * typed {@link #apply} and get DJL's {@code forward} from it, as {@link SingleInputBlock} does for one input.
+ * Thread-safety is the subclass's to state.
+ */
+public abstract class TwoInputBlock extends AbstractBlock {
+
+    protected TwoInputBlock() {
+    }
+
+    /** The block's output for {@code x} and its companion input {@code y}. */
+    public abstract NDArray apply(ParameterStore ps, NDArray x, NDArray y, boolean training);
+
+    @Override
+    protected final NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                           PairList<String, Object> params) {
+        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
+    }
+}
