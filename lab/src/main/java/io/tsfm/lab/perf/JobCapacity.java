@@ -164,16 +164,16 @@ public final class JobCapacity {
         for (int r = 0; r < trials.size(); r++) {
             Trial t = trials.get(r);
             System.out.println("trial " + (r + 1) + ":");
-            System.out.println(" devices  windows  arrived  windows/s  p50->Kafka  p99->Kafka  p99->visible  fleet lag  "
-                    + "sustained");
+            System.out.println(" devices  windows  arrived  windows/s  p50->Kafka  p99->Kafka  p99->visible  "
+                    + "fleet lag  sustained");
             for (Step s : t.steps()) {
                 System.out.printf(Locale.ROOT, "%8d %8d %8d %10.1f %9.0f ms %9.0f ms %11.0f ms %8.1f s  %s%n",
                         s.devices(), s.expected(), s.received(), s.windowsPerSecond(), s.p50Kafka(), s.p99Kafka(),
                         s.p99Visible(), s.fleetLagSeconds(), s.sustained() ? "yes" : "NO");
             }
-            System.out.printf(Locale.ROOT, "  largest fleet sustained: %s; saturated job %.1f windows/s, raw classifier "
-                            + "%.1f windows/s (job/raw %.2f); the raw classifier allows %.0f devices (raw x %.0f s hop), "
-                            + "sustained/allowed %.2f%n", t.best() > 0 ? t.best() + " devices" : "none of those tried",
+            System.out.printf(Locale.ROOT, "  largest fleet sustained: %s; saturated job %.1f windows/s, raw "
+                            + "classifier %.1f windows/s (job/raw %.2f); the raw classifier allows %.0f devices (raw x "
+                            + "%.0f s hop), sustained/allowed %.2f%n", t.best() > 0 ? t.best() + " devices" : "none of those tried",
                     t.saturated(), t.raw(), t.saturated() / t.raw(), t.allowed(), HOP_SECONDS, t.best() / t.allowed());
         }
         System.out.printf(Locale.ROOT, "median of %d trial(s): largest fleet sustained %.0f devices; job/raw %.2f; "
@@ -228,7 +228,8 @@ public final class JobCapacity {
                             JobStatus status = runner.job().getJobStatus().get();
                             if (status != JobStatus.RUNNING) {
                                 throw new IllegalStateException("the job is " + status + " after " + devices
-                                        + " devices: " + runner.job().getJobExecutionResult().handle((r, e) -> e).get());
+                                        + " devices: "
+                                        + runner.job().getJobExecutionResult().handle((r, e) -> e).get());
                             }
                             if (!s.sustained()) break;
                         }

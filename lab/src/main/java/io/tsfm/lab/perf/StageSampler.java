@@ -26,27 +26,33 @@ import jdk.jfr.consumer.RecordingFile;
 public final class StageSampler implements AutoCloseable {
     /** A stage of the path from a frame record to a prediction record, or what runs beside it. */
     public enum Stage {
-        DECODE("decode (Avro frame -> validated frame)"),
-        WINDOWING("windowing (per-device assembly, its keyed state, timers)"),
-        PREPROCESSING("preprocessing (patching, channel text)"),
-        INFERENCE("inference (serving loop, batching, ONNX Runtime)"),
-        SERIALIZATION("prediction and dead-letter serialization"),
-        FLINK_STATE("Flink state and checkpoints"),
-        FLINK_RUNTIME("Flink runtime (record exchange, mailbox, watermarks)"),
-        KAFKA_CLIENT("Kafka clients (source fetch, transactional produce)"),
-        KAFKA_BROKER("Kafka broker"),
-        HARNESS("load generator and harness"),
-        OTHER("other (JDK, JVM)");
-
-        private final String description;
-
-        Stage(String description) {
-            this.description = description;
-        }
+        DECODE,
+        WINDOWING,
+        PREPROCESSING,
+        INFERENCE,
+        SERIALIZATION,
+        FLINK_STATE,
+        FLINK_RUNTIME,
+        KAFKA_CLIENT,
+        KAFKA_BROKER,
+        HARNESS,
+        OTHER;
 
         /** One line for the report. */
         public String description() {
-            return description;
+            return switch (this) {
+                case DECODE -> "decode (Avro frame -> validated frame)";
+                case WINDOWING -> "windowing (per-device assembly, its keyed state, timers)";
+                case PREPROCESSING -> "preprocessing (patching, channel text)";
+                case INFERENCE -> "inference (serving loop, batching, ONNX Runtime)";
+                case SERIALIZATION -> "prediction and dead-letter serialization";
+                case FLINK_STATE -> "Flink state and checkpoints";
+                case FLINK_RUNTIME -> "Flink runtime (record exchange, mailbox, watermarks)";
+                case KAFKA_CLIENT -> "Kafka clients (source fetch, transactional produce)";
+                case KAFKA_BROKER -> "Kafka broker";
+                case HARNESS -> "load generator and harness";
+                case OTHER -> "other (JDK, JVM)";
+            };
         }
     }
 

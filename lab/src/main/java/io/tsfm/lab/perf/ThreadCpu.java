@@ -23,22 +23,24 @@ public final class ThreadCpu {
 
     /** What a thread does, from its name. */
     public enum Role {
-        FLINK_TASKS("Flink task threads (decode, windowing, inference, sinks)"),
-        KAFKA_CLIENTS("Kafka clients (the job's source fetchers and transactional producers, the harness' consumer)"),
-        KAFKA_BROKER("Kafka broker (request handlers, network, log, controller)"),
-        FLINK_RUNTIME("Flink runtime (JobManager, checkpoint coordination, RPC, network)"),
-        HARNESS("load generator and harness (fleet simulator, main thread)"),
-        OTHER("other threads (the JIT compiler and GC are not Java threads and are not counted)");
-
-        private final String description;
-
-        Role(String description) {
-            this.description = description;
-        }
+        FLINK_TASKS,
+        KAFKA_CLIENTS,
+        KAFKA_BROKER,
+        FLINK_RUNTIME,
+        HARNESS,
+        OTHER;
 
         /** One line for the report. */
         public String description() {
-            return description;
+            return switch (this) {
+                case FLINK_TASKS -> "Flink task threads (decode, windowing, inference, sinks)";
+                case KAFKA_CLIENTS ->
+                        "Kafka clients (the job's source fetchers and transactional producers, the harness' consumer)";
+                case KAFKA_BROKER -> "Kafka broker (request handlers, network, log, controller)";
+                case FLINK_RUNTIME -> "Flink runtime (JobManager, checkpoint coordination, RPC, network)";
+                case HARNESS -> "load generator and harness (fleet simulator, main thread)";
+                case OTHER -> "other threads (the JIT compiler and GC are not Java threads and are not counted)";
+            };
         }
     }
 
@@ -54,7 +56,9 @@ public final class ThreadCpu {
     private record Sample(String name, long cpuNanos) {}
 
     private ThreadCpu() {
-        if (!bean.isThreadCpuTimeSupported()) throw new IllegalStateException("this JVM does not measure thread CPU time");
+        if (!bean.isThreadCpuTimeSupported()) {
+            throw new IllegalStateException("this JVM does not measure thread CPU time");
+        }
         if (!bean.isThreadCpuTimeEnabled()) bean.setThreadCpuTimeEnabled(true);
         for (long id : bean.getAllThreadIds()) {
             long t = bean.getThreadCpuTime(id);
