@@ -1,9 +1,10 @@
 package io.tsfm.edge;
 
-import io.tsfm.core.time.Clocks;
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.WindowClassifier;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.WindowGrid;
 import io.tsfm.edge.classify.LocalRecognizer;
 import io.tsfm.edge.frame.DeviceFrame;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>Does not own the source, classifier or publisher: the caller closes them. {@link #run()} runs on the calling
  * thread; {@link #stop()} may be called from any other thread.
  */
+@PublicApi
 public final class EdgeClient {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeClient.class);
 

@@ -1,5 +1,6 @@
 package io.tsfm.edge;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.edge.kafka.PublisherStats;
 
 /**
@@ -14,6 +15,7 @@ import io.tsfm.edge.kafka.PublisherStats;
  * @param lateFrames            frames that arrived after a window they overlap was completed
  * @param publisher             the publisher's counters at the end of the run; null without a publisher
  */
+@PublicApi
 public record EdgeStats(long frames, long framesPublished, long windows, long windowsRejected, long predictions,
                         long classificationFailures, long lateFrames, PublisherStats publisher) {
 }

@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.job.inference.BundleClassifierFactory;
 import io.tsfm.job.inference.ClassifierFactory;
 import java.lang.reflect.Constructor;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  * {@link BundleClassifierFactory}; {@code --classifier-factory CLASS} names another implementation (given the
  * {@code --model} path, if any). Stateless.
  */
+@Internal
 public final class ClassifierFactories {
 
     private ClassifierFactories() {

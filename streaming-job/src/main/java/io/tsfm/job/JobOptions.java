@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.labels.DefaultLabels;
 import io.tsfm.schemas.Topics;
 import java.io.Serializable;
@@ -67,6 +68,7 @@ import java.util.function.BiConsumer;
  * @param cluster                  {@code host:port} of a Flink cluster's REST endpoint to submit to
  * @param jar                      job jar shipped to {@code --cluster}; default: the jar this class was loaded from
  */
+@PublicApi
 public record JobOptions(
         String bootstrapServers, String framesTopic, String labelSetsTopic, String predictionsTopic,
         String deadLettersTopic, String groupId, String startingOffsets, boolean bounded,

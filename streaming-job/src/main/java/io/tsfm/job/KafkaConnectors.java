@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.RecordDecoder;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * their offsets on checkpoints; sinks write in Kafka transactions committed with each checkpoint (exactly-once) or
  * flush on checkpoints (at-least-once). Stateless.
  */
+@Internal
 public final class KafkaConnectors {
 
     private KafkaConnectors() {

@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.job.inference.ClassifierFactory;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -15,6 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * tooling that lives in the lab module: {@code ./tsfm job --embedded} runs it; this jar carries no broker. See
  * {@link JobOptions#usage()} for every argument.
  */
+@PublicApi
 public final class StreamingJob {
 
     private StreamingJob() {

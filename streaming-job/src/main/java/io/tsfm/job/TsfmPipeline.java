@@ -1,5 +1,6 @@
 package io.tsfm.job;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.window.WindowGrid;
@@ -45,6 +46,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * Every stateful operator has a fixed uid so savepoints survive code changes. Stateless.
  */
+@PublicApi
 public final class TsfmPipeline {
 
     private TsfmPipeline() {

@@ -1,11 +1,12 @@
 package io.tsfm.edge.classify;
 
-import io.tsfm.core.time.Clocks;
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.preprocess.ChannelDescriptions;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.core.serving.ServingLoop;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.edge.labels.LabelSets;
 import io.tsfm.edge.window.EdgeWindow;
 import io.tsfm.schemas.avro.Prediction;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * (a window is scored against the sets held when its batch starts); {@link #recognize} runs on one thread at a time,
  * as the classifier's own thread-safety allows.
  */
+@PublicApi
 public final class LocalRecognizer {
     private final WindowClassifier classifier;
     private final String deviceDescription;

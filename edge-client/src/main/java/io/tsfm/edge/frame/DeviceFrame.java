@@ -1,5 +1,6 @@
 package io.tsfm.edge.frame;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.window.SampleFrame;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param samples     {@code [channel][t]}, canonical units, every value finite
  * @param layout      the channels the rows follow
  */
+@PublicApi
 public record DeviceFrame(String deviceId, long sequence, long startMicros, double rateHz, float[][] samples,
                           DeviceLayout layout) {
 

@@ -1,5 +1,6 @@
 package io.tsfm.edge.frame;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.Units;
 import io.tsfm.schemas.avro.ChannelLayout;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param layoutId id frames reference the layout by
  * @param channels channels in column order, units canonical
  */
+@PublicApi
 public record DeviceLayout(String layoutId, List<Channel> channels) {
 
     public DeviceLayout {

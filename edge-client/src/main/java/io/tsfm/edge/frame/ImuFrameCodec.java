@@ -1,5 +1,6 @@
 package io.tsfm.edge.frame;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.schemas.ImuFrames;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.ImuFrame;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
  * {@link DeviceFrame} to and from the wire's {@code ImuFrame} (row-major samples, layout inline or by reference),
  * and the Kafka key of a device. Stateless and thread-safe.
  */
+@Internal
 public final class ImuFrameCodec {
 
     private ImuFrameCodec() {

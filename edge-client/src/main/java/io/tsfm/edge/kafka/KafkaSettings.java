@@ -1,5 +1,6 @@
 package io.tsfm.edge.kafka;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe.
  */
+@PublicApi
 public final class KafkaSettings {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSettings.class);
 

@@ -1,5 +1,6 @@
 package io.tsfm.edge.kafka;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.edge.spool.SpoolStats;
 
 /**
@@ -16,6 +17,7 @@ import io.tsfm.edge.spool.SpoolStats;
  * @param lastError        the last failure, or null
  * @param spool            the spool's own counters (dropped records under its overflow policy, recovery cuts)
  */
+@PublicApi
 public record PublisherStats(long appended, long delivered, long pending, long failedAttempts, long producerRestarts,
                              long rejected, boolean connected, String lastError, SpoolStats spool) {
 }

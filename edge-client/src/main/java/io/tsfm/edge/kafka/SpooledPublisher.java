@@ -1,5 +1,6 @@
 package io.tsfm.edge.kafka;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.edge.retry.ExponentialBackoff;
 import io.tsfm.edge.spool.ReplayCursor;
 import io.tsfm.edge.spool.Spool;
@@ -56,6 +57,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@code publish*} from any thread. {@link #close()} tries to deliver what is pending for up to the
  * close timeout, then stops; what is left stays in the spool for the next run. Owns (and closes) the spool.
  */
+@PublicApi
 public final class SpooledPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpooledPublisher.class);
 

@@ -1,5 +1,6 @@
 package io.tsfm.edge.labels;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.edge.kafka.KafkaSettings;
 import io.tsfm.schemas.Topics;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; {@link #close()} stops the thread.
  */
+@Internal
 public final class LabelSetFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabelSetFollower.class);
 

@@ -1,5 +1,6 @@
 package io.tsfm.edge.labels;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
@@ -32,6 +33,7 @@ import java.util.zip.CRC32C;
  *
  * <p>Thread-safety: {@link #save} and {@link #load} synchronise on this store.
  */
+@Internal
 public final class LabelSetStore {
     /** File name in the state directory. */
     public static final String FILE = "label-sets.bin";

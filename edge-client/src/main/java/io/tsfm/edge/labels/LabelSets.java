@@ -1,5 +1,6 @@
 package io.tsfm.edge.labels;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.runtime.LabelSet;
 import io.tsfm.core.serving.LabelSetChoice;
 import io.tsfm.core.serving.LabelSetEntry;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe: updates arrive on the follower's thread while the client scores on its own.
  */
+@Internal
 public final class LabelSets {
     private final Map<String, LabelSetEntry> held = new ConcurrentHashMap<>();
     private volatile LabelSetEntry base;

@@ -1,5 +1,6 @@
 package io.tsfm.edge.retry;
 
+import io.tsfm.core.annotation.Internal;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -13,6 +14,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe: one instance per retry loop.
  */
+@Internal
 public final class ExponentialBackoff {
     private final long initialNanos;
     private final long maxNanos;

@@ -1,5 +1,6 @@
 package io.tsfm.edge.source;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.edge.frame.DeviceFrame;
 import java.io.IOException;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
  *
  * <p>Not thread-safe: one consumer calls {@link #next()}.
  */
+@PublicApi
 public interface FrameSource extends AutoCloseable {
 
     /**

@@ -1,5 +1,6 @@
 package io.tsfm.edge.source;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Not thread-safe: one per replay loop.
  */
+@PublicApi
 public final class Pacer {
     private final double speed;
     private long anchorEventMicros;

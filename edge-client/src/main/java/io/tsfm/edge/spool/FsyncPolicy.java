@@ -1,5 +1,6 @@
 package io.tsfm.edge.spool;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,6 +8,7 @@ import java.util.Objects;
  * When a {@link Spool} forces appended records to the storage device. Segment rolls, acknowledgements and
  * {@link Spool#close()} always force, whatever the policy.
  */
+@PublicApi
 public final class FsyncPolicy {
     private final Duration interval;
 

@@ -1,9 +1,12 @@
 package io.tsfm.edge.spool;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /**
  * What a full {@link Spool} gives up when an append would take it past its size bound. Either way the loss is
  * counted in {@link SpoolStats#droppedRecords()} and {@link SpoolStats#droppedBytes()}, and logged.
  */
+@PublicApi
 public enum OverflowPolicy {
     /**
      * Delete the oldest whole segments until the new record fits; only their unacknowledged records count as

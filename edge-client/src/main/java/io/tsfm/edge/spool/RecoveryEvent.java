@@ -1,5 +1,6 @@
 package io.tsfm.edge.spool;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * @param detail           what was wrong with the first bad frame
  * @param quarantine       for {@link Kind#CORRUPTION}, the file holding a copy of the bytes cut; otherwise null
  */
+@PublicApi
 public record RecoveryEvent(Kind kind, Path file, long byteOffset, long bytesCut, long lastIntactOffset,
                             String detail, Path quarantine) {
 

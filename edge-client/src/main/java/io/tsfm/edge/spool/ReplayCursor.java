@@ -1,5 +1,6 @@
 package io.tsfm.edge.spool;
 
+import io.tsfm.core.annotation.Internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * <p>Thread-safety: reads take the spool's lock, so a cursor is safe to use from any thread, but its position
  * is not meant to be shared by two replayers.
  */
+@Internal
 public final class ReplayCursor {
     private final Spool spool;
     private long nextOffset;

@@ -1,5 +1,6 @@
 package io.tsfm.edge.spool;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * replaying thread. One directory may be open in one {@code Spool} at a time, across processes too: the
  * directory is locked with an OS file lock.
  */
+@PublicApi
 public final class Spool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
 

@@ -1,5 +1,6 @@
 package io.tsfm.edge.spool;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param key             record key, or {@code null}
  * @param payload         opaque payload
  */
+@PublicApi
 public record SpoolRecord(long offset, long timestampMillis, String topic, byte[] key, byte[] payload) {
     public SpoolRecord {
         Objects.requireNonNull(topic, "topic");

@@ -1,5 +1,7 @@
 package io.tsfm.edge.spool;
 
+import io.tsfm.core.annotation.PublicApi;
+
 /**
  * A snapshot of a {@link Spool}'s state. The drop and recovery counters cover the lifetime of this open spool
  * (they restart at zero when it is reopened); the others describe what is on disk.
@@ -15,6 +17,7 @@ package io.tsfm.edge.spool;
  * @param recoveredTruncations segments cut at their last intact record when the spool was opened
  * @param recoveredBytesCut    bytes cut by those truncations
  */
+@PublicApi
 public record SpoolStats(long records, long bytes, int segments, long readOffset, long nextOffset,
                          long droppedRecords, long droppedBytes, int recoveredTruncations, long recoveredBytesCut) {
 }

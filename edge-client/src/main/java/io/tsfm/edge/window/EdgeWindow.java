@@ -1,5 +1,6 @@
 package io.tsfm.edge.window;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.ServedWindow;
 import io.tsfm.edge.frame.DeviceLayout;
 
@@ -16,6 +17,7 @@ import io.tsfm.edge.frame.DeviceLayout;
  * @param duplicateFrames   frames ignored as repeats of a sequence number
  * @param rejection         null when assembled, else the reason (the words of the shared windowing rule)
  */
+@Internal
 public record EdgeWindow(String deviceId, long startMicros, long endMicros, DeviceLayout layout, double rateHz,
                          float[][] samples, long newestArrivalMicros, int duplicateFrames, String rejection)
         implements ServedWindow {

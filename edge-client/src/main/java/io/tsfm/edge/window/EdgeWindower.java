@@ -1,5 +1,6 @@
 package io.tsfm.edge.window;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
  *
  * <p>Not thread-safe: one per consuming loop.
  */
+@Internal
 public final class EdgeWindower {
     private final WindowGrid grid;
     private final WindowAssembler assembler;

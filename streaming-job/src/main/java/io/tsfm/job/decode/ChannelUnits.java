@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.data.SensorKind;
 import io.tsfm.core.data.Units;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
  * factor comes from {@link Units}, the conversion every dataset reader uses. A dimensionless channel ("1", as for
  * orientation quaternions) keeps its values. Stateless and thread-safe.
  */
+@Internal
 public final class ChannelUnits {
 
     private static final List<SensorKind> MEASURED =

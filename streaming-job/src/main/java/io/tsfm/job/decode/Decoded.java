@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.LabelSetEntry;
 
 
@@ -12,6 +13,7 @@ import io.tsfm.core.serving.LabelSetEntry;
  * @param labelSet  a valid label-set update, or null
  * @param rejection why the record is dead-lettered, or null
  */
+@Internal
 public record Decoded(Frame frame, LabelSetEntry labelSet, Rejection rejection) {
 
     /** A good frame. */

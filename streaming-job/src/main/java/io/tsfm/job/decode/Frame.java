@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.window.SampleFrame;
 
 /**
@@ -16,6 +17,7 @@ import io.tsfm.core.window.SampleFrame;
  * @param sentMicros   when the device sent it ({@code sentAtEpochMicros}, else the Kafka timestamp), µs
  * @param source       the Kafka record it was decoded from
  */
+@Internal
 public record Frame(String deviceId, long sequence, long startMicros, double rateHz, float[][] samples,
                     String layoutId, LayoutSpec inlineLayout, long sentMicros, SourceRecord source) {
 

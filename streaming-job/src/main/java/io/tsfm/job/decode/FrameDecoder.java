@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.ImuFrames;
 import io.tsfm.schemas.WireFormat;
@@ -21,6 +22,7 @@ import java.util.List;
  * and frames ending further than {@code maxFutureMicros} ahead of the job's clock (a broken clock, not a skewed one:
  * event time is per device, so a device minutes ahead is windowed on its own time and harms nobody). Stateless apart from its settings; thread-safe.
  */
+@Internal
 public final class FrameDecoder implements RecordDecoder {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.LabelSetEntry;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.WireFormatException;
@@ -11,6 +12,7 @@ import io.tsfm.schemas.avro.LabelSetUpdate;
  * data. The wire rules (non-empty id, version >= 0, at least one unique non-blank label, unique device scope) are
  * {@link WireFormat#LABEL_SET_UPDATE}'s. Stateless; thread-safe.
  */
+@Internal
 public final class LabelSetDecoder implements RecordDecoder {
 
     private static final long serialVersionUID = 1L;

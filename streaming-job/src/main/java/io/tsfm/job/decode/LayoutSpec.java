@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Arrays;
  * @param descriptions free-text channel descriptions, in column order
  * @param toCanonical  per channel, value in the device's unit times this = value in the canonical unit
  */
+@Internal
 public record LayoutSpec(String layoutId, String[] names, String[] descriptions, float[] toCanonical) {
 
     /** Number of channels. */

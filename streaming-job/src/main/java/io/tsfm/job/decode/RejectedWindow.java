@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.window.WindowRejection;
 
 /**
@@ -11,5 +12,6 @@ import io.tsfm.core.window.WindowRejection;
  * @param category    {@link WindowRejection} name, the metric it is counted under
  * @param reason      the windowing rule's own words
  */
+@Internal
 public record RejectedWindow(String deviceId, long startMicros, long endMicros, String category, String reason) {
 }

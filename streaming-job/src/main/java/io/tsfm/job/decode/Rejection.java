@@ -1,5 +1,6 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.avro.DeadLetterReason;
 
@@ -12,6 +13,7 @@ import io.tsfm.schemas.avro.DeadLetterReason;
  * @param detail       human-readable: what was wrong and where (field, byte offset, sample index)
  * @param atEpochMicros wall-clock time of the rejection
  */
+@Internal
 public record Rejection(SourceRecord source, String reason, String detail, long atEpochMicros) {
 
     /** A rejection stamped now. */

@@ -1,10 +1,12 @@
 package io.tsfm.job.decode;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.LabelSetEntry;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 
 /** The side outputs of the job's operators, one tag per kind so every operator files the same kind the same way. */
+@Internal
 public final class SideOutputs {
 
     /** Records to dead-letter, from decoding (bad bytes, invalid frames) and windowing (late, unknown layout). */

@@ -1,5 +1,6 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.runtime.BundleException;
 import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.OnnxWindowClassifier;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
  *
  * <p>Immutable; {@link #create()} may be called from any thread.
  */
+@PublicApi
 public final class BundleClassifierFactory implements ClassifierFactory {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.core.annotation.PublicApi;
 import io.tsfm.core.runtime.WindowClassifier;
 import java.io.Serializable;
 
@@ -13,6 +14,7 @@ import java.io.Serializable;
  * (see {@code io.tsfm.job.ClassifierFactories}).
  */
 @FunctionalInterface
+@PublicApi
 public interface ClassifierFactory extends Serializable {
 
     /** Opens a classifier; called once per inference task. */

@@ -1,5 +1,6 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.runtime.Classification;
 import io.tsfm.core.runtime.WindowClassifier;
 import io.tsfm.core.serving.LabelSetChoice;
@@ -43,6 +44,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p>Runs on the task's mailbox thread only (elements and timers), so it needs no locking.
  */
+@Internal
 public final class InferenceOperator extends AbstractStreamOperator<ScoredWindow>
         implements TwoInputStreamOperator<DeviceWindow, LabelSetEntry, ScoredWindow> {
 

@@ -1,5 +1,6 @@
 package io.tsfm.job.inference;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.ScoredWindow;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import org.apache.flink.util.Collector;
  * device that went quiet does not drag old activity into new windows). Needs every label's score per window
  * (the inference operator's {@code allScores}).
  */
+@Internal
 public final class PredictionSmoother extends KeyedProcessFunction<String, ScoredWindow, ScoredWindow> {
 
     private static final long serialVersionUID = 1L;

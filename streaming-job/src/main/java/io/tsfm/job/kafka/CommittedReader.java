@@ -1,5 +1,6 @@
 package io.tsfm.job.kafka;
 
+import io.tsfm.core.annotation.PublicApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * without a consumer group: for the CLI's measurements and for tests reading the job's output back. Stateless; each
  * call opens its own consumer, so calls are thread-safe.
  */
+@PublicApi
 public final class CommittedReader {
 
     private CommittedReader() {

@@ -1,5 +1,6 @@
 package io.tsfm.job.kafka;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.schemas.WireFormat;
 import io.tsfm.schemas.avro.DeadLetter;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Writes a {@link Rejection} as a {@code DeadLetter} (single-object Avro) under the source record's key. */
+@Internal
 public final class DeadLetterSerializer extends TopicSerializer<Rejection> {
 
     private static final long serialVersionUID = 1L;

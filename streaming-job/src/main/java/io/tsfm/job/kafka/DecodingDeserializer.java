@@ -1,5 +1,6 @@
 package io.tsfm.job.kafka;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.job.decode.Decoded;
 import io.tsfm.job.decode.RecordDecoder;
 import io.tsfm.job.decode.SourceRecord;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * and restart the job on the same record forever). Decoding in the source lets the watermark see each frame's event
  * time per Kafka partition.
  */
+@Internal
 public final class DecodingDeserializer implements KafkaRecordDeserializationSchema<Decoded> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.tsfm.job.kafka;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.serving.ScoredWindow;
 import io.tsfm.core.time.Clocks;
 import io.tsfm.schemas.WireFormat;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Writes a {@link ScoredWindow} as a {@code Prediction} (single-object Avro, key = device id). The emit time and the
  * end-to-end latency are taken here, when the record is handed to the Kafka producer.
  */
+@Internal
 public final class PredictionSerializer extends TopicSerializer<ScoredWindow> {
 
     private static final long serialVersionUID = 1L;

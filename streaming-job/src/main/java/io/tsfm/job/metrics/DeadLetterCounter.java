@@ -1,5 +1,6 @@
 package io.tsfm.job.metrics;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.schemas.avro.DeadLetterReason;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import org.apache.flink.metrics.MetricGroup;
  * Counts dead letters by reason ({@code deadLetters.<reason>}) on their way to the dead-letter sink, where the
  * rejections of every stage meet; passes them through unchanged.
  */
+@Internal
 public final class DeadLetterCounter extends RichMapFunction<Rejection, Rejection> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.tsfm.job.metrics;
 
+import io.tsfm.core.annotation.Internal;
 import java.util.Arrays;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.HistogramStatistics;
@@ -8,6 +9,7 @@ import org.apache.flink.metrics.HistogramStatistics;
  * A Flink {@link Histogram} over the most recent {@code capacity} values (a ring buffer), so quantiles describe
  * current behaviour rather than the whole run. Thread-safe: tasks update it while metric reporters read it.
  */
+@Internal
 public final class ReservoirHistogram implements Histogram {
 
     private final long[] values;

@@ -1,5 +1,6 @@
 package io.tsfm.job.window;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.job.decode.Frame;
 
@@ -15,6 +16,7 @@ import io.tsfm.job.decode.Frame;
  * @param layoutId    layout the columns follow
  * @param sentMicros  send time, µs
  */
+@Internal
 public record BufferedFrame(long sequence, long startMicros, long endMicros, double rateHz, float[][] samples,
                             String layoutId, long sentMicros) {
 

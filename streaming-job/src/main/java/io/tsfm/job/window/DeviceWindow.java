@@ -1,5 +1,6 @@
 package io.tsfm.job.window;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.serving.ServedWindow;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param newestSentMicros    send time of the newest frame in the window, µs; 0 when unknown
  * @param firedAtMicros       wall-clock time the window was assembled, µs (start of its processing latency)
  */
+@Internal
 public record DeviceWindow(String deviceId, long startMicros, long endMicros, double rateHz, float[][] samples,
                            String[] channelDescriptions, long newestSentMicros, long firedAtMicros)
         implements ServedWindow {

@@ -1,6 +1,8 @@
 package io.tsfm.job.window;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.core.preprocess.ChannelDescriptions;
+import io.tsfm.core.time.Clocks;
 import io.tsfm.core.window.SampleFrame;
 import io.tsfm.core.window.WindowAssembler;
 import io.tsfm.core.window.WindowGrid;
@@ -10,9 +12,8 @@ import io.tsfm.job.decode.LayoutSpec;
 import io.tsfm.job.decode.RejectedWindow;
 import io.tsfm.job.decode.Rejection;
 import io.tsfm.job.decode.SideOutputs;
-import io.tsfm.core.time.Clocks;
-import io.tsfm.schemas.avro.DeadLetterReason;
 import io.tsfm.job.metrics.ReservoirHistogram;
+import io.tsfm.schemas.avro.DeadLetterReason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -71,6 +72,7 @@ import org.slf4j.LoggerFactory;
  * ({@code lateFramesDropped}). Windows the assembler rejects go to {@link SideOutputs#REJECTED_WINDOWS} and are
  * counted by {@link WindowRejection} under {@code windowsRejected}.
  */
+@Internal
 public final class DeviceWindower extends KeyedProcessFunction<String, Frame, DeviceWindow> {
 
     private static final long serialVersionUID = 2L;

@@ -1,5 +1,6 @@
 package io.tsfm.job.window;
 
+import io.tsfm.core.annotation.Internal;
 import io.tsfm.job.decode.Decoded;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -19,6 +20,7 @@ import org.apache.flink.util.clock.RelativeClock;
  * its last frame's Kafka time plus the timeout. A backlog, back-pressure or a restore thus holds it back, where a plain
  * processing-time timeout would close windows whose frames are still in Kafka.
  */
+@Internal
 public final class IngestWatermarks implements WatermarkGenerator<Decoded> {
 
     private final long idleMillis;
