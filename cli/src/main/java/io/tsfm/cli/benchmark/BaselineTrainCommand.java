@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * dataset; a neural baseline pretrained on the training sets, its zero-shot head, and its 1 % / 10 % fine-tunes.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a baseline on the 1 % and 10 % labelled windows of each test dataset (spec §6.5 split, "
+        description = {"Train a baseline on the 1 %% and 10 %% labelled windows of each test dataset (spec §6.5 split, "
                 + "seed 3431) and save it under --out/<baseline>/<dataset>/<sup1|sup10>/.",
             "Baselines: rf (per-window statistical + spectral features, Tribuo random forest); lanhar (text-aligned "
                 + "sensor transformer, trained on hapt, hmp, utd_mhad, then fine-tuned per dataset); limubert, crosshar "

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
 /** {@code tsfm benchmark}: the 4-metric protocol over test datasets, written as report.json and report.md. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Benchmark a model bundle and baselines on test datasets (spec §6): zero-shot open-set and "
-                + "closed-set, 1 % / 10 % supervised, with the reference's published rows beside them.",
+                + "closed-set, 1 %% / 10 %% supervised, with the reference's published rows beside them.",
             "Writes report.json, report.md and confusion-matrix PNGs into --report."})
 public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle directory (omit to run baselines only).")
@@ -99,11 +99,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     List<String> baselineTraining = TrainingCorpus.DEFAULT_DATASETS;
 
     @Option(names = "--checkpoint", paramLabel = "DIR",
-            description = "Training checkpoint the bundle was exported from, fine-tuned for the 1 % / 10 % cells "
+            description = "Training checkpoint the bundle was exported from, fine-tuned for the 1 %% / 10 %% cells "
                     + "(default: <bundle>.checkpoint beside the bundle when present). Verified to be the bundle's model.")
     Path checkpoint;
 
-    @Option(names = "--no-fine-tune", description = "Skip TSFM's 1 % / 10 % fine-tuning (its cells say 'not run').")
+    @Option(names = "--no-fine-tune", description = "Skip TSFM's 1 %% / 10 %% fine-tuning (its cells say 'not run').")
     boolean noFineTune;
 
     @Option(names = "--fine-tune-lr", paramLabel = "LR[,LR...]", defaultValue = "1e-5,1e-4,1e-3", split = ",",
