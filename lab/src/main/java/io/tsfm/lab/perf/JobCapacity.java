@@ -88,6 +88,9 @@ public final class JobCapacity {
     /** Seconds between a device's window ends (6 s windows every 2 s). */
     private static final double HOP_SECONDS = 2;
 
+    /** Seconds a window spans. */
+    private static final double WINDOW_SECONDS = 6;
+
     /** One prediction as the consumer saw it. */
     private record Seen(String device, long windowEndMicros, long emittedMicros, long visibleMicros) {
         static Seen of(Prediction p, long visibleMicros) {
@@ -329,8 +332,10 @@ public final class JobCapacity {
                     .optSeconds(warmup + seconds + COOLDOWN_SECONDS).optPacer(Pacer.realTime())
                     .optImperfections(Imperfections.none())
                     .optDevicePrefix(prefix).build();
-            measureFrom = fleet.startMicros() + (long) (warmup * 1e6);
-            measureTo = measureFrom + (long) (seconds * 1e6);
+            // a window that began before the fleet did is incomplete and never predicted: measure from the first
+            // whole one even when the warm-up is shorter than a window
+            measureFrom = fleet.startMicros() + (long) (Math.max(warmup, WINDOW_SECONDS) * 1e6);
+            measureTo = fleet.startMicros() + (long) ((warmup + seconds) * 1e6);
             report = fleet.run();
         }
         double fleetLag = (System.nanoTime() - wallStart) / 1e9 - (warmup + seconds + COOLDOWN_SECONDS);
@@ -360,7 +365,8 @@ public final class JobCapacity {
         IntSummaryStatistics spread = perDevice.values().stream().mapToInt(Integer::intValue).summaryStatistics();
         boolean sustained = toKafka.size() >= 0.99 * expected && percentile(toVisible, 0.99) <= visibleP99Millis
                 && fleetLag < 2;
-        Step s = new Step(devices, expected, toKafka.size(), toKafka.size() / seconds, percentile(toKafka, 0.5), p99,
+        double measured = (measureTo - measureFrom) / 1e6;
+        Step s = new Step(devices, expected, toKafka.size(), toKafka.size() / measured, percentile(toKafka, 0.5), p99,
                 percentile(toVisible, 0.99), fleetLag, sustained);
         log.line(String.format(Locale.ROOT, "%d devices: %d of %d windows (%d devices heard, %d..%d windows each of "
                         + "%d), p99 to Kafka %.0f ms, visible %.0f ms, fleet %d frames (lag %.1f s) -> %s", devices,
@@ -524,7 +530,7 @@ public final class JobCapacity {
             return this;
         }
 
-        /** Seconds before measuring in each step. */
+        /** Seconds before measuring in each step (at least a window, 6 s, is always left out). */
         public Builder optWarmup(double warmup) {
             this.warmup = warmup;
             return this;

@@ -105,7 +105,8 @@ public final class StageSampler implements AutoCloseable {
     /** The stage of a sample whose stack holds these classes, topmost first. */
     public static Stage stageOf(List<String> classes) {
         for (String c : classes) {
-            if (c.startsWith("io.tsfm.")) return projectStage(c);
+            // the generated Avro classes serve both decoding and serialization: the caller below them decides
+            if (c.startsWith("io.tsfm.") && !c.startsWith("io.tsfm.schemas.")) return projectStage(c);
         }
         for (String c : classes) {
             if (c.startsWith("ai.onnxruntime.")) return Stage.INFERENCE;

@@ -37,7 +37,7 @@ public final class ThreadCpu {
                 case KAFKA_CLIENTS ->
                         "Kafka clients (the job's source fetchers and transactional producers, the harness' consumer)";
                 case KAFKA_BROKER -> "Kafka broker (request handlers, network, log, controller)";
-                case FLINK_RUNTIME -> "Flink runtime (JobManager, checkpoint coordination, RPC, network)";
+                case FLINK_RUNTIME -> "Flink runtime (JobManager, checkpoints incl. async snapshots, RPC, network)";
                 case HARNESS -> "load generator and harness (fleet simulator, main thread)";
                 case OTHER -> "other threads (the JIT compiler and GC are not Java threads and are not counted)";
             };
@@ -125,7 +125,7 @@ public final class ThreadCpu {
                 || n.contains("log-cleaner") || n.contains("logdirfailurehandler") || n.contains("transaction")) {
             return Role.KAFKA_BROKER;
         }
-        if (n.contains("flink") || n.contains("pekko") || n.contains("jobmanager") || n.contains("checkpoint")
+        if (n.contains("flink") || n.contains("pekko") || n.startsWith("asyncoperations") || n.contains("jobmanager") || n.contains("checkpoint")
                 || n.contains("taskmanager") || n.contains("mini-cluster") || n.contains("netty")
                 || n.contains("outputflusher") || n.contains("mailbox")) {
             return Role.FLINK_RUNTIME;

@@ -47,6 +47,7 @@ class ProfilingTest {
         assertThat(ThreadCpu.roleOf("inference -> predictions: p: Writer -> predictions: p: Committer (2/2)#0"))
                 .isEqualTo(ThreadCpu.Role.FLINK_TASKS);
         assertThat(ThreadCpu.roleOf("flink-pekko.actor.default-dispatcher-5")).isEqualTo(ThreadCpu.Role.FLINK_RUNTIME);
+        assertThat(ThreadCpu.roleOf("AsyncOperations-thread-3")).isEqualTo(ThreadCpu.Role.FLINK_RUNTIME);
         assertThat(ThreadCpu.roleOf("main")).isEqualTo(ThreadCpu.Role.HARNESS);
     }
 
@@ -61,6 +62,11 @@ class ProfilingTest {
         assertThat(StageSampler.stageOf(List.of("ai.onnxruntime.OrtSession", "io.tsfm.core.runtime.OnnxWindowClassifier",
                 "io.tsfm.core.serving.ServingLoop"))).isEqualTo(StageSampler.Stage.INFERENCE);
         assertThat(StageSampler.stageOf(List.of("org.apache.avro.io.BinaryEncoder",
+                "io.tsfm.job.kafka.PredictionSerializer"))).isEqualTo(StageSampler.Stage.SERIALIZATION);
+        // the generated Avro classes are used both ways: the caller below them decides
+        assertThat(StageSampler.stageOf(List.of("io.tsfm.schemas.avro.ImuFrame", "io.tsfm.job.decode.FrameDecoder")))
+                .isEqualTo(StageSampler.Stage.DECODE);
+        assertThat(StageSampler.stageOf(List.of("io.tsfm.schemas.avro.Prediction",
                 "io.tsfm.job.kafka.PredictionSerializer"))).isEqualTo(StageSampler.Stage.SERIALIZATION);
         assertThat(StageSampler.stageOf(List.of("org.apache.kafka.common.record.MemoryRecords",
                 "org.apache.kafka.clients.producer.KafkaProducer"))).isEqualTo(StageSampler.Stage.KAFKA_CLIENT);
