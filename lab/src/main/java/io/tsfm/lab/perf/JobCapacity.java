@@ -348,26 +348,22 @@ public final class JobCapacity {
         long expected = perDeviceExpected * devices;
         List<Double> toKafka = new ArrayList<>();
         List<Double> toVisible = new ArrayList<>();
+        Map<String, Integer> perDevice = new HashMap<>();
         for (Seen s : seen) {
             if (!s.device().startsWith(prefix) || s.windowEndMicros() < measureFrom || s.windowEndMicros() > measureTo) {
                 continue;
             }
             toKafka.add((s.emittedMicros() - s.windowEndMicros()) / 1000.0);
             toVisible.add((s.visibleMicros() - s.windowEndMicros()) / 1000.0);
+            perDevice.merge(s.device(), 1, Integer::sum);
         }
         double p99 = percentile(toKafka, 0.99);
-        Map<String, Integer> perDevice = new HashMap<>();
-        for (Seen x : seen) {
-            if (x.device().startsWith(prefix) && x.windowEndMicros() >= measureFrom && x.windowEndMicros() <= measureTo) {
-                perDevice.merge(x.device(), 1, Integer::sum);
-            }
-        }
+        double p99Visible = percentile(toVisible, 0.99);
         IntSummaryStatistics spread = perDevice.values().stream().mapToInt(Integer::intValue).summaryStatistics();
-        boolean sustained = toKafka.size() >= 0.99 * expected && percentile(toVisible, 0.99) <= visibleP99Millis
-                && fleetLag < 2;
+        boolean sustained = toKafka.size() >= 0.99 * expected && p99Visible <= visibleP99Millis && fleetLag < 2;
         double measured = (measureTo - measureFrom) / 1e6;
         Step s = new Step(devices, expected, toKafka.size(), toKafka.size() / measured, percentile(toKafka, 0.5), p99,
-                percentile(toVisible, 0.99), fleetLag, sustained);
+                p99Visible, fleetLag, sustained);
         log.line(String.format(Locale.ROOT, "%d devices: %d of %d windows (%d devices heard, %d..%d windows each of "
                         + "%d), p99 to Kafka %.0f ms, visible %.0f ms, fleet %d frames (lag %.1f s) -> %s", devices,
                 s.received(), expected, perDevice.size(), spread.getMin(), spread.getMax(), perDeviceExpected, p99,
