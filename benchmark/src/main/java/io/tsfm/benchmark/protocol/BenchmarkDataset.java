@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A test dataset as the benchmark sees it (spec §1.5, §6.1): labels sorted alphabetically (class index i is the
- * i-th), each subject's sessions concatenated in id order and cut into non-overlapping 6 s windows at the native rate
- * with the majority label ({@link EvalWindows}); subjects in id order, windows in time order. A dataset whose reader
+ * A test dataset as the benchmark sees it (spec §1.5, §6.1): its accelerometer and gyroscope channels ({@link
+ * CoreChannels}), labels sorted alphabetically (class index i is the i-th), each subject's sessions concatenated in
+ * id order and cut into non-overlapping 6 s windows at the native rate with the majority label ({@link EvalWindows});
+ * subjects in id order, windows in time order. A dataset whose reader
  * knows no subjects is one subject. Immutable and thread-safe.
  *
  * @param name        dataset name
@@ -110,17 +111,18 @@ public record BenchmarkDataset(String name, String description, List<String> lab
     }
 
     /**
-     * Cuts {@code dataset} as the benchmark does, the one implementation of it: each subject's sessions
-     * concatenated in id order and cut into non-overlapping 6 s windows at the native rate with the majority label
+     * Cuts {@code dataset} as the benchmark does, the one implementation of it: its {@link CoreChannels core
+     * channels}, each subject's sessions concatenated in id order and cut into non-overlapping 6 s windows at the native rate with the majority label
      * ({@link EvalWindows}), handed to {@code sink} subjects in id order, windows in time order.
      *
      * @param labels the label order the windows' label indices refer to
      * @return the number of subjects
      */
     public static int cut(Dataset dataset, List<String> labels, WindowSink sink) {
+        List<Session> sessions = dataset.sessions().stream().map(CoreChannels::of).toList();
         Map<String, List<Channel>> channelsOf = new HashMap<>();
-        for (Session s : dataset.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
-        Map<String, LabeledTable> tables = EvalWindows.bySubject(dataset.sessions(), labels);
+        for (Session s : sessions) channelsOf.putIfAbsent(s.subject(), s.channels());
+        Map<String, LabeledTable> tables = EvalWindows.bySubject(sessions, labels);
         for (Map.Entry<String, LabeledTable> e : tables.entrySet()) {
             for (EvalWindow w : EvalWindows.slice(e.getValue())) {
                 sink.accept(new WindowKey(dataset.name(), e.getKey(), w.startSample()), w, e.getValue(),

@@ -92,6 +92,31 @@ class BenchmarkDatasetTest {
         assertThat(d.windows()).hasSizeGreaterThan(3000);
         assertThat(d.windows().stream().map(w -> w.label()).distinct().sorted().toList()).containsExactly("jogging",
                 "sitting", "standing", "walking", "walking_downstairs", "walking_upstairs");
+        // its recordings carry 12 channels; the benchmark evaluates the six core ones, as the reference (spec §1.5)
+        Dataset raw = catalog.read("motionsense", root);
+        assertThat(raw.sessions().get(0).numChannels()).isEqualTo(12);
+        for (BenchmarkWindow w : d.windows()) {
+            assertThat(w.channels()).extracting(c -> c.name()).containsExactly("acc_x", "acc_y", "acc_z", "gyro_x",
+                    "gyro_y", "gyro_z");
+            assertThat(w.samples()).hasNumberOfRows(6);
+        }
+        // the kept rows are the recording's own user acceleration and rotation rate, not a copy of other channels
+        Session first = raw.sessions().stream()
+                .filter(s -> s.subject().equals(d.windows().get(0).key().device()))
+                .min(Comparator.comparing(Session::id)).orElseThrow();
+        for (int c = 0; c < 6; c++) {
+            assertThat(d.windows().get(0).samples()[c][0]).isEqualTo(first.samples()[c][0]);
+        }
+    }
+
+    @Test
+    void aRecordingWithoutAnAccelerometerOrGyroscopeIsRefusedNamingIt() {
+        Session s = new Session("sub01_sit_5_0", "motionsense", "1", "sitting",
+                50, List.of(io.tsfm.core.data.Channel.of("gravity_x", io.tsfm.core.data.SensorKind.OTHER, "x",
+                "pocket")), new float[][] {{1f, 2f}}, "sub_1.csv lines 2-3");
+        assertThatThrownBy(() -> CoreChannels.of(s))
+                .hasMessage("motionsense/sub01_sit_5_0 (sub_1.csv lines 2-3): no accelerometer or gyroscope channel "
+                        + "to evaluate");
     }
 
     @Test

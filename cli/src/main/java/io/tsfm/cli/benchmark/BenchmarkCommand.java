@@ -181,6 +181,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     .optSetting("path", path)
                     .optSetting("data root", root.toString())
                     .optSetting("windows", "6 s, native rate, non-overlapping, majority label (spec §1.5)")
+                    .optSetting("channels", "accelerometer and gyroscope only (spec §1.5 core channels; other "
+                            + "channels, e.g. MotionSense gravity and attitude, are left out)")
                     .optSetting("split", "80/10/10 after RandomState(3431).shuffle; balanced 1 % / 10 % (spec §6.5)")
                     .optSetting("batch size", String.valueOf(batchSize));
             double patchSeconds = 1.0;

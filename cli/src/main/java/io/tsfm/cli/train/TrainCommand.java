@@ -4,6 +4,7 @@ import io.tsfm.cli.DataRootOption;
 import io.tsfm.core.ort.ExecutionDevice;
 import io.tsfm.core.runtime.LabelEncoderKind;
 import io.tsfm.training.data.ImuAugmentation;
+import io.tsfm.training.data.SamplingBalance;
 import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.run.TrainConfig;
 import io.tsfm.training.run.ContrastiveTrainer;
@@ -95,6 +96,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "A sample with sensors at more body positions keeps 1..N random ones (default ${DEFAULT-VALUE}: all).")
     int maxSites;
 
+    @Option(names = "--balance", defaultValue = "groups", paramLabel = "groups|datasets",
+            description = "What the sampler balances: synonym groups over the training split (the reference), or "
+                    + "datasets (each an equal share, groups balanced inside it) (default ${DEFAULT-VALUE}).")
+    String balance;
+
     @Mixin DataRootOption rootOption;
 
     @Override
@@ -105,7 +111,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .optLearningRate(lr).optQueueSize(queue).optSamplesPerEpoch(samplesPerEpoch).optMaxSeconds(maxSeconds)
                 .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume)
                 .optLabelEncoder(LabelEncoderKind.parse(labelEncoder, "--label-encoder")).optAmplitudeStats(amplitude)
-                .optAugmentation(new ImuAugmentation(rotate, removeGravity, descriptionDropout, maxSites)).build();
+                .optAugmentation(new ImuAugmentation(rotate, removeGravity, descriptionDropout, maxSites))
+                .optBalance(SamplingBalance.parse(balance, "--balance")).build();
         ContrastiveTrainer.Result r = new ContrastiveTrainer(cfg, rootOption.resolve(), System.err).run();
         System.out.printf(Locale.ROOT, "trained %d epochs at %.1f samples/s; loss %.4f -> %.4f; validation zero-shot closed-set "
                         + "accuracy %.3f, macro-F1 %.3f (chance %.3f)%nfinal checkpoint: %s%n",

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Group-balanced, channel-bucketed batch sampling (spec §4.4). Each item's weight is
- * {@code 1/count(group)}, capped at {@code maxOversampling × min(weight)}; a batch first picks a
+ * {@code 1/count(group)}, capped at {@code maxOversampling × min(weight)} (optionally per dataset, each dataset then
+ * getting an equal share: {@link SamplingBalance#DATASETS}); a batch first picks a
  * channel-count bucket with probability proportional to its total weight, then draws its items with
  * replacement proportionally to weight inside the bucket, so a batch never mixes channel counts.
  * Not thread-safe (holds no state but the caller's {@link Random}); immutable after construction.
@@ -27,24 +28,46 @@ public final class GroupBalancedSampler {
      * @param maxOversampling cap on the ratio between the largest and smallest weight (reference: 20)
      */
     public GroupBalancedSampler(List<String> groups, int[] channelCounts, double maxOversampling) {
+        this(groups, null, channelCounts, maxOversampling);
+    }
+
+    /**
+     * A sampler that gives every dataset an equal share of the samples and balances synonym groups inside each
+     * ({@link SamplingBalance#DATASETS}); with {@code datasets} null, one share for all items (spec §4.4).
+     *
+     * @param groups          synonym group of every item
+     * @param datasets        dataset of every item, or null
+     * @param channelCounts   channel count of every item (the bucket key)
+     * @param maxOversampling cap, inside each dataset, on the ratio between its largest and smallest weight
+     */
+    public GroupBalancedSampler(List<String> groups, List<String> datasets, int[] channelCounts,
+                                double maxOversampling) {
         if (groups.size() != channelCounts.length) throw new IllegalArgumentException("groups and channel counts differ in length");
+        if (datasets != null && datasets.size() != groups.size()) {
+            throw new IllegalArgumentException("groups and datasets differ in length");
+        }
         if (groups.isEmpty()) throw new IllegalArgumentException("no items to sample from");
-        Map<String, Integer> counts = new HashMap<>();
-        for (String g : groups) counts.merge(g, 1, Integer::sum);
         int n = groups.size();
+        Map<String, List<Integer>> shares = new TreeMap<>();
+        for (int i = 0; i < n; i++) shares.computeIfAbsent(datasets == null ? "" : datasets.get(i), k -> new ArrayList<>()).add(i);
         weights = new double[n];
-        double min = Double.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            weights[i] = 1.0 / counts.get(groups.get(i));
-            min = Math.min(min, weights[i]);
+        for (List<Integer> share : shares.values()) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (int i : share) counts.merge(groups.get(i), 1, Integer::sum);
+            double min = Double.MAX_VALUE;
+            for (int i : share) {
+                weights[i] = 1.0 / counts.get(groups.get(i));
+                min = Math.min(min, weights[i]);
+            }
+            double cap = maxOversampling * min;
+            double sum = 0;
+            for (int i : share) {
+                weights[i] = Math.min(weights[i], cap);
+                sum += weights[i];
+            }
+            double total = (double) n / shares.size();
+            for (int i : share) weights[i] *= total / sum;
         }
-        double cap = maxOversampling * min;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            weights[i] = Math.min(weights[i], cap);
-            sum += weights[i];
-        }
-        for (int i = 0; i < n; i++) weights[i] *= n / sum;
 
         Map<Integer, List<Integer>> buckets = new TreeMap<>();
         for (int i = 0; i < n; i++) buckets.computeIfAbsent(channelCounts[i], k -> new ArrayList<>()).add(i);

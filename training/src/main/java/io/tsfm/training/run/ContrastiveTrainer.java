@@ -32,6 +32,7 @@ import io.tsfm.datasets.plot.EmbeddingMap;
 import io.tsfm.datasets.progress.ProgressBar;
 import io.tsfm.training.data.BatchAssembler;
 import io.tsfm.training.data.GroupBalancedSampler;
+import io.tsfm.training.data.SamplingBalance;
 import io.tsfm.training.data.ImuAugmentation;
 import io.tsfm.training.data.LabelTextAugmenter;
 import io.tsfm.training.data.SubjectSplit;
@@ -141,8 +142,8 @@ public final class ContrastiveTrainer {
         BatchAssembler val = new BatchAssembler(split.validation(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(), cfg.minCropSeconds());
         log.printf(Locale.ROOT, "tsfm train: tier %s on %s (%s), %d training / %d validation sessions; held-out subjects %s%n",
                 cfg.tier(), device, sessionCounts, split.train().size(), split.validation().size(), split.heldOutSubjects());
-        log.printf(Locale.ROOT, "  amplitude features %s; augmentation %s%n", cfg.amplitudeStats() ? "on" : "off",
-                cfg.augmentation());
+        log.printf(Locale.ROOT, "  amplitude features %s; augmentation %s; sampler balances %s%n",
+                cfg.amplitudeStats() ? "on" : "off", cfg.augmentation(), cfg.balance());
         if (!split.trainOnlyDatasets().isEmpty()) {
             log.println("  note: no subject split possible for " + split.trainOnlyDatasets() + " (single subject): training only");
         }
@@ -174,7 +175,9 @@ public final class ContrastiveTrainer {
 
             List<String> groups = split.train().stream().map(s -> vocab.groupOf(s.label())).toList();
             int[] channels = split.train().stream().mapToInt(Session::numChannels).toArray();
-            GroupBalancedSampler sampler = new GroupBalancedSampler(groups, channels, 20.0);
+            List<String> sources = cfg.balance() == SamplingBalance.DATASETS
+                    ? split.train().stream().map(Session::dataset).toList() : null;
+            GroupBalancedSampler sampler = new GroupBalancedSampler(groups, sources, channels, 20.0);
             int perEpoch = cfg.samplesPerEpoch() > 0 ? cfg.samplesPerEpoch() : split.train().size();
             int batchesPerEpoch = Math.max(1, perEpoch / cfg.batchSize());
             int epochs = cfg.minutes() > 0 ? Integer.MAX_VALUE : cfg.epochs();
@@ -230,18 +233,21 @@ public final class ContrastiveTrainer {
                         // never let one diverged batch poison the weights or the queue: drop its gradients, count it
                         TrainingStep.zeroGradients(params);
                         skipped++;
-                        if (skipped > 20 && skipped * 2 > b + 1) {
-                            throw new IllegalStateException("training diverged: " + skipped + " of " + (b + 1)
-                                    + " steps of epoch " + (epoch + 1) + " gave a non-finite loss; lower --lr (now " + lr + ")");
-                        }
+                        checkDivergence(skipped, b, epoch, lr);
                         continue;
                     }
                     lossSum += lt[0];
                     tau = lt[1];
                     lossCount++;
                     if ((b + 1) % cfg.accumulation() == 0 || b == batchesPerEpoch - 1) {
-                        gradNorm = TrainingStep.applyGradients(opt, params, manager);
-                        steps++;
+                        double norm = TrainingStep.applyGradients(opt, params, manager);
+                        if (Double.isFinite(norm)) {
+                            gradNorm = norm;
+                            steps++;
+                        } else {
+                            skipped++;
+                            checkDivergence(skipped, b, epoch, lr);
+                        }
                     }
                     bar.update((long) (b + 1) * cfg.batchSize(), String.format(Locale.ROOT, "loss %.3f tau %.2f lr %.1e |g| %.2f",
                             lossSum / lossCount, tau, lr, gradNorm));
@@ -267,7 +273,7 @@ public final class ContrastiveTrainer {
                 m.put("lr", lr);
                 m.put("samples_per_second", lastRate);
                 m.put("skipped_non_finite_steps", skipped);
-                // the share of each dataset in this epoch's batches (the sampler balances label groups, not datasets)
+                // the share of each dataset in this epoch's batches (by default the sampler balances label groups, not datasets)
                 int total = drawn.values().stream().mapToInt(Integer::intValue).sum();
                 Map<String, Double> share = new LinkedHashMap<>();
                 drawn.forEach((k, v) -> share.put(k, v / (double) Math.max(1, total)));
@@ -330,6 +336,13 @@ public final class ContrastiveTrainer {
     }
 
     /** Fills the memory bank with no-grad batches before the first epoch (spec §4.3). */
+    private static void checkDivergence(int skipped, int batch, int epoch, double lr) {
+        if (skipped > 20 && skipped * 2 > batch + 1) {
+            throw new IllegalStateException("training diverged: " + skipped + " of " + (batch + 1) + " steps of epoch "
+                    + (epoch + 1) + " gave a non-finite loss or gradient; lower --lr (now " + lr + ")");
+        }
+    }
+
     private void warmQueue(TrainableTsfm net, ParameterStore ps, BatchAssembler train, GroupBalancedSampler sampler,
                            TextBank text, MemoryBank bank, NDManager manager, Device device, Random rng) {
         int batches = (int) Math.ceil(bank.capacity() / (double) cfg.batchSize());

@@ -33,13 +33,15 @@ import java.util.List;
  * @param amplitudeStats   whether the model reads per-patch amplitude features ({@code TsfmConfig#isUseAmplitudeStats})
  * @param augmentation     device augmentations of training samples (orientation, gravity removal, description
  *                         dropout, site subsets)
+ * @param balance          what the sampler balances: synonym groups over the split, or datasets
  */
 public record TrainConfig(String tier, Path outDir, List<String> datasets, int epochs, double minutes, int batchSize,
                           int accumulation, double learningRate, double weightDecay, int warmupEpochs, int queueSize,
                           double maxSeconds, double minCropSeconds, int samplesPerEpoch, double validationFraction,
                           int checkpointEvery, long seed, ExecutionDevice device, int threads, Path resume,
                           int textMaxTokens, LabelEncoderKind labelEncoder, boolean amplitudeStats,
-                          io.tsfm.training.data.ImuAugmentation augmentation) {
+                          io.tsfm.training.data.ImuAugmentation augmentation,
+                          io.tsfm.training.data.SamplingBalance balance) {
 
     /** The model configuration a run of this config trains: its tier, with the amplitude features if asked. */
     public io.tsfm.training.model.config.TsfmConfig modelConfig() {
@@ -82,6 +84,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         private LabelEncoderKind labelEncoder = LabelEncoderKind.FROZEN;
         private boolean amplitudeStats;
         private io.tsfm.training.data.ImuAugmentation augmentation = io.tsfm.training.data.ImuAugmentation.NONE;
+        private io.tsfm.training.data.SamplingBalance balance = io.tsfm.training.data.SamplingBalance.GROUPS;
 
         public Builder setTier(String v) { tier = v; return this; }
         public Builder setOutDir(Path v) { outDir = v; return this; }
@@ -108,6 +111,8 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         public Builder optAmplitudeStats(boolean v) { amplitudeStats = v; return this; }
         public Builder optAugmentation(io.tsfm.training.data.ImuAugmentation v) { augmentation = java.util.Objects.requireNonNull(v); return this; }
 
+        public Builder optBalance(io.tsfm.training.data.SamplingBalance v) { balance = java.util.Objects.requireNonNull(v); return this; }
+
         public TrainConfig build() {
             if (tier == null || tier.isBlank()) throw new IllegalArgumentException("tier is required");
             if (outDir == null) throw new IllegalArgumentException("output directory is required");
@@ -120,7 +125,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
             return new TrainConfig(tier, outDir, datasets, epochs, minutes, batchSize, accumulation, lr, weightDecay,
                     warmupEpochs, queueSize, maxSeconds, minCropSeconds, samplesPerEpoch, validationFraction,
                     checkpointEvery, seed, device, threads, resume, textMaxTokens, labelEncoder, amplitudeStats,
-                    augmentation);
+                    augmentation, balance);
         }
     }
 }

@@ -80,17 +80,26 @@ public final class TrainingStep {
         }
     }
 
-    /** Discards accumulated gradients (after a diverged step). */
+    /** Discards accumulated gradients (after a diverged step), non-finite entries included. */
     public static void zeroGradients(PairList<String, Parameter> params) {
         try (NDScope scope = new NDScope()) {
-            for (Pair<String, Parameter> p : params) {
-                NDArray g = p.getValue().getArray().getGradient();
-                g.subi(g);
-            }
+            for (Pair<String, Parameter> p : params) zero(p.getValue().getArray().getGradient());
         }
     }
 
-    /** Clips (model + label bank) and the temperature separately, updates, and zeroes the gradients. */
+    // g - g is NaN where g is NaN or infinite, so those entries are set first
+    private static void zero(NDArray g) {
+        g.set(g.isNaN().logicalOr(g.isInfinite()), 0f);
+        g.subi(g);
+    }
+
+    /**
+     * Clips (model + label bank) and the temperature separately, updates, and zeroes the gradients. A step whose
+     * gradients are not finite (a finite loss can still back-propagate an infinity, e.g. through a norm at zero)
+     * updates nothing: its gradients are discarded and NaN is returned, for the caller to count it as skipped.
+     *
+     * @return the model's gradient norm before clipping, or NaN when the step was skipped
+     */
     public static double applyGradients(AdamW opt, PairList<String, Parameter> params, NDManager manager) {
         try (NDScope scope = new NDScope()) {
             Map<String, NDArray> grads = new LinkedHashMap<>();
@@ -102,10 +111,11 @@ public final class TrainingStep {
                 (p.getKey().contains("logit_scale") ? temp : main).add(g);
             }
             double norm = AdamW.clipGradNorm(main, CLIP);
-            AdamW.clipGradNorm(temp, CLIP);
-            opt.update(params, grads);
-            for (NDArray g : grads.values()) g.subi(g);
-            return norm;
+            double tempNorm = AdamW.clipGradNorm(temp, CLIP);
+            boolean finite = Double.isFinite(norm) && Double.isFinite(tempNorm);
+            if (finite) opt.update(params, grads);
+            for (NDArray g : grads.values()) zero(g);
+            return finite ? norm : Double.NaN;
         }
     }
 

@@ -55,6 +55,57 @@ class GroupBalancedSamplerTest {
     }
 
     @Test
+    void datasetBalanceGivesEachDatasetAnEqualShareAndBalancesGroupsInside() {
+        // dataset "big": 900 items in 9 groups; "small": 100 items in 2 groups of 90 and 10
+        List<String> groups = new ArrayList<>();
+        List<String> datasets = new ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            groups.add("g" + i % 9);
+            datasets.add("big");
+        }
+        for (int i = 0; i < 100; i++) {
+            groups.add(i < 90 ? "common" : "rare");
+            datasets.add("small");
+        }
+        int[] ch = new int[1000];
+        java.util.Arrays.fill(ch, 6);
+        GroupBalancedSampler byGroups = new GroupBalancedSampler(groups, ch, 20.0);
+        GroupBalancedSampler byDatasets = new GroupBalancedSampler(groups, datasets, ch, 20.0);
+        double bigShareByGroups = 0, bigShare = 0, rare = 0, common = 0;
+        for (int i = 0; i < 1000; i++) {
+            if (i < 900) {
+                bigShareByGroups += byGroups.weight(i);
+                bigShare += byDatasets.weight(i);
+            } else if (i < 990) {
+                common += byDatasets.weight(i);
+            } else {
+                rare += byDatasets.weight(i);
+            }
+        }
+        // by groups the big dataset's 9 groups take 9 of 11 shares; by datasets it takes half
+        assertThat(bigShareByGroups / 1000).isCloseTo(9.0 / 11, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bigShare / 1000).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(rare).isCloseTo(common, org.assertj.core.data.Offset.offset(1e-9));
+        Random rng = new Random(3);
+        int small = 0, drawn = 0;
+        for (int b = 0; b < 300; b++) {
+            for (int i : byDatasets.nextBatch(32, rng)) {
+                if (i >= 900) small++;
+                drawn++;
+            }
+        }
+        assertThat(small / (double) drawn).isBetween(0.45, 0.55);
+    }
+
+    @Test
+    void balanceNamesParseAndUnknownOnesAreRefusedNamingTheFlag() {
+        assertThat(SamplingBalance.parse("datasets", "--balance")).isEqualTo(SamplingBalance.DATASETS);
+        assertThat(SamplingBalance.parse("groups", "--balance")).isEqualTo(SamplingBalance.GROUPS);
+        assertThatThrownBy(() -> SamplingBalance.parse("subjects", "--balance"))
+                .hasMessage("--balance must be groups or datasets, got 'subjects'");
+    }
+
+    @Test
     void rejectsEmptyAndMismatchedInput() {
         assertThatThrownBy(() -> new GroupBalancedSampler(List.of(), new int[0], 20)).hasMessageContaining("no items");
         assertThatThrownBy(() -> new GroupBalancedSampler(List.of("a"), new int[2], 20)).hasMessageContaining("differ");
