@@ -158,6 +158,8 @@ public final class ContrastiveTrainer {
             text.precompute(texts);
             log.printf(Locale.ROOT, "  text side: %d strings encoded once in %.1f s%n", text.size(), (System.nanoTime() - t0) / 1e9);
 
+            // the engine's generator draws the initial weights and every dropout mask: seeded, a run repeats
+            ai.djl.engine.Engine.getInstance().setRandomSeed((int) cfg.seed());
             TrainableTsfm net = new TrainableTsfm(modelConfig);
             net.initialize(manager, DataType.FLOAT32);
             PairList<String, Parameter> params = net.getParameters();
@@ -170,6 +172,7 @@ public final class ContrastiveTrainer {
                 for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
                 long[] state = Checkpoint.loadTrainingState(cfg.resume(), opt, params, bank);
                 startEpoch = (int) state[0];
+                ai.djl.engine.Engine.getInstance().setRandomSeed((int) (cfg.seed() + 1000L * startEpoch));
                 log.printf("  resumed from %s after epoch %d%n", cfg.resume(), startEpoch);
             }
 

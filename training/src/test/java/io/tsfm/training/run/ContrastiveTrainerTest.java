@@ -50,6 +50,15 @@ class ContrastiveTrainerTest {
         assertThat(prov.get("held_out_subjects").get("hapt").size()).isGreaterThan(0);
         assertThat(out.resolve("final/params.bin")).isNotEmptyFile();
 
+        // the same seed repeats the run: data, augmentations, initial weights and dropout masks
+        Path again = out.resolve("again");
+        new ContrastiveTrainer(small(again).optEpochs(1).build(), ROOT, new PrintStream(log, true)).run();
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        JsonNode repeated = new ObjectMapper().readTree(Files.readAllLines(again.resolve("metrics.jsonl")).get(0));
+        assertThat(repeated.get("train_loss").asDouble()).isEqualTo(first.get("train_loss").asDouble());
+        assertThat(Files.readAllBytes(again.resolve("checkpoints/epoch-0001/params.bin")))
+                .isEqualTo(Files.readAllBytes(ck.resolve("params.bin")));
+
         // resume after epoch 1 and run to 2 epochs: picks up the counters and finishes one more epoch
         Path out2 = out.resolve("resumed");
         ContrastiveTrainer.Result resumed = new ContrastiveTrainer(small(out2).optResume(ck).build(), ROOT, new PrintStream(log, true)).run();
