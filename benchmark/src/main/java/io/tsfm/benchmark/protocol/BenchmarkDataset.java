@@ -5,6 +5,7 @@ import io.tsfm.core.data.Session;
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetManifest;
+import io.tsfm.datasets.eval.CoreChannels;
 import io.tsfm.datasets.eval.EvalWindow;
 import io.tsfm.datasets.eval.EvalWindows;
 import io.tsfm.datasets.eval.LabeledTable;

@@ -110,16 +110,6 @@ class BenchmarkDatasetTest {
     }
 
     @Test
-    void aRecordingWithoutAnAccelerometerOrGyroscopeIsRefusedNamingIt() {
-        Session s = new Session("sub01_sit_5_0", "motionsense", "1", "sitting",
-                50, List.of(io.tsfm.core.data.Channel.of("gravity_x", io.tsfm.core.data.SensorKind.OTHER, "x",
-                "pocket")), new float[][] {{1f, 2f}}, "sub_1.csv lines 2-3");
-        assertThatThrownBy(() -> CoreChannels.of(s))
-                .hasMessage("motionsense/sub01_sit_5_0 (sub_1.csv lines 2-3): no accelerometer or gyroscope channel "
-                        + "to evaluate");
-    }
-
-    @Test
     void unknownOrRepeatedDatasetNamesAreRefusedBeforeReading() {
         assertThatThrownBy(() -> BenchmarkDatasets.load(List.of("basicmotions", "moonwalk"), catalog, root))
                 .hasMessageContaining("unknown dataset 'moonwalk'").hasMessageContaining("mobifall_v2");

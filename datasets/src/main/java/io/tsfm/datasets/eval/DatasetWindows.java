@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dataset's evaluation windows as classifier input (spec §1.5, §6.2): each subject's sessions concatenated in
- * session order and cut into non-overlapping 6 s windows ({@link EvalWindows}, majority label), each with the
- * channel descriptions the model reads for the serving patch length. Window ids are
+ * A dataset's evaluation windows as classifier input (spec §1.5, §6.2): its {@link CoreChannels core channels}, each
+ * subject's sessions concatenated in session order and cut into non-overlapping 6 s windows ({@link EvalWindows},
+ * majority label), each with the channel descriptions the model reads for the serving patch length. Window ids are
  * {@code <dataset>/<subject>/<first sample>}. Stateless and thread-safe.
  */
 public final class DatasetWindows {
@@ -35,10 +35,11 @@ public final class DatasetWindows {
     /** As {@link #of(Dataset, double)} with another window length. */
     public static List<Labeled> of(Dataset dataset, double patchSeconds, double windowSeconds) {
         List<String> labels = dataset.manifest().labels();
+        List<Session> sessions = dataset.sessions().stream().map(CoreChannels::of).toList();
         Map<String, List<Channel>> channelsOf = new HashMap<>();
-        for (Session s : dataset.sessions()) channelsOf.putIfAbsent(s.subject(), s.channels());
+        for (Session s : sessions) channelsOf.putIfAbsent(s.subject(), s.channels());
         List<Labeled> out = new ArrayList<>();
-        for (Map.Entry<String, LabeledTable> e : EvalWindows.bySubject(dataset.sessions(), labels).entrySet()) {
+        for (Map.Entry<String, LabeledTable> e : EvalWindows.bySubject(sessions, labels).entrySet()) {
             LabeledTable t = e.getValue();
             List<String> descriptions = ChannelDescriptions.describeAll(dataset.manifest().description(),
                     channelsOf.get(e.getKey()), t.rateHz(), patchSeconds);

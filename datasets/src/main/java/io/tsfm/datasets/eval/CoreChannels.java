@@ -1,4 +1,4 @@
-package io.tsfm.benchmark.protocol;
+package io.tsfm.datasets.eval;
 
 import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.SensorKind;
