@@ -11,6 +11,7 @@ import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetReader;
 import io.tsfm.datasets.DatasetRole;
 import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.eval.CoreChannels;
 import io.tsfm.training.run.CheckpointProvenance;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ public record DemoData(String dataset, DatasetRole role, List<Session> sessions,
         } else {
             heldOut = role == DatasetRole.ZERO_SHOT ? "zero-shot test set, never trained on" : "user dataset";
         }
-        sessions = sessions.stream().filter(s -> s.length() > 0).toList();
+        // a test set is played as it is evaluated: its accelerometer and gyroscope channels (spec §1.5)
+        sessions = sessions.stream().filter(s -> s.length() > 0).map(CoreChannels::of).toList();
         if (sessions.isEmpty()) {
             throw new NoDataException("dataset '" + name + "' under " + root.path() + " has no held-out session with "
                     + "samples" + (data.problems().isEmpty() ? "" : " (" + data.problems().size()
