@@ -1,8 +1,10 @@
 package io.tsfm.benchmark.baseline.neural;
 
+
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.WindowKey;
+import io.tsfm.core.data.Session;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.catalog.DatasetCatalog;
@@ -76,7 +78,7 @@ public record TrainingCorpus(List<String> datasets, List<String> labels, List<Tr
             names.add(d.name());
             List<String> own = new ArrayList<>(new TreeSet<>(d.manifest().labels()));
             int before = windows.size();
-            BenchmarkDataset.cut(d, own, (key, w, t, channels) -> {
+            BenchmarkDataset.cut(oneLayoutPerSubject(d), own, (key, w, t, channels) -> {
                 float[][] input = BaselineInput.of(w.samples(), t.rateHz(), channels, key.toString());
                 int[] sub = new int[SUB_WINDOWS];
                 for (int j = 0; j < SUB_WINDOWS; j++) {
@@ -96,6 +98,33 @@ public record TrainingCorpus(List<String> datasets, List<String> labels, List<Tr
             }
         }
         return new TrainingCorpus(names, labels, windows);
+    }
+
+    /**
+     * {@code d} with each subject whose sessions differ in channel layout (HuGaDB drops clipped gyroscopes per file)
+     * split into one subject per layout, {@code <subject>~<n>}, so that a subject's concatenated sessions share their
+     * channels; {@code d} itself when every subject has one layout.
+     */
+    static Dataset oneLayoutPerSubject(Dataset d) {
+        Map<String, List<List<String>>> layouts = new HashMap<>();
+        for (Session s : d.sessions()) {
+            List<String> names = s.channels().stream().map(c -> c.name()).toList();
+            List<List<String>> seen = layouts.computeIfAbsent(s.subject(), k -> new ArrayList<>());
+            if (!seen.contains(names)) seen.add(names);
+        }
+        if (layouts.values().stream().allMatch(l -> l.size() == 1)) return d;
+        List<Session> out = new ArrayList<>(d.sessions().size());
+        for (Session s : d.sessions()) {
+            List<List<String>> seen = layouts.get(s.subject());
+            if (seen.size() == 1) {
+                out.add(s);
+                continue;
+            }
+            int n = seen.indexOf(s.channels().stream().map(c -> c.name()).toList());
+            out.add(new Session(s.id(), s.dataset(), s.subject() + "~" + n, s.label(), s.rateHz(), s.channels(),
+                    s.samples(), s.source()));
+        }
+        return new Dataset(d.manifest(), out, d.problems());
     }
 
     /** SHA-256 of the window keys and labels, one a line: what a checkpoint records of its training data. */
