@@ -106,23 +106,21 @@ public record TrainingCorpus(List<String> datasets, List<String> labels, List<Tr
      * channels; {@code d} itself when every subject has one layout.
      */
     static Dataset oneLayoutPerSubject(Dataset d) {
+        List<List<String>> layoutOf = d.sessions().stream()
+                .map(s -> s.channels().stream().map(c -> c.name()).toList()).toList();
         Map<String, List<List<String>>> layouts = new HashMap<>();
-        for (Session s : d.sessions()) {
-            List<String> names = s.channels().stream().map(c -> c.name()).toList();
-            List<List<String>> seen = layouts.computeIfAbsent(s.subject(), k -> new ArrayList<>());
-            if (!seen.contains(names)) seen.add(names);
+        for (int i = 0; i < layoutOf.size(); i++) {
+            List<List<String>> seen = layouts.computeIfAbsent(d.sessions().get(i).subject(), k -> new ArrayList<>());
+            if (!seen.contains(layoutOf.get(i))) seen.add(layoutOf.get(i));
         }
         if (layouts.values().stream().allMatch(l -> l.size() == 1)) return d;
-        List<Session> out = new ArrayList<>(d.sessions().size());
-        for (Session s : d.sessions()) {
+        List<Session> out = new ArrayList<>(layoutOf.size());
+        for (int i = 0; i < layoutOf.size(); i++) {
+            Session s = d.sessions().get(i);
             List<List<String>> seen = layouts.get(s.subject());
-            if (seen.size() == 1) {
-                out.add(s);
-                continue;
-            }
-            int n = seen.indexOf(s.channels().stream().map(c -> c.name()).toList());
-            out.add(new Session(s.id(), s.dataset(), s.subject() + "~" + n, s.label(), s.rateHz(), s.channels(),
-                    s.samples(), s.source()));
+            String subject = seen.size() == 1 ? s.subject() : s.subject() + "~" + seen.indexOf(layoutOf.get(i));
+            out.add(new Session(s.id(), s.dataset(), subject, s.label(), s.rateHz(), s.channels(), s.samples(),
+                    s.source()));
         }
         return new Dataset(d.manifest(), out, d.problems());
     }
