@@ -84,6 +84,12 @@ class ErrorMessagesTest {
         CliRun seconds = CliRun.run("predictions", "--seconds", "-5", "--bootstrap-servers", "127.0.0.1:9");
         assertThat(seconds.code()).isEqualTo(2);
         assertThat(seconds.err()).contains("--seconds must be a number >= 0");
+        CliRun epochs = CliRun.run("benchmark", "--fine-tune-epochs", "0", "--report", "/proc/never-written");
+        assertThat(epochs.code()).isEqualTo(2);
+        assertThat(epochs.err()).contains("--fine-tune-epochs must be >= 1, got 0");
+        CliRun labels = CliRun.run("benchmark", "--fine-tune-labels", "trained", "--report", "/proc/never-written");
+        assertThat(labels.code()).isEqualTo(2);
+        assertThat(labels.err()).contains("--fine-tune-labels must be frozen or learnable, got 'trained'");
     }
 
     @Test

@@ -43,8 +43,6 @@ import java.util.Map;
 public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     /** Windows of each dataset the checkpoint and the bundle are compared on. */
     static final int VERIFY_WINDOWS = 8;
-    /** The reference's fine-tuning learning rate (spec §6.5). */
-    public static final double REFERENCE_LEARNING_RATE = 1e-5;
 
     private final String name;
     private final Path bundle;
@@ -54,6 +52,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private final double patchSeconds;
     private final Patcher patcher;
     private final Device device;
+    private final FineTuneRecipe recipe;
     private final List<Double> learningRates;
     private final Map<String, Double> chosenRates = new LinkedHashMap<>();
     private final MiniLmTextEncoder encoder;
@@ -67,32 +66,14 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
      * @param checkpoint the checkpoint it was exported from
      * @param historyDir where histories and curves go (null: not written)
      * @param progress   where per-epoch progress lines go (null: silent)
-     * @throws IOException when the bundle cannot be opened
-     */
-    public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress)
-            throws IOException {
-        this(name, bundle, checkpoint, historyDir, progress, List.of(REFERENCE_LEARNING_RATE));
-    }
-
-    /**
-     * As the reference's recipe but with other AdamW learning rates (a deviation the caller must report unless it is
-     * just the reference's): with several, the one with the best validation accuracy predicts the test windows.
-     *
-     * @param learningRates the AdamW learning rates to try, in order of preference on ties
+     * @param recipe     how to fine-tune ({@link FineTuneRecipe#REFERENCE} for the reference's; with several learning
+     *                   rates, the one with the best validation accuracy predicts the test windows)
      * @throws IOException when the bundle cannot be opened
      */
     public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress,
-                          List<Double> learningRates) throws IOException {
-        if (learningRates.isEmpty()) throw new IllegalArgumentException("no learning rate to fine-tune with");
-        for (double lr : learningRates) {
-            if (!(lr > 0) || Double.isInfinite(lr)) {
-                throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
-            }
-        }
-        if (learningRates.stream().distinct().count() != learningRates.size()) {
-            throw new IllegalArgumentException("a learning rate is listed twice: " + learningRates);
-        }
-        this.learningRates = List.copyOf(learningRates);
+                          FineTuneRecipe recipe) throws IOException {
+        this.recipe = java.util.Objects.requireNonNull(recipe);
+        this.learningRates = recipe.learningRates();
         ModelBundle b = ModelBundle.open(bundle);
         this.name = name;
         this.bundle = bundle;
@@ -113,9 +94,11 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
 
     @Override
     public String description() {
-        return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, frozen label "
-                + "embeddings, logits / 0.07, cross-entropy, AdamW lr " + rates() + " wd 1e-5, batch 32, ≤ 20 epochs, patience 5 "
-                + "on validation accuracy, best state restored; DJL float32 on " + device.getDeviceType() + ")";
+        return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, "
+                + (recipe.labels() == FineTuneRecipe.LabelEmbeddings.LEARNABLE ? "label embeddings trained from their text embeddings" : "frozen label "
+                + "embeddings") + ", logits / 0.07, cross-entropy, AdamW lr " + recipe.rates() + " wd 1e-5, batch 32, ≤ "
+                + recipe.maxEpochs() + " epochs, patience " + recipe.patience() + " on validation accuracy, best state "
+                + "restored; DJL float32 on " + device.getDeviceType() + ")";
     }
 
     /** The checkpoint fine-tuned. */
@@ -207,6 +190,8 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
                     .setTrain(train).setValidation(validation)
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
                     .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(lr)
+                    .optMaxEpochs(recipe.maxEpochs()).optPatience(recipe.patience())
+                    .optLearnableLabels(recipe.labels() == FineTuneRecipe.LabelEmbeddings.LEARNABLE)
                     .optProgress(progress, what)
                     .build().run(test);
             if (progress != null) {
@@ -237,11 +222,6 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     /** The learning rate chosen on validation for each fine-tune so far, by {@code <dataset>-<metric>}. */
     public Map<String, Double> chosenLearningRates() {
         return new LinkedHashMap<>(chosenRates);
-    }
-
-    private String rates() {
-        return learningRates.size() == 1 ? String.valueOf(learningRates.get(0))
-                : "chosen on validation accuracy among " + learningRates;
     }
 
     /** Every fine-tune run so far, by {@code <dataset>-<metric>}. */

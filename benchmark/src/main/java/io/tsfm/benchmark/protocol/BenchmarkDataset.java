@@ -6,6 +6,7 @@ import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetManifest;
 import io.tsfm.datasets.eval.CoreChannels;
+import io.tsfm.datasets.eval.DatasetWindows;
 import io.tsfm.datasets.eval.EvalWindow;
 import io.tsfm.datasets.eval.EvalWindows;
 import io.tsfm.datasets.eval.LabeledTable;
@@ -112,25 +113,17 @@ public record BenchmarkDataset(String name, String description, List<String> lab
     }
 
     /**
-     * Cuts {@code dataset} as the benchmark does, the one implementation of it: its {@link CoreChannels core
-     * channels}, each subject's sessions concatenated in id order and cut into non-overlapping 6 s windows at the native rate with the majority label
-     * ({@link EvalWindows}), handed to {@code sink} subjects in id order, windows in time order.
+     * Cuts {@code dataset} as the benchmark does ({@link DatasetWindows#cut}, which {@code classify} and export parity
+     * share): its {@link CoreChannels core channels}, each subject's sessions concatenated in id order and cut into
+     * non-overlapping 6 s windows at the native rate with the majority label ({@link EvalWindows}), handed to
+     * {@code sink} subjects in id order, windows in time order.
      *
      * @param labels the label order the windows' label indices refer to
      * @return the number of subjects
      */
     public static int cut(Dataset dataset, List<String> labels, WindowSink sink) {
-        List<Session> sessions = dataset.sessions().stream().map(CoreChannels::of).toList();
-        Map<String, List<Channel>> channelsOf = new HashMap<>();
-        for (Session s : sessions) channelsOf.putIfAbsent(s.subject(), s.channels());
-        Map<String, LabeledTable> tables = EvalWindows.bySubject(sessions, labels);
-        for (Map.Entry<String, LabeledTable> e : tables.entrySet()) {
-            for (EvalWindow w : EvalWindows.slice(e.getValue())) {
-                sink.accept(new WindowKey(dataset.name(), e.getKey(), w.startSample()), w, e.getValue(),
-                        channelsOf.get(e.getKey()));
-            }
-        }
-        return tables.size();
+        return DatasetWindows.cut(dataset, labels, EvalWindows.WINDOW_SECONDS, (subject, w, table, channels) ->
+                sink.accept(new WindowKey(dataset.name(), subject, w.startSample()), w, table, channels));
     }
 
     /** The class index of every window, in window order (the split's input). */

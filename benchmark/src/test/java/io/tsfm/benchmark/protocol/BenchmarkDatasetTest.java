@@ -107,6 +107,14 @@ class BenchmarkDatasetTest {
         for (int c = 0; c < 6; c++) {
             assertThat(d.windows().get(0).samples()[c][0]).isEqualTo(first.samples()[c][0]);
         }
+        // classify and export parity cut the same windows, in the same order, with the same samples and labels
+        List<io.tsfm.datasets.eval.DatasetWindows.Labeled> classified = io.tsfm.datasets.eval.DatasetWindows.of(raw, 1.0);
+        assertThat(classified).hasSameSizeAs(d.windows());
+        for (int i = 0; i < classified.size(); i++) {
+            assertThat(classified.get(i).label()).isEqualTo(d.windows().get(i).label());
+            assertThat(classified.get(i).window().samples()).isDeepEqualTo(d.windows().get(i).samples());
+            assertThat(classified.get(i).window().channelDescriptions()).hasSize(6);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.tsfm.benchmark.baseline.neural.NeuralStore;
 import io.tsfm.benchmark.baseline.neural.StoredNeuralBaseline;
 import io.tsfm.benchmark.baseline.neural.TrainingCorpus;
 import io.tsfm.benchmark.finetune.BundleCheckpoint;
+import io.tsfm.benchmark.finetune.FineTuneRecipe;
 import io.tsfm.benchmark.finetune.TsfmFineTuning;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.BenchmarkDatasets;
@@ -38,7 +39,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code tsfm benchmark}: the 4-metric protocol over test datasets, written as report.json and report.md. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
@@ -113,13 +117,38 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "deviation from the reference.")
     List<Double> fineTuneLr;
 
+    @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "20",
+            description = "Fine-tuning epochs at most (default ${DEFAULT-VALUE}, the reference's).")
+    int fineTuneEpochs;
+
+    @Option(names = "--fine-tune-patience", paramLabel = "N", defaultValue = "5",
+            description = "Fine-tuning stops after N epochs without a better validation accuracy (default "
+                    + "${DEFAULT-VALUE}, the reference's).")
+    int fineTunePatience;
+
+    @Option(names = "--fine-tune-labels", paramLabel = "frozen|learnable", defaultValue = "frozen",
+            description = "Label embeddings during fine-tuning: frozen text embeddings (the reference's) or learnable, "
+                    + "started at them (default ${DEFAULT-VALUE}).")
+    String fineTuneLabels;
+
     @Mixin DataRootOption rootOption;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         if (!List.of("direct", "stream", "both").contains(path)) {
             throw new IllegalArgumentException("--path must be direct, stream or both, got '" + path + "'");
+        }
+        // checked before anything loads, so a bad value fails at once
+        FineTuneRecipe recipe;
+        try {
+            recipe = new FineTuneRecipe(fineTuneLr, fineTuneEpochs, fineTunePatience,
+                    FineTuneRecipe.LabelEmbeddings.parse(fineTuneLabels, "--fine-tune-labels"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         boolean streaming = !path.equals("direct");
         if (!streaming && bootstrapServers != null) {
@@ -207,17 +236,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 patchSeconds = bundle.patchSeconds();
                 if (fineTuneFrom != null) {
                     fineTuning = new TsfmFineTuning(bundle.systems().get(0).name(), model, fineTuneFrom,
-                            report.resolve("fine-tune"), System.err, fineTuneLr);
-                    if (!fineTuneLr.equals(List.of(TsfmFineTuning.REFERENCE_LEARNING_RATE))) {
-                        b.optDeviation(fineTuneLr.size() == 1
-                                ? "TSFM fine-tuning used AdamW learning rate " + fineTuneLr.get(0) + " (--fine-tune-lr), "
-                                        + "not the reference's " + TsfmFineTuning.REFERENCE_LEARNING_RATE + "."
-                                : "TSFM fine-tuning chose its AdamW learning rate per dataset and rate among "
-                                        + fineTuneLr + " (--fine-tune-lr) by the restored state's validation accuracy "
-                                        + "(the split's validation part, never the test part); the reference uses "
-                                        + TsfmFineTuning.REFERENCE_LEARNING_RATE + " only. The choices are in "
-                                        + "fine-tune/chosen-learning-rates.json.");
-                    }
+                            report.resolve("fine-tune"), System.err, recipe);
+                    recipe.deviations().forEach(b::optDeviation);
                     double worst = 0;
                     for (BenchmarkDataset d : sets) worst = Math.max(worst, fineTuning.verify(d));
                     b.optSupervised(fineTuning);

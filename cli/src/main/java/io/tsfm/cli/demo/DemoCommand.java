@@ -46,8 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "Dataset to replay (default: the first zero-shot test set found: mobifall_v2, basicmotions, "
-                    + "racketsports). A training set replays only the subjects the model's training held out.")
+            description = "Dataset to replay (default: the first zero-shot test set found: motionsense, mobifall_v2, "
+                    + "basicmotions, racketsports). A training set replays only the subjects the model's training held out.")
     String dataset;
 
     @Option(names = "--devices", defaultValue = "4", description = "Simulated devices (default ${DEFAULT-VALUE}).")

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tsfm demo} in-process through {@link Main#run}, for real: the shipped bundle, a real Kafka broker, the
- * streaming job on a Flink MiniCluster and two simulated devices replaying held-out mobifall_v2 sessions for 20 s,
+ * streaming job on a Flink MiniCluster and two simulated devices replaying held-out sessions of the default zero-shot set (motionsense) for 20 s,
  * with a live label-set switch. Checks what the view printed against itself and the label sets, and that the run
  * left nothing behind: its broker port free, no new entry in {@code java.io.tmpdir} (the module's own folder, see
  * the pom), no new non-daemon thread.
@@ -57,9 +57,9 @@ class DemoCommandTest {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         String out = r.out();
 
-        List<String> mobifall = DatasetCatalog.load(DataRoot.resolve()).read("mobifall_v2", DataRoot.resolve())
+        List<String> played = DatasetCatalog.load(DataRoot.resolve()).read("motionsense", DataRoot.resolve())
                 .manifest().labels();
-        assertThat(out).contains("2 devices replaying").contains("held-out sessions of mobifall_v2")
+        assertThat(out).contains("2 devices replaying").contains("held-out sessions of motionsense")
                 .contains("zero-shot test set");
         List<MatchResult> predictions = new ArrayList<>();
         Matcher m = PREDICTION.matcher(out);
@@ -74,9 +74,9 @@ class DemoCommandTest {
             devices.add(p.group(2));
             int version = Integer.parseInt(p.group(8));
             versions.add(version);
-            assertThat(mobifall).as("true activity").contains(p.group(3));
+            assertThat(played).as("true activity").contains(p.group(3));
             // each window is scored against the label set it was classified with, live switch or not
-            assertThat(version == 0 ? mobifall : SWITCHED).as("prediction of label set v%d", version)
+            assertThat(version == 0 ? played : SWITCHED).as("prediction of label set v%d", version)
                     .contains(p.group(4));
             assertThat(Double.parseDouble(p.group(5))).isBetween(-1.0, 1.0);
             if (p.group(6).equals("right")) right++;
@@ -92,7 +92,7 @@ class DemoCommandTest {
         assertThat(out).contains("summary: " + predictions.size() + " windows predicted for 2 devices");
         assertThat(out).containsPattern("accuracy so far: ([\\d.]+|-) \\(" + right + "/" + (right + wrong) + "\\)"
                 + "|accuracy so far: - \\(no scored window yet\\)");
-        assertThat(out).contains("label set demo v0, closed-set over " + mobifall.size() + " labels")
+        assertThat(out).contains("label set demo v0, closed-set over " + played.size() + " labels")
                 .contains("label set demo v1, open-set (synonym-group match) over 6 labels");
         Matcher p = Pattern.compile("p50 ([\\d.]+) s, p99 ([\\d.]+) s").matcher(out);
         assertThat(p.find()).as(out).isTrue();
@@ -116,7 +116,7 @@ class DemoCommandTest {
         CliRun r = run("demo", "--root", empty.toString(), "--seconds", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no held-out data found").contains(empty.toAbsolutePath().toString())
-                .contains("mobifall_v2.zip").contains("TSFM_DATA_ROOT");
+                .contains("motionsense.zip").contains("mobifall_v2.zip").contains("TSFM_DATA_ROOT");
         assertThat(r.out()).isEmpty();
     }
 

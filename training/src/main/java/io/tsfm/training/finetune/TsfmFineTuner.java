@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Supervised fine-tuning of a TSFM checkpoint (spec §6.5, metrics 3 and 4): a fresh copy of the whole IMU tower
@@ -48,6 +49,9 @@ import java.util.TreeSet;
  * autocast is not reproduced). Not thread-safe; one run at a time per instance.
  */
 public final class TsfmFineTuner {
+    /** Name of the learnable label rows ({@link Builder#optLearnableLabels}) among the trained parameters. */
+    static final String PROTOTYPES = "finetune_label_prototypes";
+
     private final Path checkpoint;
     private final List<DatasetWindows.Labeled> train;
     private final List<DatasetWindows.Labeled> validation;
@@ -65,6 +69,7 @@ public final class TsfmFineTuner {
     private final double patchSeconds;
     private final PrintStream progress;
     private final String title;
+    private final boolean learnableLabels;
 
     private TsfmFineTuner(Builder b) {
         this.checkpoint = b.checkpoint;
@@ -84,6 +89,7 @@ public final class TsfmFineTuner {
         this.patchSeconds = b.patchSeconds;
         this.progress = b.progress;
         this.title = b.title;
+        this.learnableLabels = b.learnableLabels;
     }
 
     /** A builder: {@code setCheckpoint}, {@code setTrain}, {@code setValidation} and {@code setLabels} are required. */
@@ -132,9 +138,21 @@ public final class TsfmFineTuner {
 
     private FineTuneResult train(CheckpointModel model, PatchedWindows trainW, int[] trainY, PatchedWindows valW,
                                  int[] valY, PatchedWindows testW, long start) {
-        NDArray lbl = model.labelEmbeddings(labels);
-        PairList<String, Parameter> params = model.net().getModel().getParameters();
+        NDArray text = model.labelEmbeddings(labels);
+        PairList<String, Parameter> params = new PairList<>();
+        for (Pair<String, Parameter> p : model.net().getModel().getParameters()) params.add(p);
+        Parameter prototypes = null;
+        if (learnableLabels) {
+            // one row per label, started at its text embedding: the labelled windows may move a label away from
+            // where its words put it, and the cosine logits keep each row's scale out of play
+            prototypes = Parameter.builder().setName(PROTOTYPES).setType(Parameter.Type.WEIGHT).build();
+            prototypes.setArray(text.duplicate());
+            params.add(PROTOTYPES, prototypes);
+        }
         for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
+        final Parameter proto = prototypes;
+        Supplier<NDArray> lbl = () -> proto == null ? text
+                : proto.getArray().div(proto.getArray().norm(new int[] {1}, true).add(1e-12f));
         AdamW opt = new AdamW(model.manager(), learningRate, weightDecay);
         opt.setDecayRule(name -> true);
         ParameterStore ps = new ParameterStore(model.manager(), false);
@@ -190,7 +208,7 @@ public final class TsfmFineTuner {
         int[] predicted = predict(model, testW, lbl);
         List<String> out = new ArrayList<>(predicted.length);
         for (int p : predicted) out.add(labels.get(p));
-        lbl.close();
+        text.close();
         return new FineTuneResult(out, history, stopping.bestEpoch(), stoppedEarly, (System.nanoTime() - start) / 1e9,
                 settings(model));
     }
@@ -200,14 +218,14 @@ public final class TsfmFineTuner {
      * loss is returned without backward or update.
      */
     private double step(CheckpointModel model, ParameterStore ps, AdamW opt, PairList<String, Parameter> params,
-                        PatchedWindows windows, int[] items, int[] y, NDArray lbl) {
+                        PatchedWindows windows, int[] items, int[] y, Supplier<NDArray> labelRows) {
         try (NDScope scope = new NDScope()) {
             var batch = windows.batch(items, null);
             NDArray target = model.manager().create(y).toDevice(model.device(), false).oneHot(labels.size());
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray emb = model.sessionEmbeddings(ps, batch, true);
-                NDArray logits = emb.matMul(lbl.transpose()).div((float) temperature);
+                NDArray logits = emb.matMul(labelRows.get().transpose()).div((float) temperature);
                 NDArray ce = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
                 loss = ce.getFloat();
                 if (!Float.isFinite(loss)) return loss; // no backward, no update: the caller skips and counts it
@@ -219,10 +237,15 @@ public final class TsfmFineTuner {
     }
 
     /** Argmax of embedding · labelsᵀ per window, eval mode. */
-    private int[] predict(CheckpointModel model, PatchedWindows windows, NDArray lbl) {
+    private int[] predict(CheckpointModel model, PatchedWindows windows, Supplier<NDArray> labelRows) {
         float[][] emb = model.embed(windows, batchSize);
-        float[] l = lbl.toFloatArray();
-        int e = (int) lbl.getShape().get(1);
+        float[] l;
+        int e;
+        try (NDScope scope = new NDScope()) {
+            NDArray lbl = labelRows.get().stopGradient();
+            l = lbl.toFloatArray();
+            e = (int) lbl.getShape().get(1);
+        }
         int[] out = new int[emb.length];
         for (int i = 0; i < emb.length; i++) {
             int bestK = 0;
@@ -296,6 +319,7 @@ public final class TsfmFineTuner {
         s.put("seed", seed);
         s.put("device", model.device().toString());
         s.put("patch_seconds", patchSeconds);
+        s.put("learnable_labels", learnableLabels);
         return s;
     }
 
@@ -324,8 +348,18 @@ public final class TsfmFineTuner {
         private double patchSeconds = 1.0;
         private PrintStream progress;
         private String title = "fine-tune";
+        private boolean learnableLabels;
 
         private Builder() {}
+
+        /**
+         * Whether the label embeddings are trained too, started at their text embeddings (default false: frozen, as
+         * the reference); they stay unit rows in the logits, and the best epoch's rows predict.
+         */
+        public Builder optLearnableLabels(boolean learnable) {
+            this.learnableLabels = learnable;
+            return this;
+        }
 
         /** The trained checkpoint directory (config.json and params.bin are read). */
         public Builder setCheckpoint(Path dir) {

@@ -100,6 +100,22 @@ class TsfmFineTunerTest {
     }
 
     @Test
+    void learnableLabelRowsTrainAndTheBestEpochsRowsPredict() throws Exception {
+        List<SensorWindow> valWindows = val.stream().map(DatasetWindows.Labeled::window).toList();
+        FineTuneResult frozen = tuner().optLearningRate(1e-3).optMaxEpochs(4).optPatience(4).build().run(valWindows);
+        FineTuneResult learnt = tuner().optLearningRate(1e-3).optMaxEpochs(4).optPatience(4).optLearnableLabels(true)
+                .build().run(valWindows);
+
+        // same seed, same batches: the only difference is that the label rows move with the network
+        assertThat(learnt.history().get(0).trainLoss()).isNotEqualTo(frozen.history().get(0).trainLoss());
+        assertThat(learnt.history().get(3).trainLoss()).isLessThan(learnt.history().get(0).trainLoss());
+        // the restored state includes the best epoch's label rows: predicting validation reproduces its accuracy
+        assertThat(accuracy(learnt.predictions(), val)).isEqualTo(learnt.bestValidationAccuracy());
+        assertThat(learnt.settings()).containsEntry("learnable_labels", true);
+        assertThat(frozen.settings()).containsEntry("learnable_labels", false);
+    }
+
+    @Test
     void stopsAfterFiveEpochsWithoutImprovement() throws Exception {
         // a learning rate too small to move any argmax: validation accuracy is flat after epoch 1
         FineTuneResult r = tuner().optLearningRate(1e-12).optWeightDecay(0).optMaxEpochs(20).build()

@@ -1,0 +1,51 @@
+package io.tsfm.benchmark.finetune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tsfm.benchmark.finetune.FineTuneRecipe.LabelEmbeddings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FineTuneRecipeTest {
+
+    @Test
+    void theReferenceRecipeDeviatesInNothing() {
+        assertThat(FineTuneRecipe.REFERENCE.deviations()).isEmpty();
+        assertThat(new FineTuneRecipe(List.of(1e-5), 20, 5, LabelEmbeddings.FROZEN).deviations()).isEmpty();
+    }
+
+    @Test
+    void eachDifferenceFromTheReferenceIsOneSentenceNamingItsFlag() {
+        List<String> d = new FineTuneRecipe(List.of(1e-4, 1e-3), 60, 15, LabelEmbeddings.LEARNABLE).deviations();
+        assertThat(d).hasSize(3);
+        assertThat(d.get(0)).contains("--fine-tune-lr").contains("[1.0E-4, 0.001]").contains("validation");
+        assertThat(d.get(1)).contains("at most 60 epochs with patience 15").contains("--fine-tune-epochs");
+        assertThat(d.get(2)).contains("--fine-tune-labels learnable");
+        assertThat(new FineTuneRecipe(List.of(1e-3), 20, 5, LabelEmbeddings.FROZEN).deviations())
+                .containsExactly("TSFM fine-tuning used AdamW learning rate 0.001 (--fine-tune-lr), not the "
+                        + "reference's 1.0E-5.");
+    }
+
+    @Test
+    void refusesSettingsOutOfRangeNamingThem() {
+        assertThatThrownBy(() -> new FineTuneRecipe(List.of(), 20, 5, LabelEmbeddings.FROZEN))
+                .hasMessageContaining("--fine-tune-lr: no learning rate given");
+        assertThatThrownBy(() -> new FineTuneRecipe(List.of(1e-3, 1e-3), 20, 5, LabelEmbeddings.FROZEN))
+                .hasMessageContaining("--fine-tune-lr lists a rate twice");
+        assertThatThrownBy(() -> new FineTuneRecipe(List.of(-1.0), 20, 5, LabelEmbeddings.FROZEN))
+                .hasMessageContaining("--fine-tune-lr must be > 0, got -1.0");
+        assertThatThrownBy(() -> new FineTuneRecipe(List.of(1e-3), 0, 5, LabelEmbeddings.FROZEN))
+                .hasMessageContaining("--fine-tune-epochs must be >= 1, got 0");
+        assertThatThrownBy(() -> new FineTuneRecipe(List.of(1e-3), 20, 0, LabelEmbeddings.FROZEN))
+                .hasMessageContaining("--fine-tune-patience must be >= 1, got 0");
+    }
+
+    @Test
+    void labelEmbeddingsParseTheirFlagSpellingOnly() {
+        assertThat(LabelEmbeddings.parse("learnable", "--fine-tune-labels")).isEqualTo(LabelEmbeddings.LEARNABLE);
+        assertThat(LabelEmbeddings.parse("frozen", "--fine-tune-labels")).isEqualTo(LabelEmbeddings.FROZEN);
+        assertThatThrownBy(() -> LabelEmbeddings.parse("LEARN", "--fine-tune-labels"))
+                .hasMessage("--fine-tune-labels must be frozen or learnable, got 'LEARN'");
+    }
+}
