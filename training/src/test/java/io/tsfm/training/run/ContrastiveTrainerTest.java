@@ -2,6 +2,14 @@ package io.tsfm.training.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
+import io.tsfm.training.model.TrainableTsfm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,14 +58,19 @@ class ContrastiveTrainerTest {
         assertThat(prov.get("held_out_subjects").get("hapt").size()).isGreaterThan(0);
         assertThat(out.resolve("final/params.bin")).isNotEmptyFile();
 
-        // the same seed repeats the run: data, augmentations, initial weights and dropout masks
+        // the same seed repeats the run: data, augmentations, initial weights and dropout masks. Up to float rounding
+        // only: the engine's CPU kernels are not bit-repeatable on a loaded machine (a CI run saw the loss differ in
+        // the 7th digit); an unseeded generator changes the initial weights, so the loss by far more than 1e-4
         Path again = out.resolve("again");
         new ContrastiveTrainer(small(again).optEpochs(1).build(), ROOT, new PrintStream(log, true)).run();
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         JsonNode repeated = new ObjectMapper().readTree(Files.readAllLines(again.resolve("metrics.jsonl")).get(0));
-        assertThat(repeated.get("train_loss").asDouble()).isEqualTo(first.get("train_loss").asDouble());
-        assertThat(Files.readAllBytes(again.resolve("checkpoints/epoch-0001/params.bin")))
-                .isEqualTo(Files.readAllBytes(ck.resolve("params.bin")));
+        assertThat(repeated.get("train_loss").asDouble()).isCloseTo(first.get("train_loss").asDouble(), offset(1e-4));
+        assertThat(largestParameterDifference(again.resolve("checkpoints/epoch-0001"), ck)).isLessThan(1e-3);
+        // and a different seed does not
+        Path other = out.resolve("other-seed");
+        new ContrastiveTrainer(small(other).optEpochs(1).optSeed(7).build(), ROOT, new PrintStream(log, true)).run();
+        assertThat(largestParameterDifference(other.resolve("checkpoints/epoch-0001"), ck)).isGreaterThan(1e-2);
 
         // resume after epoch 1 and run to 2 epochs: picks up the counters and finishes one more epoch
         Path out2 = out.resolve("resumed");
@@ -66,6 +79,29 @@ class ContrastiveTrainerTest {
         assertThat(log.toString()).contains("resumed from").contains("after epoch 1");
         JsonNode state = new ObjectMapper().readTree(out2.resolve("final/state.json").toFile());
         assertThat(state.get("epochs_done").asInt()).isEqualTo(2);
+    }
+
+    /** The largest |difference| between the parameters of two checkpoints of the same configuration. */
+    private static double largestParameterDifference(Path a, Path b) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            PairList<String, Parameter> pa = load(a, manager).getModel().getParameters();
+            PairList<String, Parameter> pb = load(b, manager).getModel().getParameters();
+            assertThat(pa.keys()).isEqualTo(pb.keys());
+            double worst = 0;
+            for (int i = 0; i < pa.size(); i++) {
+                float[] x = pa.get(i).getValue().getArray().toFloatArray();
+                float[] y = pb.get(i).getValue().getArray().toFloatArray();
+                for (int j = 0; j < x.length; j++) worst = Math.max(worst, Math.abs(x[j] - y[j]));
+            }
+            return worst;
+        }
+    }
+
+    private static TrainableTsfm load(Path dir, NDManager manager) throws Exception {
+        TrainableTsfm net = new TrainableTsfm(Checkpoint.readConfig(dir));
+        net.initialize(manager, DataType.FLOAT32);
+        Checkpoint.loadParameters(dir, net, manager);
+        return net;
     }
 
     @Test
