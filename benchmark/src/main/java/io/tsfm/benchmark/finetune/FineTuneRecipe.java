@@ -2,6 +2,8 @@ package io.tsfm.benchmark.finetune;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How TSFM is fine-tuned for the 1 % / 10 % cells: the AdamW learning rates to choose among on the split's
@@ -24,7 +26,7 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
 
         /** The option's spelling ({@code frozen}, {@code learnable}). */
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /**
@@ -43,11 +45,12 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
     /** The reference's fine-tuning learning rate (spec §6.5). */
     public static final double REFERENCE_LEARNING_RATE = 1e-5;
     /** The reference's recipe: lr 1e-5, at most 20 epochs, patience 5, frozen label embeddings. */
-    public static final FineTuneRecipe REFERENCE = new FineTuneRecipe(List.of(REFERENCE_LEARNING_RATE), 20, 5, LabelEmbeddings.FROZEN);
+    public static final FineTuneRecipe REFERENCE =
+            new FineTuneRecipe(List.of(REFERENCE_LEARNING_RATE), 20, 5, LabelEmbeddings.FROZEN);
 
     public FineTuneRecipe {
         learningRates = List.copyOf(learningRates);
-        java.util.Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(labels, "labels");
         if (learningRates.isEmpty()) throw new IllegalArgumentException("--fine-tune-lr: no learning rate given");
         for (double lr : learningRates) {
             if (!(lr > 0) || Double.isInfinite(lr)) {
@@ -61,9 +64,19 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
         if (patience < 1) throw new IllegalArgumentException("--fine-tune-patience must be >= 1, got " + patience);
     }
 
+    /** Whether the label embeddings are trained ({@link LabelEmbeddings#LEARNABLE}). */
+    public boolean trainsLabels() {
+        return labels == LabelEmbeddings.LEARNABLE;
+    }
+
+    /** Whether the learning rate is chosen on validation among several (else the single one is used). */
+    public boolean choosesRate() {
+        return learningRates.size() > 1;
+    }
+
     /** The rates in words: the single rate, or that it is chosen among several. */
     String rates() {
-        return learningRates.size() == 1 ? String.valueOf(learningRates.get(0))
+        return !choosesRate() ? String.valueOf(learningRates.get(0))
                 : "chosen on validation accuracy among " + learningRates;
     }
 
@@ -84,7 +97,7 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
                     + " (--fine-tune-epochs, --fine-tune-patience); the reference: " + REFERENCE.maxEpochs
                     + " and " + REFERENCE.patience + ".");
         }
-        if (labels == LabelEmbeddings.LEARNABLE) {
+        if (trainsLabels()) {
             out.add("TSFM fine-tuning trained the label embeddings too, started at their text embeddings "
                     + "(--fine-tune-labels learnable); the reference keeps them frozen.");
         }

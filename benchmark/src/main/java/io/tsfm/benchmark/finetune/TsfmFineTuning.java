@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * TSFM's 1 % / 10 % rows (spec §6.5): for each test dataset and label rate the bundle's training checkpoint is
@@ -53,7 +54,6 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private final Patcher patcher;
     private final Device device;
     private final FineTuneRecipe recipe;
-    private final List<Double> learningRates;
     private final Map<String, Double> chosenRates = new LinkedHashMap<>();
     private final MiniLmTextEncoder encoder;
     private final TextBank text;
@@ -72,8 +72,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
      */
     public TsfmFineTuning(String name, Path bundle, Path checkpoint, Path historyDir, PrintStream progress,
                           FineTuneRecipe recipe) throws IOException {
-        this.recipe = java.util.Objects.requireNonNull(recipe);
-        this.learningRates = recipe.learningRates();
+        this.recipe = Objects.requireNonNull(recipe);
         ModelBundle b = ModelBundle.open(bundle);
         this.name = name;
         this.bundle = bundle;
@@ -95,7 +94,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     @Override
     public String description() {
         return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, "
-                + (recipe.labels() == FineTuneRecipe.LabelEmbeddings.LEARNABLE ? "label embeddings trained from their text embeddings" : "frozen label "
+                + (recipe.trainsLabels() ? "label embeddings trained from their text embeddings" : "frozen label "
                 + "embeddings") + ", logits / 0.07, cross-entropy, AdamW lr " + recipe.rates() + " wd 1e-5, batch 32, ≤ "
                 + recipe.maxEpochs() + " epochs, patience " + recipe.patience() + " on validation accuracy, best state "
                 + "restored; DJL float32 on " + device.getDeviceType() + ")";
@@ -148,19 +147,19 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         FineTuneResult best = null;
         double bestRate = Double.NaN;
         List<String> diverged = new ArrayList<>();
-        for (double lr : learningRates) {
+        for (double lr : recipe.learningRates()) {
             FineTuneResult r;
             try {
                 r = fineTune(dataset, m, lr, train, validation, testWindows);
             } catch (FineTuningDivergedException e) {
                 // a rate that diverges is a candidate that lost: the others still compete on validation
-                if (learningRates.size() == 1) throw e;
+                if (!recipe.choosesRate()) throw e;
                 diverged.add(lr + " (" + e.getMessage() + ")");
                 if (progress != null) progress.printf(Locale.ROOT, "fine-tune %s %s lr %s left out: %s%n",
                         dataset.name(), m.title(), lr, e.getMessage());
                 continue;
             }
-            String runTag = learningRates.size() == 1 ? tag : tag + "-lr" + lr;
+            String runTag = recipe.choosesRate() ? tag + "-lr" + lr : tag;
             write(r, runTag, dataset, split, rate, m, lr);
             if (best == null || r.bestValidationAccuracy() > best.bestValidationAccuracy()) {
                 best = r;
@@ -171,10 +170,10 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
             throw new IllegalStateException("fine-tuning " + tag + " diverged at every learning rate: " + diverged);
         }
         // the un-suffixed history is always the run whose predictions fill the cell
-        if (learningRates.size() > 1) write(best, tag, dataset, split, rate, m, bestRate);
+        if (recipe.choosesRate()) write(best, tag, dataset, split, rate, m, bestRate);
         results.put(tag, best);
         chosenRates.put(tag, bestRate);
-        if (progress != null && learningRates.size() > 1) {
+        if (progress != null && recipe.choosesRate()) {
             progress.printf(Locale.ROOT, "fine-tune %s %s: lr %s chosen on validation (val acc %.3f)%n",
                     dataset.name(), m.title(), bestRate, best.bestValidationAccuracy());
         }
@@ -184,14 +183,14 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private FineTuneResult fineTune(BenchmarkDataset dataset, MetricKind m, double lr,
                                     List<DatasetWindows.Labeled> train, List<DatasetWindows.Labeled> validation,
                                     List<SensorWindow> test) {
-        String what = "fine-tune " + dataset.name() + " " + m.title() + (learningRates.size() == 1 ? "" : " lr " + lr);
+        String what = "fine-tune " + dataset.name() + " " + m.title() + (recipe.choosesRate() ? " lr " + lr : "");
         try {
             FineTuneResult r = TsfmFineTuner.builder().setCheckpoint(checkpoint)
                     .setTrain(train).setValidation(validation)
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
                     .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(lr)
                     .optMaxEpochs(recipe.maxEpochs()).optPatience(recipe.patience())
-                    .optLearnableLabels(recipe.labels() == FineTuneRecipe.LabelEmbeddings.LEARNABLE)
+                    .optLearnableLabels(recipe.trainsLabels())
                     .optProgress(progress, what)
                     .build().run(test);
             if (progress != null) {

@@ -1,18 +1,14 @@
 package io.tsfm.benchmark.protocol;
 
-import io.tsfm.core.data.Channel;
 import io.tsfm.core.data.Session;
 import io.tsfm.core.labels.LabelVocabulary;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.DatasetManifest;
 import io.tsfm.datasets.eval.CoreChannels;
 import io.tsfm.datasets.eval.DatasetWindows;
-import io.tsfm.datasets.eval.EvalWindow;
 import io.tsfm.datasets.eval.EvalWindows;
-import io.tsfm.datasets.eval.LabeledTable;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +71,7 @@ public record BenchmarkDataset(String name, String description, List<String> lab
         }
         List<BenchmarkWindow> windows = new ArrayList<>();
         int[] mixed = {0};
-        int subjects = cut(dataset, labels, (key, w, t, channels) -> {
+        int subjects = cut(dataset, labels, (subject, w, t, channels) -> {
             int[] perSample = t.labels();
             for (int i = w.startSample() + 1; i < w.startSample() + w.length(); i++) {
                 if (perSample[i] != perSample[w.startSample()]) {
@@ -83,8 +79,8 @@ public record BenchmarkDataset(String name, String description, List<String> lab
                     break;
                 }
             }
-            windows.add(new BenchmarkWindow(key, windows.size(), w.label(), labels.get(w.label()), w.samples(),
-                    t.rateHz(), channels));
+            windows.add(new BenchmarkWindow(new WindowKey(dataset.name(), subject, w.startSample()), windows.size(),
+                    w.label(), labels.get(w.label()), w.samples(), t.rateHz(), channels));
         });
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no " + EvalWindows.WINDOW_SECONDS
@@ -100,30 +96,18 @@ public record BenchmarkDataset(String name, String description, List<String> lab
                 mixed[0], groupsOf(labels, vocabulary));
     }
 
-    /** Receives the windows {@link #cut} cuts. */
-    @FunctionalInterface
-    public interface WindowSink {
-        /**
-         * @param key      the window's key
-         * @param window   the window (its label an index into the labels given to {@link #cut})
-         * @param table    the subject's concatenated recording it lies in (rate and per-sample labels)
-         * @param channels the subject's channels
-         */
-        void accept(WindowKey key, EvalWindow window, LabeledTable table, List<Channel> channels);
-    }
-
     /**
-     * Cuts {@code dataset} as the benchmark does ({@link DatasetWindows#cut}, which {@code classify} and export parity
-     * share): its {@link CoreChannels core channels}, each subject's sessions concatenated in id order and cut into
-     * non-overlapping 6 s windows at the native rate with the majority label ({@link EvalWindows}), handed to
-     * {@code sink} subjects in id order, windows in time order.
+     * Cuts {@code dataset} as the benchmark does: {@link DatasetWindows#cut} (which {@code classify} and export parity
+     * share) with the benchmark's 6 s windows ({@link EvalWindows#WINDOW_SECONDS}): its {@link CoreChannels core
+     * channels}, each subject's sessions concatenated in id order and cut into non-overlapping windows at the native
+     * rate with the majority label, handed to {@code visitor} subjects in id order, windows in time order. A window's
+     * key is {@code new WindowKey(dataset.name(), subject, window.startSample())}.
      *
      * @param labels the label order the windows' label indices refer to
      * @return the number of subjects
      */
-    public static int cut(Dataset dataset, List<String> labels, WindowSink sink) {
-        return DatasetWindows.cut(dataset, labels, EvalWindows.WINDOW_SECONDS, (subject, w, table, channels) ->
-                sink.accept(new WindowKey(dataset.name(), subject, w.startSample()), w, table, channels));
+    public static int cut(Dataset dataset, List<String> labels, DatasetWindows.WindowVisitor visitor) {
+        return DatasetWindows.cut(dataset, labels, EvalWindows.WINDOW_SECONDS, visitor);
     }
 
     /** The class index of every window, in window order (the split's input). */
@@ -142,7 +126,7 @@ public record BenchmarkDataset(String name, String description, List<String> lab
 
     /** Window count per label, in label order. */
     public Map<String, Integer> labelCounts() {
-        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        Map<String, Integer> out = new LinkedHashMap<>();
         for (String l : labels) out.put(l, 0);
         for (BenchmarkWindow w : windows) out.merge(w.label(), 1, Integer::sum);
         return out;

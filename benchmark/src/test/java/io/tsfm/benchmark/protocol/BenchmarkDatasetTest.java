@@ -7,6 +7,7 @@ import io.tsfm.core.data.Session;
 import io.tsfm.datasets.DataRoot;
 import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.catalog.DatasetCatalog;
+import io.tsfm.datasets.eval.DatasetWindows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -108,7 +109,7 @@ class BenchmarkDatasetTest {
             assertThat(d.windows().get(0).samples()[c][0]).isEqualTo(first.samples()[c][0]);
         }
         // classify and export parity cut the same windows, in the same order, with the same samples and labels
-        List<io.tsfm.datasets.eval.DatasetWindows.Labeled> classified = io.tsfm.datasets.eval.DatasetWindows.of(raw, 1.0);
+        List<DatasetWindows.Labeled> classified = DatasetWindows.of(raw, 1.0);
         assertThat(classified).hasSameSizeAs(d.windows());
         for (int i = 0; i < classified.size(); i++) {
             assertThat(classified.get(i).label()).isEqualTo(d.windows().get(i).label());

@@ -294,7 +294,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 b.optDeviation(d);
             }
             BenchmarkResult result = b.build().run();
-            if (fineTuning != null && fineTuneLr.size() > 1) {
+            if (fineTuning != null && recipe.choosesRate()) {
                 Path chosen = report.resolve("fine-tune").resolve("chosen-learning-rates.json");
                 Files.createDirectories(chosen.getParent());
                 new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()

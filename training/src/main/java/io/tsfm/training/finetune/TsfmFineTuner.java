@@ -36,8 +36,8 @@ import java.util.function.Supplier;
 /**
  * Supervised fine-tuning of a TSFM checkpoint (spec §6.5, metrics 3 and 4): a fresh copy of the whole IMU tower
  * (encoder, channel-text fusion, semantic head) is loaded from the checkpoint; the label embeddings of the label list
- * are computed once and frozen (or, with {@link Builder#optLearnableLabels}, trained as unit rows started at them); logits are the pooled session embedding times the label embeddings over a fixed
- * temperature 0.07; cross-entropy; AdamW (lr 1e-5, weight decay 1e-5 on every parameter, no clipping); batches of 32
+ * are computed once and frozen (or, with {@link Builder#optLearnableLabels}, trained as unit rows started at them);
+ * logits are the pooled session embedding times the label embeddings over a fixed temperature 0.07; cross-entropy; AdamW (lr 1e-5, weight decay 1e-5 on every parameter, no clipping); batches of 32
  * in a fresh shuffle each epoch; at most 20 epochs; after each epoch the validation accuracy, the state of the best
  * (strictly improving) epoch kept, and training stopped after 5 epochs without improvement; the best state is restored
  * and predicts the test windows (argmax cosine over the label list). Per-patch tiers use the pooled session embedding
@@ -141,18 +141,16 @@ public final class TsfmFineTuner {
         NDArray text = model.labelEmbeddings(labels);
         PairList<String, Parameter> params = new PairList<>();
         for (Pair<String, Parameter> p : model.net().getModel().getParameters()) params.add(p);
-        Parameter prototypes = null;
+        Supplier<NDArray> labelRows = () -> text;
         if (learnableLabels) {
             // one row per label, started at its text embedding: the labelled windows may move a label away from
             // where its words put it, and the cosine logits keep each row's scale out of play
-            prototypes = Parameter.builder().setName(PROTOTYPES).setType(Parameter.Type.WEIGHT).build();
-            prototypes.setArray(text.duplicate());
-            params.add(PROTOTYPES, prototypes);
+            Parameter rows = Parameter.builder().setName(PROTOTYPES).setType(Parameter.Type.WEIGHT).build();
+            rows.setArray(text.duplicate());
+            params.add(PROTOTYPES, rows);
+            labelRows = () -> rows.getArray().div(rows.getArray().norm(new int[] {1}, true).add(1e-12f));
         }
         for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
-        final Parameter proto = prototypes;
-        Supplier<NDArray> lbl = () -> proto == null ? text
-                : proto.getArray().div(proto.getArray().norm(new int[] {1}, true).add(1e-12f));
         AdamW opt = new AdamW(model.manager(), learningRate, weightDecay);
         opt.setDecayRule(name -> true);
         ParameterStore ps = new ParameterStore(model.manager(), false);
@@ -177,7 +175,7 @@ public final class TsfmFineTuner {
                 int[] items = java.util.Arrays.copyOfRange(order, from, from + n);
                 int[] y = new int[n];
                 for (int i = 0; i < n; i++) y[i] = trainY[items[i]];
-                double loss = step(model, ps, opt, params, trainW, items, y, lbl);
+                double loss = step(model, ps, opt, params, trainW, items, y, labelRows);
                 if (!Double.isFinite(loss)) {
                     // as in training: a non-finite batch is dropped (no update) and counted, never applied
                     skipped++;
@@ -191,7 +189,7 @@ public final class TsfmFineTuner {
                 throw new FineTuningDivergedException("fine-tuning diverged: " + skipped + " of " + (batches + skipped)
                         + " batches of epoch " + epoch + " gave a non-finite loss (lr " + learningRate + ")");
             }
-            double acc = accuracy(predict(model, valW, lbl), valY);
+            double acc = accuracy(predict(model, valW, labelRows), valY);
             boolean improved = stopping.record(epoch, acc);
             if (improved) best = snapshot(params);
             history.add(new EpochRecord(epoch, lossSum / batches, acc, improved, (System.nanoTime() - t0) / 1e9));
@@ -205,7 +203,7 @@ public final class TsfmFineTuner {
             }
         }
         restore(params, best);
-        int[] predicted = predict(model, testW, lbl);
+        int[] predicted = predict(model, testW, labelRows);
         List<String> out = new ArrayList<>(predicted.length);
         for (int p : predicted) out.add(labels.get(p));
         text.close();

@@ -1,6 +1,5 @@
 package io.tsfm.benchmark.baseline.neural;
 
-
 import io.tsfm.benchmark.baseline.BaselineStore;
 import io.tsfm.benchmark.protocol.BenchmarkDataset;
 import io.tsfm.benchmark.protocol.WindowKey;
@@ -78,7 +77,8 @@ public record TrainingCorpus(List<String> datasets, List<String> labels, List<Tr
             names.add(d.name());
             List<String> own = new ArrayList<>(new TreeSet<>(d.manifest().labels()));
             int before = windows.size();
-            BenchmarkDataset.cut(oneLayoutPerSubject(d), own, (key, w, t, channels) -> {
+            BenchmarkDataset.cut(oneLayoutPerSubject(d), own, (subject, w, t, channels) -> {
+                WindowKey key = new WindowKey(d.name(), subject, w.startSample());
                 float[][] input = BaselineInput.of(w.samples(), t.rateHz(), channels, key.toString());
                 int[] sub = new int[SUB_WINDOWS];
                 for (int j = 0; j < SUB_WINDOWS; j++) {
