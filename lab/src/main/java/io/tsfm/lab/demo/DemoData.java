@@ -22,13 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The recordings a demo replays: only sessions the model never trained on. By default the first zero-shot test set
  * found under the data root ({@link #PREFERRED} order); a named training set contributes only the subjects the
- * bundle's training held out (recorded in its provenance). Sessions are shuffled (so the devices show different
- * activities) and cut to a maximum length (so long recordings do not hold one activity for minutes).
+ * bundle's training held out (recorded in its provenance). Sessions are cut to a maximum length (so long recordings
+ * do not hold one activity for minutes) and shuffled with each activity spread evenly over the order ({@link #spread}),
+ * so whatever stretch a short run plays holds the activities in the dataset's own proportions.
  *
  * @param dataset     dataset name
  * @param role        its role
@@ -109,7 +111,7 @@ public record DemoData(String dataset, DatasetRole role, List<Session> sessions,
             played.add(describedInFull(cut(s, sessionSeconds), data.manifest().description(), rate,
                     bundle.patchSeconds()));
         }
-        Collections.shuffle(played, new Random(seed));
+        played = spread(played, new Random(seed));
         Set<String> labels = new TreeSet<>();
         played.forEach(s -> labels.add(s.label()));
         return new DemoData(name, role, List.copyOf(played), rate, List.copyOf(labels), heldOut);
@@ -168,6 +170,26 @@ public record DemoData(String dataset, DatasetRole role, List<Session> sessions,
                     ChannelDescriptions.describe(datasetDescription, c.description(), rateHz, patchSeconds)));
         }
         return new Session(s.id(), s.dataset(), s.subject(), s.label(), s.rateHz(), channels, s.samples(), s.source());
+    }
+
+    /**
+     * A shuffle that spreads each label evenly over the order: a label's sessions, in random order, take jittered
+     * positions {@code (j + u) / m} for {@code j < m}, and the order sorts by position. Every stretch of the result
+     * then holds each label in about its share of the whole; a plain shuffle can give a short demo a run of one
+     * activity, and the fleet's devices start at different points of the order.
+     */
+    static List<Session> spread(List<Session> sessions, Random random) {
+        Map<String, List<Session>> byLabel = new TreeMap<>();
+        sessions.forEach(s -> byLabel.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s));
+        List<Map.Entry<Double, Session>> placed = new ArrayList<>(sessions.size());
+        for (List<Session> group : byLabel.values()) {
+            Collections.shuffle(group, random);
+            for (int j = 0; j < group.size(); j++) {
+                placed.add(Map.entry((j + random.nextDouble()) / group.size(), group.get(j)));
+            }
+        }
+        placed.sort(Map.Entry.comparingByKey());
+        return placed.stream().map(Map.Entry::getValue).toList();
     }
 
     private static double commonRate(List<Session> sessions) {
