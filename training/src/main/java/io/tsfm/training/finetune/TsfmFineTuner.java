@@ -37,8 +37,8 @@ import java.util.function.Supplier;
  * Supervised fine-tuning of a TSFM checkpoint (spec §6.5, metrics 3 and 4): a fresh copy of the whole IMU tower
  * (encoder, channel-text fusion, semantic head) is loaded from the checkpoint; the label embeddings of the label list
  * are computed once and frozen (or, with {@link Builder#optLearnableLabels}, trained as unit rows started at them);
- * logits are the pooled session embedding times the label embeddings over a fixed temperature 0.07; cross-entropy; AdamW (lr 1e-5, weight decay 1e-5 on every parameter, no clipping); batches of 32
- * in a fresh shuffle each epoch; at most 20 epochs; after each epoch the validation accuracy, the state of the best
+ * logits are the pooled session embedding times the label embeddings over a fixed temperature 0.07; cross-entropy;
+ * AdamW (lr 1e-5, weight decay 1e-5 on every parameter, no clipping); batches of 32 in a fresh shuffle each epoch; at most 20 epochs; after each epoch the validation accuracy, the state of the best
  * (strictly improving) epoch kept, and training stopped after 5 epochs without improvement; the best state is restored
  * and predicts the test windows (argmax cosine over the label list). Per-patch tiers use the pooled session embedding
  * (normalised mean of the unit patch embeddings) throughout.
