@@ -292,6 +292,10 @@ public final class ContrastiveTrainer {
                     m.put("val_per_dataset", per);
                     m.put("val_rotated_accuracy", rotated.meanAccuracy());
                     m.put("val_rotated_macro_f1", rotated.meanMacroF1());
+                    // per dataset too, so a rule can be taken over the same datasets when a run adds one (mocap_sim)
+                    Map<String, Object> perRotated = new LinkedHashMap<>();
+                    rotated.perDataset().forEach((k, v) -> perRotated.put(k, Map.of("accuracy", v.accuracy(), "macro_f1", v.macroF1())));
+                    m.put("val_rotated_per_dataset", perRotated);
                 }
                 appendJsonLine(metricsFile, m);
                 curves.add("loss", "train", epoch + 1, meanLoss).add("temperature scale", "exp(logit_scale)", epoch + 1, tau);

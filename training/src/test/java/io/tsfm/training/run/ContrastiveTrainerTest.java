@@ -45,6 +45,11 @@ class ContrastiveTrainerTest {
         JsonNode last = new ObjectMapper().readTree(lines.get(1));
         assertThat(last.get("val_per_dataset").has("hapt")).isTrue();
         assertThat(last.get("val_per_dataset").has("hmp")).isTrue();
+        // the rotated-device mean is the mean of its per-dataset rows, so a rule can be retaken over a subset
+        JsonNode rotated = last.get("val_rotated_per_dataset");
+        assertThat(rotated.size()).isEqualTo(2);
+        assertThat((rotated.get("hapt").get("accuracy").asDouble() + rotated.get("hmp").get("accuracy").asDouble()) / 2)
+                .isCloseTo(last.get("val_rotated_accuracy").asDouble(), offset(1e-9));
         assertThat(out.resolve("curves.png")).isNotEmptyFile();
         assertThat(out.resolve("embeddings-epoch-0002.png")).isNotEmptyFile();
         Path ck = out.resolve("checkpoints/epoch-0001");
