@@ -41,8 +41,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * {@code mocap_sim}: IMU recordings simulated from the motion-capture archives {@code cmu_mocap.zip},
- * {@code hdm05.zip} and {@code bandai_namco.zip}, one {@link Session} per clip and {@link BodySite} with
- * accelerometer and gyroscope x, y, z (see {@link MocapSimulator}). Labels come from each archive's
+ * {@code hdm05.zip} and {@code bandai_namco.zip}, one {@link Session} per clip and {@link BodySite} its label is
+ * seen at ({@link LabelMap#sites}) with accelerometer and gyroscope x, y, z (see {@link MocapSimulator}). Labels come from each archive's
  * {@code MANIFEST_*.csv} through {@link LabelMap}; refused clips and clips that fail to parse are
  * {@link ReadProblem}s naming file and line, and the other clips still load.
  *
@@ -57,7 +57,7 @@ import java.util.zip.ZipInputStream;
 public final class MocapSimReader implements DatasetReader {
     static final String NAME = "mocap_sim";
     /** Bump whenever the simulation, the label map or the site mapping changes: it invalidates the cache. */
-    public static final int SIMULATOR_VERSION = 3;
+    public static final int SIMULATOR_VERSION = 4;
     /** Seed of every random draw (mount orientation, offset, noise), mixed with clip and site. */
     static final long SEED = 20240614L;
     public static final String ROOT_PROPERTY = "tsfm.mocap.root";
@@ -302,7 +302,7 @@ public final class MocapSimReader implements DatasetReader {
         if (!LabelVocabulary.defaults().contains(label)) {
             throw new IllegalStateException("label map gives '" + label + "', which is not in the vocabulary");
         }
-        List<MocapSimulator.Reading> readings = MocapSimulator.simulate(m, List.of(BodySite.values()), seed(c), VirtualImu.Noise.PHONE);
+        List<MocapSimulator.Reading> readings = MocapSimulator.simulate(m, LabelMap.sites(label), seed(c), VirtualImu.Noise.PHONE);
         for (MocapSimulator.Reading r : readings) {
             b.add(new Session(c.key() + "_" + r.site().id(), NAME, c.subject(), label, r.rateHz(), channels(r.site()),
                     r.samples(), file + " (" + r.site().position() + ", " + c.manifest() + " line " + c.line() + ")"));

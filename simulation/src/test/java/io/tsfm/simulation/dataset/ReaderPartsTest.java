@@ -74,6 +74,20 @@ class ReaderPartsTest {
     }
 
     @Test
+    void armGesturesAreSimulatedAtArmSitesOnlyAndWholeBodyMotionEverywhere() {
+        // standing still at the thigh labelled "wave" taught the model that a pocket phone standing is waving
+        assertThat(LabelMap.sites("wave")).containsExactly(BodySite.RIGHT_WRIST, BodySite.LEFT_WRIST,
+                BodySite.RIGHT_UPPER_ARM, BodySite.LEFT_UPPER_ARM);
+        for (String l : List.of("arm_circles", "washing_self", "punching", "sword_fighting", "throw")) {
+            assertThat(LabelMap.sites(l)).as(l).doesNotContain(BodySite.RIGHT_THIGH, BodySite.WAIST, BodySite.LEFT_ANKLE)
+                    .contains(BodySite.RIGHT_WRIST);
+        }
+        for (String l : List.of("walking", "jumping", "running", "squat", "kicking", "lying_down_from_standing")) {
+            assertThat(LabelMap.sites(l)).as(l).containsExactly(BodySite.values());
+        }
+    }
+
+    @Test
     void theCacheGivesBackWhatWasWritten(@TempDir Path dir) throws Exception {
         float[][] x = new float[6][5];
         for (int c = 0; c < 6; c++) for (int t = 0; t < 5; t++) x[c][t] = c * 10 + t + 0.25f;
