@@ -51,6 +51,11 @@ class ContrastiveTrainerTest {
         assertThat((rotated.get("hapt").get("accuracy").asDouble() + rotated.get("hmp").get("accuracy").asDouble()) / 2)
                 .isCloseTo(last.get("val_rotated_accuracy").asDouble(), offset(1e-9));
         assertThat(out.resolve("curves.png")).isNotEmptyFile();
+        // the rule reads the trainer's own metrics and chooses one of the checkpoints it wrote
+        CheckpointRule.Candidate chosen = CheckpointRule.best(out, java.util.Set.of("hapt", "hmp")).orElseThrow();
+        assertThat(chosen.checkpoint()).isDirectory();
+        double lastScore = (last.get("val_accuracy").asDouble() + last.get("val_rotated_accuracy").asDouble()) / 2;
+        assertThat(chosen.score()).isGreaterThanOrEqualTo(lastScore - 1e-9); // epoch 2 has a checkpoint too
         assertThat(out.resolve("embeddings-epoch-0002.png")).isNotEmptyFile();
         Path ck = out.resolve("checkpoints/epoch-0001");
         for (String f : List.of("params.bin", "config.json", "provenance.json", "optimizer.bin", "memory_bank.bin", "state.json")) {

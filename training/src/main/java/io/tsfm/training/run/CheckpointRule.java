@@ -1,0 +1,88 @@
+package io.tsfm.training.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rule that chooses a checkpoint: the mean of zero-shot validation accuracy on the held-out subjects and on the
+ * same sessions turned as rotated devices would record them, read from each run's {@code metrics.jsonl}, over the
+ * checkpoints still on disk. Fixed before the first run, so every candidate is chosen the same way and no test set
+ * is read.
+ *
+ * <p>With a set of datasets the rule is taken over those only, from the per-dataset rows, so a run that adds a
+ * training source (simulated data) is judged on the same validation as one without it. Stateless; thread-safe.
+ */
+public final class CheckpointRule {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CheckpointRule() {}
+
+    /** One scored checkpoint: its directory, epoch and the two validation accuracies the score averages. */
+    public record Candidate(Path checkpoint, int epoch, double score, double valAccuracy, double rotatedAccuracy) {}
+
+    /** The best checkpoint of each run (runs without a scored checkpoint are left out), best first. */
+    public static List<Candidate> bestPerRun(List<Path> runs, Set<String> datasets) throws IOException {
+        List<Candidate> best = new ArrayList<>();
+        for (Path run : runs) best(run, datasets).ifPresent(best::add);
+        best.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return best;
+    }
+
+    /** The best checkpoint on disk of one run, by the rule over {@code datasets} (empty: the logged means). */
+    public static Optional<Candidate> best(Path run, Set<String> datasets) throws IOException {
+        Path metrics = run.resolve("metrics.jsonl");
+        if (!Files.isRegularFile(metrics)) throw new IllegalArgumentException(run + ": no metrics.jsonl (not a training run's --out)");
+        Candidate top = null;
+        List<String> lines = Files.readAllLines(metrics);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            String where = metrics + ", line " + (i + 1);
+            JsonNode row;
+            try {
+                row = JSON.readTree(lines.get(i));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException(where + ": not a JSON object (" + e.getOriginalMessage() + ")");
+            }
+            if (!row.has("val_accuracy") || !row.has("epoch")) continue; // a run without validation scores nothing
+            int epoch = row.get("epoch").asInt();
+            Path ck = run.resolve(String.format(Locale.ROOT, "checkpoints/epoch-%04d", epoch));
+            if (!Files.isDirectory(ck)) continue;
+            double val = datasets.isEmpty() ? number(row, "val_accuracy", where) : mean(row, "val_per_dataset", datasets, where);
+            double rot = datasets.isEmpty() ? number(row, "val_rotated_accuracy", where)
+                    : mean(row, "val_rotated_per_dataset", datasets, where);
+            Candidate c = new Candidate(ck, epoch, (val + rot) / 2, val, rot);
+            if (top == null || c.score() > top.score()) top = c;
+        }
+        return Optional.ofNullable(top);
+    }
+
+    private static double number(JsonNode row, String field, String where) {
+        JsonNode n = row.get(field);
+        if (n == null || !n.isNumber()) throw new IllegalArgumentException(where + ": field " + field + " is missing or not a number");
+        return n.asDouble();
+    }
+
+    private static double mean(JsonNode row, String field, Set<String> datasets, String where) {
+        JsonNode per = row.get(field);
+        if (per == null) {
+            throw new IllegalArgumentException(where + ": no " + field + " (logged by runs since 2026-12-07); "
+                    + "the rule over chosen datasets needs it, or leave out --datasets");
+        }
+        double sum = 0;
+        for (String d : datasets) {
+            JsonNode n = per.path(d).get("accuracy");
+            if (n == null || !n.isNumber()) throw new IllegalArgumentException(where + ": " + field + " has no accuracy for dataset '" + d + "'");
+            sum += n.asDouble();
+        }
+        return sum / datasets.size();
+    }
+}
