@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tsfm demo} in-process through {@link Main#run}, for real: the shipped bundle, a real Kafka broker, the
  * streaming job on a Flink MiniCluster and two simulated devices replaying held-out sessions of the default
  * zero-shot set (motionsense) for 20 s, with a live label-set switch. Checks what the view printed against itself
- * and the label sets, and that the run left nothing behind: its broker port free, no new entry in {@code java.io.tmpdir} (the module's own folder, see
- * the pom), no new non-daemon thread.
+ * and the label sets, and that the run left nothing behind: its broker port free, no new entry in
+ * {@code java.io.tmpdir} (the module's own folder, see the pom), no new non-daemon thread.
  */
 class DemoCommandTest {
 

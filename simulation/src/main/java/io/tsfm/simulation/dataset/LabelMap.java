@@ -1,7 +1,6 @@
 package io.tsfm.simulation.dataset;
 
 import io.tsfm.simulation.sensor.BodySite;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,13 +63,13 @@ public final class LabelMap {
     /** Labels whose motion is in the arms while the rest of the body stands: seen at arm sites only. */
     static final Set<String> ARM_ONLY = Set.of("wave", "arm_circles", "washing_self", "punching", "sword_fighting", "throw");
 
-    private static final Set<BodySite> ARM_SITES = EnumSet.of(BodySite.RIGHT_WRIST, BodySite.LEFT_WRIST,
+    private static final List<BodySite> ARM_SITES = List.of(BodySite.RIGHT_WRIST, BodySite.LEFT_WRIST,
             BodySite.RIGHT_UPPER_ARM, BodySite.LEFT_UPPER_ARM);
+    private static final List<BodySite> ALL_SITES = List.of(BodySite.values());
 
     /** The sites a label is simulated at, in {@link BodySite} order: arm sites for arm-only labels, else all. */
     public static List<BodySite> sites(String label) {
-        if (!ARM_ONLY.contains(label)) return List.of(BodySite.values());
-        return ARM_SITES.stream().toList();
+        return ARM_ONLY.contains(label) ? ARM_SITES : ALL_SITES;
     }
 
     /** The label of a clip, or its refusal. */

@@ -42,9 +42,9 @@ import java.util.zip.ZipInputStream;
 /**
  * {@code mocap_sim}: IMU recordings simulated from the motion-capture archives {@code cmu_mocap.zip},
  * {@code hdm05.zip} and {@code bandai_namco.zip}, one {@link Session} per clip and {@link BodySite} its label is
- * seen at ({@link LabelMap#sites}) with accelerometer and gyroscope x, y, z (see {@link MocapSimulator}). Labels come from each archive's
- * {@code MANIFEST_*.csv} through {@link LabelMap}; refused clips and clips that fail to parse are
- * {@link ReadProblem}s naming file and line, and the other clips still load.
+ * seen at ({@link LabelMap#sites}) with accelerometer and gyroscope x, y, z (see {@link MocapSimulator}). Labels
+ * come from each archive's {@code MANIFEST_*.csv} through {@link LabelMap}; refused clips and clips that fail to
+ * parse are {@link ReadProblem}s naming file and line, and the other clips still load.
  *
  * <p>Where the archives are: {@link #locate} answers, in this order, the system property {@value #ROOT_PROPERTY},
  * the environment variable {@value #ROOT_ENV}, else the folder {@code mocap} next to the data root

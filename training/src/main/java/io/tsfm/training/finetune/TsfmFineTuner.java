@@ -38,10 +38,11 @@ import java.util.function.Supplier;
  * (encoder, channel-text fusion, semantic head) is loaded from the checkpoint; the label embeddings of the label list
  * are computed once and frozen (or, with {@link Builder#optLearnableLabels}, trained as unit rows started at them);
  * logits are the pooled session embedding times the label embeddings over a fixed temperature 0.07; cross-entropy;
- * AdamW (lr 1e-5, weight decay 1e-5 on every parameter, no clipping); batches of 32 in a fresh shuffle each epoch; at most 20 epochs; after each epoch the validation accuracy, the state of the best
- * (strictly improving) epoch kept, and training stopped after 5 epochs without improvement; the best state is restored
- * and predicts the test windows (argmax cosine over the label list). Per-patch tiers use the pooled session embedding
- * (normalised mean of the unit patch embeddings) throughout.
+ * AdamW (lr 1e-5, weight decay 1e-5 on every parameter, no clipping); batches of 32 in a fresh shuffle each epoch; at
+ * most 20 epochs; after each epoch the validation accuracy, the state of the best (strictly improving) epoch kept,
+ * and training stopped after 5 epochs without improvement; the best state is restored and predicts the test windows
+ * (argmax cosine over the label list). Per-patch tiers use the pooled session embedding (normalised mean of the unit
+ * patch embeddings) throughout.
  *
  * <p>Preprocessing is core's {@link Patcher}, the one serving uses. Seeded: the shuffles come from a
  * {@link Random} of the seed and the engine's generator (dropout) is seeded with it too, so a CPU run repeats

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +34,11 @@ public final class Checkpoint {
     public static final String PROVENANCE = "provenance.json";
 
     private Checkpoint() {}
+
+    /** Where a run writes the checkpoint after {@code epoch} epochs: {@code <out>/checkpoints/epoch-NNNN}. */
+    public static Path dir(Path runOut, int epoch) {
+        return runOut.resolve(String.format(Locale.ROOT, "checkpoints/epoch-%04d", epoch));
+    }
 
     /** Writes a checkpoint of everything needed to resume. */
     static void write(Path dir, TrainableTsfm net, AdamW optimizer, MemoryBank bank, int epochsDone, long steps,

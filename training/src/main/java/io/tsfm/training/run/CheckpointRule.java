@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,7 +53,7 @@ public final class CheckpointRule {
             }
             if (!row.has("val_accuracy") || !row.has("epoch")) continue; // a run without validation scores nothing
             int epoch = row.get("epoch").asInt();
-            Path ck = run.resolve(String.format(Locale.ROOT, "checkpoints/epoch-%04d", epoch));
+            Path ck = Checkpoint.dir(run, epoch);
             if (!Files.isDirectory(ck)) continue;
             double val = datasets.isEmpty() ? number(row, "val_accuracy", where) : mean(row, "val_per_dataset", datasets, where);
             double rot = datasets.isEmpty() ? number(row, "val_rotated_accuracy", where)

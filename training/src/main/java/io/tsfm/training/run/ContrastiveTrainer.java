@@ -286,16 +286,11 @@ public final class ContrastiveTrainer {
                     m.put("val_accuracy", lastVal.meanAccuracy());
                     m.put("val_macro_f1", lastVal.meanMacroF1());
                     m.put("val_chance", lastVal.meanChance());
-                    Map<String, Object> per = new LinkedHashMap<>();
-                    lastVal.perDataset().forEach((k, v) -> per.put(k, Map.of("accuracy", v.accuracy(), "macro_f1", v.macroF1(),
-                            "labels", v.labels().size())));
-                    m.put("val_per_dataset", per);
+                    m.put("val_per_dataset", perDatasetRows(lastVal));
                     m.put("val_rotated_accuracy", rotated.meanAccuracy());
                     m.put("val_rotated_macro_f1", rotated.meanMacroF1());
                     // per dataset too, so a rule can be taken over the same datasets when a run adds one (mocap_sim)
-                    Map<String, Object> perRotated = new LinkedHashMap<>();
-                    rotated.perDataset().forEach((k, v) -> perRotated.put(k, Map.of("accuracy", v.accuracy(), "macro_f1", v.macroF1())));
-                    m.put("val_rotated_per_dataset", perRotated);
+                    m.put("val_rotated_per_dataset", perDatasetRows(rotated));
                 }
                 appendJsonLine(metricsFile, m);
                 curves.add("loss", "train", epoch + 1, meanLoss).add("temperature scale", "exp(logit_scale)", epoch + 1, tau);
@@ -311,7 +306,7 @@ public final class ContrastiveTrainer {
                 curves.write(cfg.outDir().resolve("curves.png"));
                 boolean last = epoch + 1 >= epochs || (budgetSeconds > 0 && (System.nanoTime() - started) / 1e9 >= budgetSeconds);
                 if ((epoch + 1) % cfg.checkpointEvery() == 0 || last) {
-                    lastCheckpoint = cfg.outDir().resolve(String.format(Locale.ROOT, "checkpoints/epoch-%04d", epoch + 1));
+                    lastCheckpoint = Checkpoint.dir(cfg.outDir(), epoch + 1);
                     Checkpoint.write(lastCheckpoint, net, opt, bank, epoch + 1, steps,
                             provenance(modelConfig, sessionCounts, split, epoch + 1, text.encoder(), lastVal));
                     if (lastVal != null) {
@@ -391,6 +386,14 @@ public final class ContrastiveTrainer {
                 encoder.maxTokens(), cfg.labelEncoder(), cfg.seed(), CheckpointProvenance.currentGitCommit(), epochsDone,
                 JSON.convertValue(cfg, Map.class), Instant.now().toString(), System.getProperty("java.version"),
                 Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), v, null);
+    }
+
+    /** A validation result's rows per dataset, as metrics.jsonl carries them. */
+    private static Map<String, Object> perDatasetRows(ZeroShotValidator.Result r) {
+        Map<String, Object> per = new LinkedHashMap<>();
+        r.perDataset().forEach((k, v) -> per.put(k, Map.of("accuracy", v.accuracy(), "macro_f1", v.macroF1(),
+                "labels", v.labels().size())));
+        return per;
     }
 
     private static String perDatasetSummary(Map<String, ClassificationMetrics> per) {

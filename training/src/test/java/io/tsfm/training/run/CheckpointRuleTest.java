@@ -26,7 +26,7 @@ class CheckpointRuleTest {
     static Path run(Path dir, List<String> rows, int... checkpoints) throws Exception {
         Files.createDirectories(dir);
         Files.write(dir.resolve("metrics.jsonl"), rows);
-        for (int e : checkpoints) Files.createDirectories(dir.resolve(String.format(Locale.ROOT, "checkpoints/epoch-%04d", e)));
+        for (int e : checkpoints) Files.createDirectories(Checkpoint.dir(dir, e));
         return dir;
     }
 
