@@ -69,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Resume from a checkpoint directory.")
     Path resume;
 
+    @Option(names = "--init", paramLabel = "CHECKPOINT", description = "Start a new run from a checkpoint's parameters "
+            + "only (a shipped model's, e.g. models/tsfm-mini.checkpoint): fresh optimizer state, memory bank and "
+            + "schedule; --epochs counts this run's epochs, numbered on from the checkpoint's.")
+    Path init;
+
     @Option(names = "--label-encoder", defaultValue = "frozen",
             description = "learnable (reference label bank) or frozen (mean-pooled MiniLM embeddings) (default ${DEFAULT-VALUE}).")
     String labelEncoder;
@@ -109,7 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = TrainConfig.builder().setTier(tier).setOutDir(out).optDatasets(datasets).optEpochs(epochs)
                 .optMinutes(minutes).optDevice(ExecutionDevice.parse(device, "--device")).optBatchSize(batchSize).optAccumulation(accumulate)
                 .optLearningRate(lr).optQueueSize(queue).optSamplesPerEpoch(samplesPerEpoch).optMaxSeconds(maxSeconds)
-                .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume)
+                .optCheckpointEvery(checkpointEvery).optSeed(seed).optThreads(threads).optResume(resume).optInit(init)
                 .optLabelEncoder(LabelEncoderKind.parse(labelEncoder, "--label-encoder")).optAmplitudeStats(amplitude)
                 .optAugmentation(new ImuAugmentation(rotate, removeGravity, descriptionDropout, maxSites))
                 .optBalance(SamplingBalance.parse(balance, "--balance")).build();

@@ -117,9 +117,10 @@ public final class ContrastiveTrainer {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         TsfmConfig modelConfig = cfg.modelConfig();
-        if (cfg.resume() != null && !Checkpoint.readConfig(cfg.resume()).equals(modelConfig)) {
-            throw new IllegalArgumentException("checkpoint " + cfg.resume() + " is of another model configuration (tier "
-                    + Checkpoint.readConfig(cfg.resume()).getTier() + ") than requested (tier " + cfg.tier() + ")");
+        Path start = cfg.resume() != null ? cfg.resume() : cfg.init();
+        if (start != null && !Checkpoint.readConfig(start).equals(modelConfig)) {
+            throw new IllegalArgumentException("checkpoint " + start + " is of another model configuration (tier "
+                    + Checkpoint.readConfig(start).getTier() + ") than requested (tier " + cfg.tier() + ")");
         }
         List<Dataset> datasets = loadDatasets();
         Files.createDirectories(cfg.outDir());
@@ -174,6 +175,14 @@ public final class ContrastiveTrainer {
                 startEpoch = (int) state[0];
                 ai.djl.engine.Engine.getInstance().setRandomSeed((int) (cfg.seed() + 1000L * startEpoch));
                 log.printf("  resumed from %s after epoch %d%n", cfg.resume(), startEpoch);
+            } else if (cfg.init() != null) {
+                // parameters only: what a shipped checkpoint keeps; the optimizer's moments and the queue start afresh
+                Checkpoint.loadParameters(cfg.init(), net, manager);
+                for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
+                startEpoch = Checkpoint.epochsDone(cfg.init());
+                ai.djl.engine.Engine.getInstance().setRandomSeed((int) (cfg.seed() + 1000L * startEpoch));
+                log.printf("  initialised from the parameters of %s (epoch %d); fresh optimizer state and memory bank%n",
+                        cfg.init(), startEpoch);
             }
 
             List<String> groups = split.train().stream().map(s -> vocab.groupOf(s.label())).toList();
@@ -183,7 +192,10 @@ public final class ContrastiveTrainer {
             GroupBalancedSampler sampler = new GroupBalancedSampler(groups, sources, channels, 20.0);
             int perEpoch = cfg.samplesPerEpoch() > 0 ? cfg.samplesPerEpoch() : split.train().size();
             int batchesPerEpoch = Math.max(1, perEpoch / cfg.batchSize());
-            int epochs = cfg.minutes() > 0 ? Integer.MAX_VALUE : cfg.epochs();
+            // a resumed run goes on to the total it was given; a run from a checkpoint's parameters is a new run of
+            // its own length (and schedule) whose epochs are numbered on from the checkpoint's
+            int scheduleStart = cfg.init() != null ? startEpoch : 0;
+            int epochs = cfg.minutes() > 0 ? Integer.MAX_VALUE : scheduleStart + cfg.epochs();
             LrSchedule schedule = new LrSchedule(cfg.learningRate(), cfg.warmupEpochs(), cfg.minutes() > 0 ? 1000 : cfg.epochs(), 0.01);
             ParameterStore ps = new ParameterStore(manager, false);
             Random rng = new Random(cfg.seed() + 1000L * startEpoch);
@@ -198,7 +210,7 @@ public final class ContrastiveTrainer {
             ZeroShotValidator rotatedValidator = new ZeroShotValidator(net, rotatedVal, text, device, 64,
                     cfg.frozenLabels());
 
-            if (bank != null && startEpoch == 0) warmQueue(net, ps, train, sampler, text, bank, manager, device, rng);
+            if (bank != null && cfg.resume() == null) warmQueue(net, ps, train, sampler, text, bank, manager, device, rng);
 
             long started = System.nanoTime();
             double budgetSeconds = cfg.minutes() * 60;
@@ -216,7 +228,7 @@ public final class ContrastiveTrainer {
                     lr = cfg.learningRate() * (progress < 0.03 ? Math.max(progress / 0.03, 0.05)
                             : 0.01 + 0.99 * (1 + Math.cos(Math.PI * (progress - 0.03) / 0.97)) / 2);
                 } else {
-                    lr = schedule.at(epoch);
+                    lr = schedule.at(epoch - scheduleStart);
                 }
                 opt.setLearningRate(lr);
                 ProgressBar bar = new ProgressBar(log, String.format(Locale.ROOT, "epoch %d%s", epoch + 1,

@@ -28,6 +28,8 @@ import java.util.List;
  * @param device           where the network trains ({@link ExecutionDevice#CUDA}: the engine's first GPU)
  * @param threads          intra-op threads (0: leave to the engine)
  * @param resume           checkpoint directory to resume from, or null
+ * @param init             checkpoint directory whose parameters only start the run (a shipped model's checkpoint:
+ *                         fresh optimizer, memory bank and schedule), or null; never with {@code resume}
  * @param textMaxTokens    text-encoder truncation for channel descriptions and labels
  * @param labelEncoder     learnable (the reference's label bank) or frozen (mean-pooled MiniLM sentence embeddings)
  * @param amplitudeStats   whether the model reads per-patch amplitude features ({@code TsfmConfig#isUseAmplitudeStats})
@@ -39,7 +41,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
                           int accumulation, double learningRate, double weightDecay, int warmupEpochs, int queueSize,
                           double maxSeconds, double minCropSeconds, int samplesPerEpoch, double validationFraction,
                           int checkpointEvery, long seed, ExecutionDevice device, int threads, Path resume,
-                          int textMaxTokens, LabelEncoderKind labelEncoder, boolean amplitudeStats,
+                          Path init, int textMaxTokens, LabelEncoderKind labelEncoder, boolean amplitudeStats,
                           io.tsfm.training.data.ImuAugmentation augmentation,
                           io.tsfm.training.data.SamplingBalance balance) {
 
@@ -80,6 +82,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         private ExecutionDevice device = ExecutionDevice.CPU;
         private int threads;
         private Path resume;
+        private Path init;
         private int textMaxTokens = 128;
         private LabelEncoderKind labelEncoder = LabelEncoderKind.FROZEN;
         private boolean amplitudeStats;
@@ -106,6 +109,7 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
         public Builder optDevice(ExecutionDevice v) { device = java.util.Objects.requireNonNull(v); return this; }
         public Builder optThreads(int v) { threads = v; return this; }
         public Builder optResume(Path v) { resume = v; return this; }
+        public Builder optInit(Path v) { init = v; return this; }
         public Builder optTextMaxTokens(int v) { textMaxTokens = v; return this; }
         public Builder optLabelEncoder(LabelEncoderKind v) { labelEncoder = java.util.Objects.requireNonNull(v); return this; }
         public Builder optAmplitudeStats(boolean v) { amplitudeStats = v; return this; }
@@ -120,11 +124,15 @@ public record TrainConfig(String tier, Path outDir, List<String> datasets, int e
             if (epochs < 1 && minutes <= 0) throw new IllegalArgumentException("epochs must be >= 1 (or give minutes)");
             if (batchSize < 2) throw new IllegalArgumentException("batch size must be >= 2 for a contrastive loss: " + batchSize);
             if (accumulation < 1) throw new IllegalArgumentException("accumulation must be >= 1");
+            if (resume != null && init != null) {
+                throw new IllegalArgumentException("--resume and --init exclude each other: resume continues a run with its "
+                        + "optimizer state, init starts a new run from a checkpoint's parameters");
+            }
             // micro is for tests and short runs: the reference LR is tuned for 512-sample steps over 100 epochs
             double lr = learningRate > 0 ? learningRate : tier.equals("micro") || tier.equals("mini") ? 1e-3 : 8e-5;
             return new TrainConfig(tier, outDir, datasets, epochs, minutes, batchSize, accumulation, lr, weightDecay,
                     warmupEpochs, queueSize, maxSeconds, minCropSeconds, samplesPerEpoch, validationFraction,
-                    checkpointEvery, seed, device, threads, resume, textMaxTokens, labelEncoder, amplitudeStats,
+                    checkpointEvery, seed, device, threads, resume, init, textMaxTokens, labelEncoder, amplitudeStats,
                     augmentation, balance);
         }
     }

@@ -22,7 +22,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** End to end on the real training datasets, kept short: two tiny epochs of the micro tier, then a resume. */
+/**
+ * End to end on the real training datasets, kept short: two tiny epochs of the micro tier, then a resume and a new
+ * run from the parameters alone.
+ */
 class ContrastiveTrainerTest {
     private static final DataRoot ROOT = DataRoot.resolve();
 
@@ -78,11 +81,13 @@ class ContrastiveTrainerTest {
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         JsonNode repeated = new ObjectMapper().readTree(Files.readAllLines(again.resolve("metrics.jsonl")).get(0));
         assertThat(repeated.get("train_loss").asDouble()).isCloseTo(first.get("train_loss").asDouble(), offset(1e-4));
-        assertThat(largestParameterDifference(again.resolve("checkpoints/epoch-0001"), ck)).isLessThan(1e-3);
+        // mean, not largest: Adam moves every weight by about the learning rate whatever its gradient's size, so a
+        // near-zero gradient whose sign rounding flips moves one weight by 2e-3 (a fresh machine saw 1.1e-3 largest)
+        assertThat(parameterDifference(again.resolve("checkpoints/epoch-0001"), ck)[1]).isLessThan(1e-4);
         // and a different seed does not
         Path other = out.resolve("other-seed");
         new ContrastiveTrainer(small(other).optEpochs(1).optSeed(7).build(), ROOT, new PrintStream(log, true)).run();
-        assertThat(largestParameterDifference(other.resolve("checkpoints/epoch-0001"), ck)).isGreaterThan(1e-2);
+        assertThat(parameterDifference(other.resolve("checkpoints/epoch-0001"), ck)[1]).isGreaterThan(1e-3);
 
         // resume after epoch 1 and run to 2 epochs: picks up the counters and finishes one more epoch
         Path out2 = out.resolve("resumed");
@@ -91,21 +96,43 @@ class ContrastiveTrainerTest {
         assertThat(log.toString()).contains("resumed from").contains("after epoch 1");
         JsonNode state = new ObjectMapper().readTree(out2.resolve("final/state.json").toFile());
         assertThat(state.get("epochs_done").asInt()).isEqualTo(2);
+
+        // a new run from the parameters alone, as a shipped checkpoint keeps them (no optimizer, queue or state):
+        // with a vanishing learning rate it ends where it started, and its epochs count on from the checkpoint's
+        Path shipped = out.resolve("shipped");
+        Files.createDirectories(shipped);
+        for (String f : List.of("params.bin", "config.json", "provenance.json")) Files.copy(ck.resolve(f), shipped.resolve(f));
+        Path out3 = out.resolve("initialised");
+        ContrastiveTrainer.Result init = new ContrastiveTrainer(small(out3).optInit(shipped).optEpochs(1)
+                .optLearningRate(1e-12).build(), ROOT, new PrintStream(log, true)).run();
+        assertThat(init.epochs()).isEqualTo(1);
+        assertThat(log.toString()).contains("initialised from the parameters of " + shipped + " (epoch 1)");
+        assertThat(out3.resolve("checkpoints/epoch-0002/state.json")).isNotEmptyFile();
+        assertThat(parameterDifference(out3.resolve("checkpoints/epoch-0002"), ck)[0]).isLessThan(1e-6);
+        JsonNode initProv = new ObjectMapper().readTree(out3.resolve("final/provenance.json").toFile());
+        assertThat(initProv.get("train_config").get("init").asText()).endsWith("shipped/");
     }
 
-    /** The largest |difference| between the parameters of two checkpoints of the same configuration. */
-    private static double largestParameterDifference(Path a, Path b) throws Exception {
+    /** The largest and the mean |difference| between the parameters of two checkpoints of the same configuration. */
+    private static double[] parameterDifference(Path a, Path b) throws Exception {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             PairList<String, Parameter> pa = load(a, manager).getModel().getParameters();
             PairList<String, Parameter> pb = load(b, manager).getModel().getParameters();
             assertThat(pa.keys()).isEqualTo(pb.keys());
             double worst = 0;
+            double sum = 0;
+            long n = 0;
             for (int i = 0; i < pa.size(); i++) {
                 float[] x = pa.get(i).getValue().getArray().toFloatArray();
                 float[] y = pb.get(i).getValue().getArray().toFloatArray();
-                for (int j = 0; j < x.length; j++) worst = Math.max(worst, Math.abs(x[j] - y[j]));
+                for (int j = 0; j < x.length; j++) {
+                    double d = Math.abs(x[j] - y[j]);
+                    worst = Math.max(worst, d);
+                    sum += d;
+                }
+                n += x.length;
             }
-            return worst;
+            return new double[] {worst, sum / n};
         }
     }
 
@@ -128,6 +155,8 @@ class ContrastiveTrainerTest {
                 System.err).run()).hasMessageContaining("'motionsense' is a zero-shot test set");
         assertThatThrownBy(() -> new ContrastiveTrainer(small(out).optDatasets(List.of("nope")).build(), ROOT, System.err).run())
                 .hasMessageContaining("unknown dataset 'nope'");
+        assertThatThrownBy(() -> small(out).optResume(out.resolve("a")).optInit(out.resolve("b")).build())
+                .hasMessageContaining("--resume and --init exclude each other");
         assertThat(out).isEmptyDirectory();
     }
 
