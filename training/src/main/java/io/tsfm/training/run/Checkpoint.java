@@ -80,17 +80,6 @@ public final class Checkpoint {
         return TsfmConfig.fromJson(Files.readString(c));
     }
 
-    /**
-     * The epochs a checkpoint's parameters were trained for, from its provenance (what a shipped checkpoint keeps);
-     * 0 when it records none.
-     */
-    static int epochsDone(Path dir) throws IOException {
-        Path p = dir.resolve(PROVENANCE);
-        if (!Files.isRegularFile(p)) return 0;
-        var done = JSON.readTree(p.toFile()).get("epochs_done");
-        return done == null || done.isNull() ? 0 : done.asInt();
-    }
-
     /** Loads trained parameters into an initialised network of the same configuration. */
     public static void loadParameters(Path dir, TrainableTsfm net, NDManager manager) throws IOException {
         TsfmConfig saved = readConfig(dir);

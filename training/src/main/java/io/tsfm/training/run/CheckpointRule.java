@@ -1,7 +1,6 @@
 package io.tsfm.training.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,6 @@ import java.util.Set;
  * training source (simulated data) is judged on the same validation as one without it. Stateless; thread-safe.
  */
 public final class CheckpointRule {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private CheckpointRule() {}
 
     /** One scored checkpoint: its directory, epoch and the two validation accuracies the score averages. */
@@ -47,7 +44,7 @@ public final class CheckpointRule {
             String where = metrics + ", line " + (i + 1);
             JsonNode row;
             try {
-                row = JSON.readTree(lines.get(i));
+                row = Checkpoint.JSON.readTree(lines.get(i));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalArgumentException(where + ": not a JSON object (" + e.getOriginalMessage() + ")");
             }

@@ -118,9 +118,10 @@ public final class ContrastiveTrainer {
         }
         TsfmConfig modelConfig = cfg.modelConfig();
         Path start = cfg.resume() != null ? cfg.resume() : cfg.init();
-        if (start != null && !Checkpoint.readConfig(start).equals(modelConfig)) {
+        TsfmConfig saved = start == null ? null : Checkpoint.readConfig(start);
+        if (saved != null && !saved.equals(modelConfig)) {
             throw new IllegalArgumentException("checkpoint " + start + " is of another model configuration (tier "
-                    + Checkpoint.readConfig(start).getTier() + ") than requested (tier " + cfg.tier() + ")");
+                    + saved.getTier() + ") than requested (tier " + cfg.tier() + ")");
         }
         List<Dataset> datasets = loadDatasets();
         Files.createDirectories(cfg.outDir());
@@ -168,21 +169,20 @@ public final class ContrastiveTrainer {
             AdamW opt = new AdamW(manager, cfg.learningRate(), cfg.weightDecay());
             MemoryBank bank = cfg.queueSize() > 0 ? new MemoryBank(cfg.queueSize(), modelConfig.getSemanticDim()) : null;
             int startEpoch = 0;
-            if (cfg.resume() != null) {
-                Checkpoint.loadParameters(cfg.resume(), net, manager);
+            if (start != null) {
+                Checkpoint.loadParameters(start, net, manager);
                 for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
-                long[] state = Checkpoint.loadTrainingState(cfg.resume(), opt, params, bank);
-                startEpoch = (int) state[0];
+                if (cfg.resume() != null) {
+                    startEpoch = (int) Checkpoint.loadTrainingState(start, opt, params, bank)[0];
+                    log.printf("  resumed from %s after epoch %d%n", start, startEpoch);
+                } else {
+                    // parameters only, what a shipped checkpoint keeps: the optimizer's moments and the queue start afresh
+                    startEpoch = CheckpointProvenance.readIfPresent(start).map(CheckpointProvenance::epochsDone)
+                            .orElse(0);
+                    log.printf("  initialised from the parameters of %s (epoch %d); fresh optimizer state and memory "
+                            + "bank%n", start, startEpoch);
+                }
                 ai.djl.engine.Engine.getInstance().setRandomSeed((int) (cfg.seed() + 1000L * startEpoch));
-                log.printf("  resumed from %s after epoch %d%n", cfg.resume(), startEpoch);
-            } else if (cfg.init() != null) {
-                // parameters only: what a shipped checkpoint keeps; the optimizer's moments and the queue start afresh
-                Checkpoint.loadParameters(cfg.init(), net, manager);
-                for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
-                startEpoch = Checkpoint.epochsDone(cfg.init());
-                ai.djl.engine.Engine.getInstance().setRandomSeed((int) (cfg.seed() + 1000L * startEpoch));
-                log.printf("  initialised from the parameters of %s (epoch %d); fresh optimizer state and memory bank%n",
-                        cfg.init(), startEpoch);
             }
 
             List<String> groups = split.train().stream().map(s -> vocab.groupOf(s.label())).toList();
