@@ -45,8 +45,9 @@ import java.util.function.Supplier;
  * patch embeddings) throughout.
  *
  * <p>Preprocessing is core's {@link Patcher}, the one serving uses. Seeded: the shuffles come from a
- * {@link Random} of the seed and the engine's generator (dropout) is seeded with it too, so a CPU run repeats
- * exactly as far as the engine's kernels do. The GPU is used when the engine sees one (fp32; the reference's fp16
+ * {@link Random} of the seed, and the engine's generator (dropout) is seeded again before every batch from the seed,
+ * the epoch and the batch, so a batch's dropout masks do not depend on whatever else drew from that shared generator
+ * before it; a CPU run repeats exactly as far as the engine's kernels do. The GPU is used when the engine sees one (fp32; the reference's fp16
  * autocast is not reproduced). Not thread-safe; one run at a time per instance.
  */
 public final class TsfmFineTuner {
@@ -176,6 +177,7 @@ public final class TsfmFineTuner {
                 int[] items = java.util.Arrays.copyOfRange(order, from, from + n);
                 int[] y = new int[n];
                 for (int i = 0; i < n; i++) y[i] = trainY[items[i]];
+                Engine.getInstance().setRandomSeed(stepSeed(epoch, from / batchSize));
                 double loss = step(model, ps, opt, params, trainW, items, y, labelRows);
                 if (!Double.isFinite(loss)) {
                     // as in training: a non-finite batch is dropped (no update) and counted, never applied
@@ -277,6 +279,12 @@ public final class TsfmFineTuner {
 
     private static void restore(PairList<String, Parameter> params, Map<String, float[]> state) {
         for (Pair<String, Parameter> p : params) p.getValue().getArray().set(FloatBuffer.wrap(state.get(p.getKey())));
+    }
+
+    /** The engine's seed for one batch: a function of the run's seed, the epoch and the batch alone. */
+    private int stepSeed(int epoch, int batch) {
+        long h = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + batch * 0x94D049BB133111EBL;
+        return (int) (h ^ (h >>> 31));
     }
 
     private static void shuffle(int[] a, Random rng) {

@@ -97,7 +97,8 @@ class TsfmFineTunerTest {
         // up to float rounding: the engine's CPU kernels are not bit-repeatable on a loaded machine
         assertThat(b.history()).hasSameSizeAs(a.history());
         for (int i = 0; i < a.history().size(); i++) {
-            assertThat(b.history().get(i).trainLoss()).isCloseTo(a.history().get(i).trainLoss(),
+            assertThat(b.history().get(i).trainLoss()).as("epoch %d loss; first run %s, second run %s", i + 1,
+                    a.history(), b.history()).isCloseTo(a.history().get(i).trainLoss(),
                     org.assertj.core.data.Offset.offset(1e-4));
         }
         assertThat(b.predictions()).isEqualTo(a.predictions());
