@@ -15,7 +15,9 @@ import io.tsfm.datasets.DatasetSource;
 import io.tsfm.datasets.reading.DatasetBuilder;
 import io.tsfm.simulation.sensor.BodySite;
 import io.tsfm.simulation.sensor.MocapSimulator;
+import io.tsfm.simulation.sensor.Rig;
 import io.tsfm.simulation.sensor.VirtualImu;
+import io.tsfm.simulation.skeleton.ActiveSpan;
 import io.tsfm.simulation.skeleton.AsfAmc;
 import io.tsfm.simulation.skeleton.BvhParser;
 import io.tsfm.simulation.skeleton.Motion;
@@ -57,7 +59,7 @@ import java.util.zip.ZipInputStream;
 public final class MocapSimReader implements DatasetReader {
     static final String NAME = "mocap_sim";
     /** Bump whenever the simulation, the label map or the site mapping changes: it invalidates the cache. */
-    public static final int SIMULATOR_VERSION = 4;
+    public static final int SIMULATOR_VERSION = 5;
     /** Seed of every random draw (mount orientation, offset, noise), mixed with clip and site. */
     static final long SEED = 20240614L;
     public static final String ROOT_PROPERTY = "tsfm.mocap.root";
@@ -302,7 +304,11 @@ public final class MocapSimReader implements DatasetReader {
         if (!LabelVocabulary.defaults().contains(label)) {
             throw new IllegalStateException("label map gives '" + label + "', which is not in the vocabulary");
         }
-        List<MocapSimulator.Reading> readings = MocapSimulator.simulate(m, LabelMap.sites(label), seed(c), VirtualImu.Noise.PHONE);
+        // a converter's rest-pose lead-in, and the still lead-in and tail, would be labelled with the clip's
+        // activity (version 5)
+        Motion moving = ActiveSpan.trim(m, Rig.detect(m.skeleton()).leadInSeconds());
+        List<MocapSimulator.Reading> readings = MocapSimulator.simulate(moving, LabelMap.sites(label), seed(c),
+                VirtualImu.Noise.PHONE);
         for (MocapSimulator.Reading r : readings) {
             b.add(new Session(c.key() + "_" + r.site().id(), NAME, c.subject(), label, r.rateHz(), channels(r.site()),
                     r.samples(), file + " (" + r.site().position() + ", " + c.manifest() + " line " + c.line() + ")"));

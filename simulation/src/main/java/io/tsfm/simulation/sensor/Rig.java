@@ -94,6 +94,16 @@ public enum Rig {
         return new Mount(orientation(site, m.orient()), m.from(), m.to(), m.fraction());
     }
 
+    /**
+     * Seconds at the start of a clip that are not motion: cgspeed's conversions start at the rest pose and blend into
+     * the take over their first 6 to 8 frames (at 120 fps; seen in every one checked: the arms swing down from the
+     * T-pose in 0.06 s, over 1000 m/s² at the hands), which a virtual IMU would read as a violent jolt. 0.1 s for
+     * {@link #CGSPEED}, none for the others.
+     */
+    public double leadInSeconds() {
+        return this == CGSPEED ? 0.1 : 0;
+    }
+
     /** The rig of a skeleton, by its marker joint; an unknown rig is a format error naming the file. */
     public static Rig detect(Skeleton s) {
         for (Rig r : values()) {

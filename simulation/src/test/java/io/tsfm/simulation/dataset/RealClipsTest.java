@@ -9,7 +9,9 @@ import io.tsfm.datasets.Dataset;
 import io.tsfm.datasets.catalog.DatasetCatalog;
 import io.tsfm.simulation.sensor.BodySite;
 import io.tsfm.simulation.sensor.MocapSimulator;
+import io.tsfm.simulation.sensor.Rig;
 import io.tsfm.simulation.sensor.VirtualImu;
+import io.tsfm.simulation.skeleton.ActiveSpan;
 import io.tsfm.simulation.skeleton.AsfAmc;
 import io.tsfm.simulation.skeleton.BvhParser;
 import io.tsfm.simulation.skeleton.Motion;
@@ -77,6 +79,47 @@ class RealClipsTest {
         assertThat(minima).hasSize(36);
         // in flight the body falls freely: the pelvis sensor reads far below 1 g (smoothing at 8 Hz blurs the apex a little)
         assertThat(median).isLessThan(0.15 * 9.81);
+    }
+
+    @Test
+    void cmuJumpsLoseTheConvertersRestPoseJoltAndTheirStillStandButKeepTheJump() throws Exception {
+        Path zip = MOCAP.resolve("cmu_mocap.zip");
+        assumeTrue(Files.isRegularFile(zip), "cmu_mocap.zip not present at " + zip);
+        List<Double> joltBefore = new ArrayList<>();
+        List<Double> joltAfter = new ArrayList<>();
+        List<Double> cutSeconds = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                // cgspeed's BVH of CMU subject 13's jumps
+                if (!e.getName().matches(".*/data/13/13_(11|13|32|39|40|41|42)\\.bvh")) continue;
+                Motion m = bvh(z, e);
+                assertThat(Rig.detect(m.skeleton())).isEqualTo(Rig.CGSPEED);
+                ActiveSpan.Span s = ActiveSpan.of(m, Rig.CGSPEED.leadInSeconds());
+                Motion kept = ActiveSpan.trim(m, Rig.CGSPEED.leadInSeconds());
+                cutSeconds.add((m.length() - s.length()) / m.fps());
+                joltBefore.add(max(magnitude(m, BodySite.RIGHT_WRIST), 0.3));
+                joltAfter.add(max(magnitude(kept, BodySite.RIGHT_WRIST), 0.3));
+                // every flight phase (the waist far below 1 g) is inside what is kept
+                double[] a = magnitude(m, BodySite.WAIST);
+                double rate = VirtualImu.outputRate(m.fps());
+                for (int t = (int) (0.3 * rate); t < a.length; t++) {
+                    if (a[t] < 0.3 * VirtualImu.G) {
+                        assertThat(t / rate).as(e.getName()).isBetween(s.from() / m.fps(), s.to() / m.fps());
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "CMU 13 jumps, %d clips: largest |a| at the right wrist in the first 0.3 s, median %.1f m/s²"
+                + " as converted, %.1f m/s² as simulated; seconds cut, median %.2f (range %.2f to %.2f)%n", cutSeconds.size(),
+                median(joltBefore), median(joltAfter), median(cutSeconds), Collections.min(cutSeconds), Collections.max(cutSeconds));
+        assertThat(cutSeconds).hasSize(7).allMatch(c -> c >= Rig.CGSPEED.leadInSeconds());
+        // the blend from the T-pose swings the arms down in a few frames: a jolt no wrist makes before a jump
+        assertThat(median(joltBefore)).isGreaterThan(4 * VirtualImu.G);
+        assertThat(Collections.max(joltAfter)).isLessThan(2 * VirtualImu.G);
+    }
+
+    private static double max(double[] a, double seconds) {
+        return Arrays.stream(a, 0, Math.min(a.length, (int) Math.round(seconds * 50))).max().orElseThrow();
     }
 
     @Test
