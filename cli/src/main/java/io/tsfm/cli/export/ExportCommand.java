@@ -49,6 +49,11 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Datasets whose windows the parity check uses (default: the checkpoint's training datasets).")
     List<String> parityDatasets;
 
+    @Option(names = "--vocabulary-datasets", split = ",", paramLabel = "NAME",
+            description = "Training datasets whose labels make the bundle's open-set vocabulary (default: all the "
+                    + "checkpoint's training datasets).")
+    List<String> vocabularyDatasets;
+
     @Option(names = "--parity-windows", defaultValue = "32",
             description = "Windows per parity dataset, spread over its subjects (default ${DEFAULT-VALUE}).")
     int parityWindows;
@@ -71,6 +76,7 @@ public final class ExportCommand implements Callable<Integer> {
                 .optDataRoot(rootOption.resolve()).optParityWindows(parityWindows).optTolerance(tolerance)
                 .optOverwrite(overwrite).optLog(System.err);
         if (parityDatasets != null) b.optParityDatasets(parityDatasets);
+        if (vocabularyDatasets != null) b.optVocabularyDatasets(vocabularyDatasets.stream().map(String::trim).toList());
         BundleExporter.Result r = b.build().export();
         System.out.println("bundle: " + r.bundle());
         System.out.println("bundle id (SHA-256 of manifest.json): " + r.bundleId());
@@ -88,6 +94,10 @@ public final class ExportCommand implements Callable<Integer> {
         }
         if (model == null) throw new IllegalArgumentException("--quantize needs --model BUNDLE (the float bundle)");
         if (checkpoint != null) throw new IllegalArgumentException("--quantize works on a bundle (--model), not --checkpoint");
+        if (vocabularyDatasets != null) {
+            throw new IllegalArgumentException("--vocabulary-datasets goes with --checkpoint: a quantised bundle keeps "
+                    + "its float bundle's vocabulary");
+        }
         ModelBundle source = ModelBundle.open(model);
         List<String> names = parityDatasets;
         if (names == null) {

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,5 +70,42 @@ class ExportClassifyCommandTest {
         CliRun refused = run("classify", "--model", bundle.toString(), "--dataset", "hapt", "--limit", "5");
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("error: model bundle").contains("model.onnx").contains("SHA-256");
+    }
+
+    @Test
+    void theVocabularyCanBeDrawnFromSomeOfTheTrainingDatasets(@TempDir Path tmp) throws Exception {
+        TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(tmp.resolve("run"))
+                .optDatasets(List.of("hapt", "utd_mhad")).optEpochs(1).optSamplesPerEpoch(64).optBatchSize(16)
+                .optQueueSize(0).optMaxSeconds(6).optThreads(2).optLabelEncoder(LabelEncoderKind.FROZEN)
+                .optValidationFraction(0.01).build();
+        Path checkpoint = new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(new ByteArrayOutputStream(), true))
+                .run().finalCheckpoint();
+
+        // a zero-shot test set is not something the model trained on: refused before anything is built
+        CliRun refused = run("export", "--checkpoint", checkpoint.toString(), "--out", tmp.resolve("no").toString(),
+                "--vocabulary-datasets", "hapt,motionsense");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err().strip()).doesNotContain("\n").contains("--vocabulary-datasets: motionsense is not a"
+                + " training dataset of").contains("(hapt, utd_mhad)");
+        assertThat(tmp.resolve("no")).doesNotExist();
+
+        Path bundle = tmp.resolve("bundle");
+        CliRun export = run("export", "--checkpoint", checkpoint.toString(), "--out", bundle.toString(),
+                "--vocabulary-datasets", "hapt", "--parity-windows", "8");
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(export.out()).contains("predictions differing: 0 closed-set, 0 open-set");
+        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("manifest.json").toFile());
+        List<String> vocabulary = new ArrayList<>();
+        manifest.get("labels").get("labels").forEach(l -> vocabulary.add(l.asText()));
+        // hapt's 12 labels, none of utd_mhad's 27, although the model trained on both
+        assertThat(vocabulary).hasSize(12).contains("walking", "stand_to_lie").doesNotContain("swipe_left", "jogging");
+        assertThat(manifest.get("provenance").get("vocabulary").asText()).isEqualTo("labels of the training datasets [hapt]");
+
+        CliRun open = run("classify", "--model", bundle.toString(), "--dataset", "utd_mhad", "--limit", "4", "--open-set",
+                "--json", "--top", "1");
+        assertThat(open.code()).as(open.err()).isZero();
+        for (JsonNode w : new ObjectMapper().readTree(open.out()).get("windows")) {
+            assertThat(vocabulary).contains(w.get("prediction").asText());
+        }
     }
 }

@@ -50,7 +50,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>The exporter loads the checkpoint in DJL, builds {@code model.onnx} (the IMU network), {@code channel_text.onnx}
  * (ChannelTextFusion's text side) and, for learnable label encoders, {@code label_bank.onnx} from its weights,
- * embeds the vocabulary (the labels of the checkpoint's training datasets, with their synonym groups) into
+ * embeds the vocabulary (the labels of the checkpoint's training datasets, or of those of them chosen with
+ * {@link Builder#optVocabularyDatasets}, with their synonym groups) into
  * {@code label_embeddings.npy}, and writes the manifest (tier, widths, serving preprocessing of 1.0 s patches as in
  * the spec's evaluation protocol, vocabulary, provenance copied from the checkpoint, validation metrics, opset, size
  * and SHA-256 of every file). It then opens the bundle with the serving runtime and runs real 6 s windows of the
@@ -124,6 +125,15 @@ public final class BundleExporter {
         List<String> training = new ArrayList<>();
         training.addAll(ds.keySet());
         List<String> parityDatasets = b.parityDatasets != null ? b.parityDatasets : training;
+        List<String> vocabularyDatasets = b.vocabularyDatasets != null ? b.vocabularyDatasets : training;
+        for (String name : vocabularyDatasets) {
+            if (!training.contains(name)) {
+                // a label the model never trained on has no place in its default vocabulary (and a test set's
+                // labels there would leak into open-set scoring)
+                throw new IllegalArgumentException("--vocabulary-datasets: " + name + " is not a training dataset of "
+                        + ckpt + " (" + String.join(", ", training) + ")");
+            }
+        }
 
         try (MiniLmTextEncoder minilm = MiniLmTextEncoder.builder().optMaxTokens(maxTokens).build()) {
             if (!minilm.modelId().equals(textModel)) {
@@ -142,7 +152,7 @@ public final class BundleExporter {
                 datasets.put(name, catalog.read(name, b.root));
             }
             TreeSet<String> vocab = new TreeSet<>();
-            for (String name : training) vocab.addAll(datasets.get(name).manifest().labels());
+            for (String name : vocabularyDatasets) vocab.addAll(datasets.get(name).manifest().labels());
             List<String> vocabulary = List.copyOf(vocab);
             LabelVocabulary groups = LabelVocabulary.defaults();
 
@@ -180,7 +190,7 @@ public final class BundleExporter {
                     Map<String, String> provenance = flatten(provenanceAsWritten);
                     provenance.put("checkpoint", ckpt.toAbsolutePath().normalize().toString());
                     provenance.put("exported", Instant.now().toString());
-                    provenance.put("vocabulary", "labels of the training datasets " + training);
+                    provenance.put("vocabulary", "labels of the training datasets " + vocabularyDatasets);
                     BundleManifest template = manifest(cfg, maxPatches, vocabulary, groups, provenance,
                             metrics(prov));
                     w.writeManifest(template);
@@ -288,6 +298,7 @@ public final class BundleExporter {
         private Path output;
         private DataRoot root;
         private List<String> parityDatasets;
+        private List<String> vocabularyDatasets;
         private int parityWindows = 32;
         private double tolerance = 1e-4;
         private boolean overwrite;
@@ -318,6 +329,16 @@ public final class BundleExporter {
         public Builder optParityDatasets(List<String> datasets) {
             if (datasets.isEmpty()) throw new IllegalArgumentException("parity needs at least one dataset");
             this.parityDatasets = List.copyOf(datasets);
+            return this;
+        }
+
+        /**
+         * Training datasets whose labels make the bundle's vocabulary, the labels open-set classification chooses
+         * among (default: all the checkpoint's training datasets). Each must be one of them.
+         */
+        public Builder optVocabularyDatasets(List<String> datasets) {
+            if (datasets.isEmpty()) throw new IllegalArgumentException("the vocabulary needs at least one dataset");
+            this.vocabularyDatasets = List.copyOf(datasets);
             return this;
         }
 
