@@ -79,23 +79,31 @@ class ProfilingTest {
 
     @Test
     void aRealFlightRecordingSamplesTheChosenThreadsOnly() throws Exception {
-        Map<StageSampler.Stage, Integer> counts;
-        Map<StageSampler.Stage, Integer> nobody;
-        try (StageSampler sampler = StageSampler.start(n -> n.equals("sampled-burner"));
-             StageSampler none = StageSampler.start(n -> false)) {
-            Thread sampled = burner("sampled-burner", 2);
-            Thread other = burner("not-sampled", 0.5);
-            sampled.join();
-            other.join();
-            counts = sampler.stop();
-            nobody = none.stop();
+        // JFR's sampler thread needs CPU itself: on a loaded machine a round of 2 CPU seconds got exactly 20 samples
+        // (a CI run beside two training runs), so rounds are added until there are enough to judge the shares
+        Map<StageSampler.Stage, Integer> counts = new java.util.EnumMap<>(StageSampler.Stage.class);
+        int rounds = 0;
+        while (total(counts) <= 20 && rounds < 10) {
+            rounds++;
+            try (StageSampler sampler = StageSampler.start(n -> n.equals("sampled-burner"));
+                 StageSampler none = StageSampler.start(n -> false)) {
+                Thread sampled = burner("sampled-burner", 2);
+                Thread other = burner("not-sampled", 0.5);
+                sampled.join();
+                other.join();
+                sampler.stop().forEach((stage, n) -> counts.merge(stage, n, Integer::sum));
+                assertThat(none.stop()).isEmpty();
+            }
         }
-        assertThat(nobody).isEmpty();
         // 2 s of CPU sampled every 10 ms is about 200 samples; the burner runs this test class's code (io.tsfm.lab...),
         // the harness stage
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        assertThat(total).isGreaterThan(20);
+        int total = total(counts);
+        assertThat(total).as("samples after %d rounds", rounds).isGreaterThan(20);
         assertThat(counts.getOrDefault(StageSampler.Stage.HARNESS, 0)).isGreaterThan(total / 2);
         assertThat(StageSampler.lines(counts)).anySatisfy(l -> assertThat(l).contains("load generator and harness"));
+    }
+
+    private static int total(Map<StageSampler.Stage, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 }
