@@ -2,6 +2,7 @@ package io.tsfm.lab.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class ProfilingTest {
     void aRealFlightRecordingSamplesTheChosenThreadsOnly() throws Exception {
         // JFR's sampler thread needs CPU itself: on a loaded machine a round of 2 CPU seconds got exactly 20 samples
         // (a CI run beside two training runs), so rounds are added until there are enough to judge the shares
-        Map<StageSampler.Stage, Integer> counts = new java.util.EnumMap<>(StageSampler.Stage.class);
+        Map<StageSampler.Stage, Integer> counts = new EnumMap<>(StageSampler.Stage.class);
         int rounds = 0;
         while (total(counts) <= 20 && rounds < 10) {
             rounds++;

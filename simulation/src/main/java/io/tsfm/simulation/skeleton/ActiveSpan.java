@@ -1,5 +1,7 @@
 package io.tsfm.simulation.skeleton;
 
+import java.util.Arrays;
+
 /**
  * The part of a clip in which the body moves. Captures start and often end with the performer standing still (a
  * T-pose, a wait for the cue, a hold after the last repetition), and those seconds, labelled with the clip's
@@ -38,7 +40,7 @@ public final class ActiveSpan {
     public static Span of(Motion m, double skipSeconds) {
         int skip = Math.min(m.length(), (int) Math.ceil(skipSeconds * m.fps()));
         if (skip == 0) return moving(m);
-        Motion rest = new Motion(m.skeleton(), m.fps(), java.util.Arrays.copyOfRange(m.frames(), skip, m.length()), m.source());
+        Motion rest = new Motion(m.skeleton(), m.fps(), Arrays.copyOfRange(m.frames(), skip, m.length()), m.source());
         Span s = moving(rest);
         return new Span(skip + s.from(), skip + s.to());
     }
@@ -74,7 +76,7 @@ public final class ActiveSpan {
     public static Motion trim(Motion m, double skipSeconds) {
         Span s = of(m, skipSeconds);
         if (s.from() == 0 && s.to() == m.length()) return m;
-        return new Motion(m.skeleton(), m.fps(), java.util.Arrays.copyOfRange(m.frames(), s.from(), s.to()), m.source());
+        return new Motion(m.skeleton(), m.fps(), Arrays.copyOfRange(m.frames(), s.from(), s.to()), m.source());
     }
 
     private static boolean moving(double[][][] pos, int a, int b, double threshold2) {
