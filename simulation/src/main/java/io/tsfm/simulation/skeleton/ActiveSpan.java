@@ -38,17 +38,10 @@ public final class ActiveSpan {
 
     /** The moving part of {@code m} after its first {@code skipSeconds}, which are never kept. */
     public static Span of(Motion m, double skipSeconds) {
-        int skip = Math.min(m.length(), (int) Math.ceil(skipSeconds * m.fps()));
-        if (skip == 0) return moving(m);
-        Motion rest = new Motion(m.skeleton(), m.fps(), Arrays.copyOfRange(m.frames(), skip, m.length()), m.source());
-        Span s = moving(rest);
-        return new Span(skip + s.from(), skip + s.to());
-    }
-
-    private static Span moving(Motion m) {
         int n = m.length();
+        int skip = Math.min(n, (int) Math.ceil(skipSeconds * m.fps()));
         int half = Math.max(1, (int) Math.round(WINDOW_S * m.fps() / 2));
-        if (n <= 2 * half) return new Span(0, n);
+        if (n - skip <= 2 * half) return new Span(skip, n);
         int[] all = new int[m.skeleton().joints().size()];
         for (int j = 0; j < all.length; j++) all[j] = j;
         double[][][] pos = ForwardKinematics.compute(m, all).pos();
@@ -56,15 +49,15 @@ public final class ActiveSpan {
         double threshold2 = threshold * threshold;
         int first = -1;
         int last = -1;
-        for (int f = half; f < n - half; f++) {
-            if (moving(pos, f - half, f + half, threshold2)) {
+        for (int f = skip + half; f < n - half; f++) {
+            if (anyJointMoves(pos, f - half, f + half, threshold2)) {
                 if (first < 0) first = f;
                 last = f;
             }
         }
-        if (first < 0) return new Span(0, n);
+        if (first < 0) return new Span(skip, n);
         int margin = (int) Math.round(MARGIN_S * m.fps());
-        return new Span(Math.max(0, first - half - margin), Math.min(n, last + half + margin + 1));
+        return new Span(Math.max(skip, first - half - margin), Math.min(n, last + half + margin + 1));
     }
 
     /** {@code m} cut to its moving part. */
@@ -79,7 +72,7 @@ public final class ActiveSpan {
         return new Motion(m.skeleton(), m.fps(), Arrays.copyOfRange(m.frames(), s.from(), s.to()), m.source());
     }
 
-    private static boolean moving(double[][][] pos, int a, int b, double threshold2) {
+    private static boolean anyJointMoves(double[][][] pos, int a, int b, double threshold2) {
         for (double[][] joint : pos) {
             double[] p = joint[a];
             double[] q = joint[b];
