@@ -48,7 +48,7 @@ public final class UntrainedCheckpoint {
         vocabularyDatasets.forEach(d -> datasets.put(d, 0));
         new CheckpointProvenance(config.getTier(), datasets, null, null, null, null, encoder.modelId(),
                 encoder.maxTokens(), LabelEncoderKind.FROZEN, null, null, null, null, null, null, null, null,
-                "untrained weights, for speed measurements only").write(dir);
+                "untrained weights, for speed measurements only", null).write(dir);
         return dir;
     }
 }

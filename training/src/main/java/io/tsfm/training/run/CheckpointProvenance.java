@@ -41,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  * @param engine                the DJL engine and its version
  * @param validation            the last validation's figures, by name
  * @param note                  a free remark (untrained checkpoints say so)
+ * @param averagedFrom          the checkpoints whose parameters were averaged, uniformly, into this one
+ *                              ({@link CheckpointAverage}); null for a checkpoint a run wrote
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -62,7 +64,8 @@ public record CheckpointProvenance(
         @JsonProperty("java") String java,
         @JsonProperty("engine") String engine,
         @JsonProperty("validation") Map<String, Double> validation,
-        @JsonProperty("note") String note) {
+        @JsonProperty("note") String note,
+        @JsonProperty("averaged_from") List<String> averagedFrom) {
 
     /**
      * Key of the training datasets; a bundle's manifest carries it too (as compact JSON), read by whoever needs to

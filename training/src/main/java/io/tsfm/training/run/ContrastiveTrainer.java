@@ -141,7 +141,7 @@ public final class ContrastiveTrainer {
         Patcher patcher = new Patcher();
         BatchAssembler train = new BatchAssembler(split.train(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(),
                 cfg.minCropSeconds(), cfg.augmentation());
-        BatchAssembler val = new BatchAssembler(split.validation(), descriptions, vocab, augmenter, patcher, cfg.maxSeconds(), cfg.minCropSeconds());
+        BatchAssembler val = validationSet(split, descriptions, false, cfg);
         log.printf(Locale.ROOT, "tsfm train: tier %s on %s (%s), %d training / %d validation sessions; held-out subjects %s%n",
                 cfg.tier(), device, sessionCounts, split.train().size(), split.validation().size(), split.heldOutSubjects());
         log.printf(Locale.ROOT, "  amplitude features %s; augmentation %s; sampler balances %s%n",
@@ -202,11 +202,7 @@ public final class ContrastiveTrainer {
             Path metricsFile = cfg.outDir().resolve("metrics.jsonl");
             CurvePlot curves = new CurvePlot("TSFM training (" + cfg.tier() + ")", "epoch");
             ZeroShotValidator validator = new ZeroShotValidator(net, val, text, device, 64, cfg.frozenLabels());
-            // the same held-out sessions as a device mounted another way would record them: how much the model
-            // leans on its training sets' axis conventions, which devices in the field do not share
-            BatchAssembler rotatedVal = new BatchAssembler(split.validation().stream()
-                    .map(s -> ImuAugmentation.rotatedCopy(s, cfg.seed())).toList(), descriptions, vocab, augmenter,
-                    patcher, cfg.maxSeconds(), cfg.minCropSeconds());
+            BatchAssembler rotatedVal = validationSet(split, descriptions, true, cfg);
             ZeroShotValidator rotatedValidator = new ZeroShotValidator(net, rotatedVal, text, device, 64,
                     cfg.frozenLabels());
 
@@ -397,11 +393,24 @@ public final class ContrastiveTrainer {
                 split.validation().size(), heldOut, LabelVocabulary.defaults().hash(), encoder.modelId(),
                 encoder.maxTokens(), cfg.labelEncoder(), cfg.seed(), CheckpointProvenance.currentGitCommit(), epochsDone,
                 JSON.convertValue(cfg, Map.class), Instant.now().toString(), System.getProperty("java.version"),
-                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), v, null);
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion(), v, null, null);
+    }
+
+    /**
+     * The held-out sessions as every validation of a run sees them: as recorded, or ({@code rotated}) as a device
+     * mounted another way would record them, one fixed rotation per session from the seed: how much the model leans on
+     * its training sets' axis conventions, which devices in the field do not share.
+     */
+    static BatchAssembler validationSet(SubjectSplit split, Map<String, String> descriptions, boolean rotated,
+                                        TrainConfig cfg) {
+        List<Session> sessions = !rotated ? split.validation()
+                : split.validation().stream().map(s -> ImuAugmentation.rotatedCopy(s, cfg.seed())).toList();
+        return new BatchAssembler(sessions, descriptions, LabelVocabulary.defaults(), LabelTextAugmenter.defaults(),
+                new Patcher(), cfg.maxSeconds(), cfg.minCropSeconds());
     }
 
     /** A validation result's rows per dataset, as metrics.jsonl carries them. */
-    private static Map<String, Object> perDatasetRows(ZeroShotValidator.Result r) {
+    static Map<String, Object> perDatasetRows(ZeroShotValidator.Result r) {
         Map<String, Object> per = new LinkedHashMap<>();
         r.perDataset().forEach((k, v) -> per.put(k, Map.of("accuracy", v.accuracy(), "macro_f1", v.macroF1(),
                 "labels", v.labels().size())));

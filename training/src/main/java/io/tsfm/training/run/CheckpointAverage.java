@@ -1,0 +1,128 @@
+package io.tsfm.training.run;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.tsfm.training.model.TrainableTsfm;
+import io.tsfm.training.model.config.TsfmConfig;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Uniform weight averaging of checkpoints of one training run: every parameter of the result is the mean of that
+ * parameter over the checkpoints. Late checkpoints of one run lie near each other in weight space; their mean sits
+ * nearer the middle of the basin than any one of them (Izmailov et al., "Averaging Weights Leads to Wider Optima").
+ *
+ * <p>The result is a weights-only checkpoint ({@code params.bin}, {@code config.json}, {@code provenance.json}) that
+ * {@code --init}, export and fine-tuning read like any other. Its provenance is the last checkpoint's, with
+ * {@link CheckpointProvenance#averagedFrom()} naming the inputs. Checkpoints that differ in model configuration or
+ * in what their validation means (training datasets, held-out subjects, label vocabulary, text encoder, label
+ * encoder) are refused: their mean is not a model of either.
+ */
+public final class CheckpointAverage {
+    private CheckpointAverage() {}
+
+    /**
+     * Averages {@code checkpoints} into {@code out} (created; refused if it already holds a checkpoint).
+     *
+     * @return {@code out}
+     * @throws IOException              naming the checkpoint that cannot be read
+     * @throws IllegalArgumentException naming the checkpoint and what differs, or fewer than two checkpoints
+     */
+    public static Path write(List<Path> checkpoints, Path out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        if (checkpoints.size() < 2) {
+            throw new IllegalArgumentException("averaging needs at least two checkpoints, got " + checkpoints.size());
+        }
+        if (checkpoints.stream().distinct().count() != checkpoints.size()) {
+            throw new IllegalArgumentException("a checkpoint is listed twice: " + checkpoints);
+        }
+        if (Files.exists(out.resolve(Checkpoint.PARAMS))) {
+            throw new IllegalArgumentException("output " + out + " already holds a checkpoint; choose another folder");
+        }
+        Path first = checkpoints.get(0);
+        TsfmConfig config = Checkpoint.readConfig(first);
+        CheckpointProvenance firstProvenance = CheckpointProvenance.read(first);
+        CheckpointProvenance last = firstProvenance;
+        for (Path c : checkpoints.subList(1, checkpoints.size())) {
+            if (!Checkpoint.readConfig(c).equals(config)) {
+                throw new IllegalArgumentException("checkpoint " + c + " has another model configuration than " + first);
+            }
+            last = CheckpointProvenance.read(c);
+            sameTraining(first, firstProvenance, c, last);
+        }
+
+        Map<String, double[]> sum = new LinkedHashMap<>();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            TrainableTsfm net = new TrainableTsfm(config);
+            net.initialize(manager, DataType.FLOAT32);
+            for (Path c : checkpoints) {
+                Checkpoint.loadParameters(c, net, manager);
+                for (Pair<String, Parameter> p : net.getParameters()) {
+                    float[] v = p.getValue().getArray().toFloatArray();
+                    double[] acc = sum.computeIfAbsent(p.getKey(), k -> new double[v.length]);
+                    for (int i = 0; i < v.length; i++) acc[i] += v[i];
+                }
+            }
+            for (Pair<String, Parameter> p : net.getParameters()) {
+                double[] acc = sum.get(p.getKey());
+                float[] mean = new float[acc.length];
+                for (int i = 0; i < acc.length; i++) mean[i] = (float) (acc[i] / checkpoints.size());
+                p.getValue().getArray().set(FloatBuffer.wrap(mean));
+            }
+            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            Checkpoint.deleteRecursively(tmp);
+            Files.createDirectories(tmp);
+            try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(tmp.resolve(Checkpoint.PARAMS))))) {
+                net.saveParameters(o);
+            }
+            Files.writeString(tmp.resolve(Checkpoint.CONFIG), config.toJson());
+            List<String> inputs = new ArrayList<>();
+            for (Path c : checkpoints) inputs.add(c.toString());
+            // the validation figures were the last checkpoint's own: the mean has not been validated yet
+            new CheckpointProvenance(last.tier(), last.datasets(), last.trainSessions(), last.validationSessions(),
+                    last.heldOutSubjects(), last.labelVocabularySha256(), last.textModel(), last.textMaxTokens(),
+                    last.labelEncoder(), last.seed(), CheckpointProvenance.currentGitCommit(), last.epochsDone(),
+                    last.trainConfig(), Instant.now().toString(), System.getProperty("java.version"), last.engine(),
+                    null, "uniform mean of the parameters of " + checkpoints.size() + " checkpoints", inputs)
+                    .write(tmp);
+            Files.createDirectories(out);
+            Checkpoint.deleteRecursively(out);
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return out;
+    }
+
+    private static void sameTraining(Path a, CheckpointProvenance pa, Path b, CheckpointProvenance pb) {
+        check(a, pa, b, pb, "training datasets", CheckpointProvenance::datasets);
+        check(a, pa, b, pb, "held-out subjects", CheckpointProvenance::heldOutSubjects);
+        check(a, pa, b, pb, "label vocabulary", CheckpointProvenance::labelVocabularySha256);
+        check(a, pa, b, pb, "text model", CheckpointProvenance::textModel);
+        check(a, pa, b, pb, "text truncation", CheckpointProvenance::textMaxTokens);
+        check(a, pa, b, pb, "label encoder", CheckpointProvenance::labelEncoder);
+    }
+
+    private static void check(Path a, CheckpointProvenance pa, Path b, CheckpointProvenance pb, String what,
+                              Function<CheckpointProvenance, Object> field) {
+        if (!Objects.equals(field.apply(pa), field.apply(pb))) {
+            throw new IllegalArgumentException("checkpoint " + b + " differs from " + a + " in its " + what + " ("
+                    + field.apply(pb) + " against " + field.apply(pa) + "): only checkpoints of one training can be "
+                    + "averaged");
+        }
+    }
+}
