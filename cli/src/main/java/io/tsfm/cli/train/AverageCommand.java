@@ -19,16 +19,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tsfm average}: the uniform mean of checkpoints of one run, validated like a run's own checkpoint. */
+/** {@code tsfm average}: the uniform mean of checkpoints of one training, validated like a run's own checkpoint. */
 @Command(name = "average", mixinStandardHelpOptions = true,
-        description = {"Average the parameters of checkpoints of one training run (uniform weight averaging) and "
-                + "validate the mean on the held-out subjects, as a run validates each epoch.",
+        description = {"Average the parameters of checkpoints of one training (epochs of a run, or sibling runs "
+                + "started from the same parameters: uniform weight averaging) and validate the mean on the held-out "
+                + "subjects, as a run validates each epoch. Reads the training datasets: it needs the memory of a "
+                + "training run.",
             "--out becomes a run folder (checkpoints/epoch-N, metrics.jsonl) that 'tsfm pick' compares with the "
-                + "runs; its checkpoint exports and --init's like any other."})
+                + "runs; its checkpoint exports, fine-tunes and starts runs (--init) like any other."})
 public final class AverageCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(arity = "2..*", paramLabel = "CHECKPOINT", description = "Checkpoint directories of one run.")
+    @Parameters(arity = "2..*", paramLabel = "CHECKPOINT", description = "Checkpoint directories of one training.")
     List<Path> checkpoints;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output run folder (new).")

@@ -23,9 +23,12 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Uniform weight averaging of checkpoints of one training run: every parameter of the result is the mean of that
- * parameter over the checkpoints. Late checkpoints of one run lie near each other in weight space; their mean sits
- * nearer the middle of the basin than any one of them (Izmailov et al., "Averaging Weights Leads to Wider Optima").
+ * Uniform weight averaging of checkpoints of one training: every parameter of the result is the mean of that
+ * parameter over the checkpoints. The checkpoints are epochs of one run (Izmailov et al., "Averaging Weights Leads to
+ * Wider Optima") or sibling runs started from the same parameters with other settings (Wortsman et al., "Model
+ * soups"); both lie in one basin of the loss, so their mean is a model too. Averaging models that do not share a
+ * starting point gives noise; that is not checked here (the provenance does not record ancestry), only that they
+ * trained and validate on the same data.
  *
  * <p>The result is a weights-only checkpoint ({@code params.bin}, {@code config.json}, {@code provenance.json}) that
  * {@code --init}, export and fine-tuning read like any other. Its provenance is the last checkpoint's, with
