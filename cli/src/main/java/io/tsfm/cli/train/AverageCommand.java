@@ -9,6 +9,7 @@ import io.tsfm.training.run.CheckpointRule;
 import io.tsfm.training.run.CheckpointValidation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class AverageCommand implements Callable<Integer> {
         int epoch = CheckpointProvenance.read(checkpoints.get(checkpoints.size() - 1)).epochsDone();
         Path ck = CheckpointAverage.write(checkpoints, Checkpoint.dir(out, epoch));
         System.out.printf(Locale.ROOT, "averaged %d checkpoints into %s; validating...%n", checkpoints.size(), ck);
-        Map<String, Object> row = new java.util.LinkedHashMap<>(CheckpointValidation.run(ck, rootOption.resolve(), threads));
+        Map<String, Object> row = new LinkedHashMap<>(CheckpointValidation.run(ck, rootOption.resolve(), threads));
         row.put("averaged_from", checkpoints.stream().map(Path::toString).toList());
         Files.writeString(out.resolve("metrics.jsonl"), JSON.writeValueAsString(row) + System.lineSeparator());
         CheckpointRule.Candidate c = CheckpointRule.best(out, Set.copyOf(datasets)).orElseThrow();

@@ -54,8 +54,8 @@ public final class CheckpointAverage {
         if (checkpoints.stream().distinct().count() != checkpoints.size()) {
             throw new IllegalArgumentException("a checkpoint is listed twice: " + checkpoints);
         }
-        if (Files.exists(out.resolve(Checkpoint.PARAMS))) {
-            throw new IllegalArgumentException("output " + out + " already holds a checkpoint; choose another folder");
+        if (Files.exists(out) && !isEmptyDirectory(out)) {
+            throw new IllegalArgumentException("output " + out + " exists and is not empty; choose another folder");
         }
         Path first = checkpoints.get(0);
         TsfmConfig config = Checkpoint.readConfig(first);
@@ -104,11 +104,17 @@ public final class CheckpointAverage {
                     last.trainConfig(), Instant.now().toString(), System.getProperty("java.version"), last.engine(),
                     null, "uniform mean of the parameters of " + checkpoints.size() + " checkpoints", inputs)
                     .write(tmp);
-            Files.createDirectories(out);
-            Checkpoint.deleteRecursively(out);
+            Files.deleteIfExists(out); // an empty folder, checked above
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
         }
         return out;
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return false;
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static void sameTraining(Path a, CheckpointProvenance pa, Path b, CheckpointProvenance pb) {

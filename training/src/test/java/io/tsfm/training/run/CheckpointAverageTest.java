@@ -99,6 +99,11 @@ class CheckpointAverageTest {
                 .hasMessageContaining("at least two checkpoints");
         assertThatThrownBy(() -> CheckpointAverage.write(List.of(Checkpoint.dir(run, 2), Checkpoint.dir(run, 2)),
                 out.resolve("y"))).hasMessageContaining("listed twice");
+        // a folder with something in it is never overwritten
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        assertThatThrownBy(() -> CheckpointAverage.write(List.of(Checkpoint.dir(run, 1), Checkpoint.dir(run, 2)), out))
+                .hasMessageContaining("exists and is not empty");
+        assertThat(out.resolve("keep.txt")).hasContent("mine");
     }
 
     /** A copy of {@code from} whose provenance says it held out {@code subject} of {@code dataset} only. */
