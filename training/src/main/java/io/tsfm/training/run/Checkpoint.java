@@ -43,14 +43,7 @@ public final class Checkpoint {
     /** Writes a checkpoint of everything needed to resume. */
     static void write(Path dir, TrainableTsfm net, AdamW optimizer, MemoryBank bank, int epochsDone, long steps,
                       CheckpointProvenance provenance) throws IOException {
-        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
-        deleteRecursively(tmp);
-        Files.createDirectories(tmp);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PARAMS))))) {
-            net.saveParameters(out);
-        }
-        Files.writeString(tmp.resolve(CONFIG), net.getConfig().toJson());
-        provenance.write(tmp);
+        Path tmp = weightsInTemporary(dir, net, provenance);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.bin"))))) {
             optimizer.save(out);
         }
@@ -69,6 +62,29 @@ public final class Checkpoint {
         state.put("epochs_done", epochsDone);
         state.put("optimizer_steps", steps);
         JSON.writeValue(tmp.resolve("state.json").toFile(), state);
+        moveIntoPlace(tmp, dir);
+    }
+
+    /** Writes a weights-only checkpoint ({@code params.bin}, {@code config.json}, {@code provenance.json}). */
+    static void writeWeights(Path dir, TrainableTsfm net, CheckpointProvenance provenance) throws IOException {
+        moveIntoPlace(weightsInTemporary(dir, net, provenance), dir);
+    }
+
+    /** The weights, configuration and provenance of a checkpoint for {@code dir}, in a fresh temporary sibling. */
+    private static Path weightsInTemporary(Path dir, TrainableTsfm net, CheckpointProvenance provenance)
+            throws IOException {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
+        deleteRecursively(tmp);
+        Files.createDirectories(tmp);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PARAMS))))) {
+            net.saveParameters(out);
+        }
+        Files.writeString(tmp.resolve(CONFIG), net.getConfig().toJson());
+        provenance.write(tmp);
+        return tmp;
+    }
+
+    private static void moveIntoPlace(Path tmp, Path dir) throws IOException {
         deleteRecursively(dir);
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     }

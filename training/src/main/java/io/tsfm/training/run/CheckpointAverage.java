@@ -7,15 +7,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.tsfm.training.model.TrainableTsfm;
 import io.tsfm.training.model.config.TsfmConfig;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,25 +82,8 @@ public final class CheckpointAverage {
                 for (int i = 0; i < acc.length; i++) mean[i] = (float) (acc[i] / checkpoints.size());
                 p.getValue().getArray().set(FloatBuffer.wrap(mean));
             }
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            Checkpoint.deleteRecursively(tmp);
-            Files.createDirectories(tmp);
-            try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(tmp.resolve(Checkpoint.PARAMS))))) {
-                net.saveParameters(o);
-            }
-            Files.writeString(tmp.resolve(Checkpoint.CONFIG), config.toJson());
-            List<String> inputs = new ArrayList<>();
-            for (Path c : checkpoints) inputs.add(c.toString());
-            // the validation figures were the last checkpoint's own: the mean has not been validated yet
-            new CheckpointProvenance(last.tier(), last.datasets(), last.trainSessions(), last.validationSessions(),
-                    last.heldOutSubjects(), last.labelVocabularySha256(), last.textModel(), last.textMaxTokens(),
-                    last.labelEncoder(), last.seed(), CheckpointProvenance.currentGitCommit(), last.epochsDone(),
-                    last.trainConfig(), Instant.now().toString(), System.getProperty("java.version"), last.engine(),
-                    null, "uniform mean of the parameters of " + checkpoints.size() + " checkpoints", inputs)
-                    .write(tmp);
-            Files.deleteIfExists(out); // an empty folder, checked above
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            List<String> inputs = checkpoints.stream().map(Path::toString).toList();
+            Checkpoint.writeWeights(out, net, last.averageOf(inputs)); // out is absent or empty, checked above
         }
         return out;
     }

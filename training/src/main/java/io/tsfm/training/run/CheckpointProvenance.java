@@ -12,6 +12,7 @@ import io.tsfm.core.runtime.LabelEncoderKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +113,17 @@ public record CheckpointProvenance(
         JsonNode n = JSON.readTree(p.toFile());
         if (n == null || !n.isObject()) throw new IOException(p + " is not a JSON object");
         return n;
+    }
+
+    /**
+     * This provenance for the uniform mean of {@code inputs} (this one the last of them): the same training, written
+     * now by this code, its validation figures left out (the mean has not been validated by its inputs' figures).
+     */
+    CheckpointProvenance averageOf(List<String> inputs) {
+        return new CheckpointProvenance(tier, datasets, trainSessions, validationSessions, heldOutSubjects,
+                labelVocabularySha256, textModel, textMaxTokens, labelEncoder, seed, currentGitCommit(), epochsDone,
+                trainConfig, Instant.now().toString(), System.getProperty("java.version"), engine, null,
+                "uniform mean of the parameters of " + inputs.size() + " checkpoints", List.copyOf(inputs));
     }
 
     /** {@code tsfm.git.commit} if set (the launcher sets it), else {@code git rev-parse HEAD}, else "unknown". */

@@ -3,12 +3,10 @@ package io.tsfm.training.run;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import io.tsfm.core.data.Session;
 import io.tsfm.core.text.CachedTextEncoder;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.core.text.TextEmbeddingCache;
 import io.tsfm.datasets.DataRoot;
-import io.tsfm.datasets.Dataset;
 import io.tsfm.training.data.BatchAssembler;
 import io.tsfm.training.data.SubjectSplit;
 import io.tsfm.training.model.TrainableTsfm;
@@ -16,8 +14,6 @@ import io.tsfm.training.model.config.TsfmConfig;
 import io.tsfm.training.text.TextBank;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,22 +44,12 @@ public final class CheckpointValidation {
      * @throws IllegalArgumentException naming what the checkpoint lacks or where the data differs
      */
     public static Map<String, Object> run(Path checkpoint, DataRoot root, int threads) throws IOException {
-        System.setProperty("ai.djl.offline", "true");
-        if (threads > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        ContrastiveTrainer.configureEngine(threads);
         TsfmConfig config = Checkpoint.readConfig(checkpoint);
         CheckpointProvenance p = CheckpointProvenance.read(checkpoint);
         TrainConfig cfg = settings(checkpoint, p, config);
-        List<Dataset> datasets = new ContrastiveTrainer(cfg, root, System.err).loadDatasets();
-        List<Session> all = new ArrayList<>();
-        Map<String, String> descriptions = new HashMap<>();
-        for (Dataset d : datasets) {
-            all.addAll(d.sessions());
-            descriptions.put(d.name(), d.manifest().description());
-        }
-        SubjectSplit split = SubjectSplit.of(all, cfg.validationFraction(), cfg.seed());
+        SplitCorpus corpus = SplitCorpus.of(new ContrastiveTrainer(cfg, root, System.err).loadDatasets(), cfg);
+        SubjectSplit split = corpus.split();
         Map<String, Set<String>> expected = new TreeMap<>();
         p.heldOutSubjects().forEach((d, s) -> expected.put(d, new TreeSet<>(s)));
         Map<String, Set<String>> actual = new TreeMap<>();
@@ -72,8 +58,8 @@ public final class CheckpointValidation {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " held out " + expected + ", but its datasets "
                     + "under " + root + " split into " + actual + ": not the data it trained on");
         }
-        BatchAssembler plain = ContrastiveTrainer.validationSet(split, descriptions, false, cfg);
-        BatchAssembler rotated = ContrastiveTrainer.validationSet(split, descriptions, true, cfg);
+        BatchAssembler plain = ContrastiveTrainer.validationSet(split, corpus.descriptions(), false, cfg);
+        BatchAssembler rotated = ContrastiveTrainer.validationSet(split, corpus.descriptions(), true, cfg);
         Device device = Device.cpu();
         try (MiniLmTextEncoder minilm = MiniLmTextEncoder.builder().optMaxTokens(cfg.textMaxTokens()).build();
              NDManager manager = NDManager.newBaseManager(device)) {

@@ -53,7 +53,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,12 +109,17 @@ public final class ContrastiveTrainer {
         return out;
     }
 
-    public Result run() throws IOException {
+    /** Offline, and {@code threads} intra-op threads (0: the engine's default); before the engine first loads. */
+    static void configureEngine(int threads) {
         System.setProperty("ai.djl.offline", "true");
-        if (cfg.threads() > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(cfg.threads()));
+        if (threads > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
+    }
+
+    public Result run() throws IOException {
+        configureEngine(cfg.threads());
         TsfmConfig modelConfig = cfg.modelConfig();
         Path start = cfg.resume() != null ? cfg.resume() : cfg.init();
         TsfmConfig saved = start == null ? null : Checkpoint.readConfig(start);
@@ -127,15 +131,10 @@ public final class ContrastiveTrainer {
         Files.createDirectories(cfg.outDir());
         Device device = pickDevice();
 
-        List<Session> all = new ArrayList<>();
-        Map<String, String> descriptions = new HashMap<>();
-        Map<String, Integer> sessionCounts = new LinkedHashMap<>();
-        for (Dataset d : datasets) {
-            all.addAll(d.sessions());
-            descriptions.put(d.name(), d.manifest().description());
-            sessionCounts.put(d.name(), d.sessions().size());
-        }
-        SubjectSplit split = SubjectSplit.of(all, cfg.validationFraction(), cfg.seed());
+        SplitCorpus corpus = SplitCorpus.of(datasets, cfg);
+        Map<String, String> descriptions = corpus.descriptions();
+        Map<String, Integer> sessionCounts = corpus.sessionCounts();
+        SubjectSplit split = corpus.split();
         LabelVocabulary vocab = LabelVocabulary.defaults();
         LabelTextAugmenter augmenter = LabelTextAugmenter.defaults();
         Patcher patcher = new Patcher();
