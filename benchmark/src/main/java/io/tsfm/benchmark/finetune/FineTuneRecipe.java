@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param maxEpochs       epoch limit (&ge; 1)
  * @param patience        epochs without a strictly better validation accuracy before stopping (&ge; 1)
  * @param labels          whether the label embeddings stay frozen or are trained from their text embeddings
+ * @param seeds           runs at the chosen rate, seeds 42, 43, …; more than one predict together by the mean of their
+ *                        class probabilities (&ge; 1)
  */
-public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int patience, LabelEmbeddings labels) {
+public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int patience, LabelEmbeddings labels,
+                             int seeds) {
+    /** The seed of the run at each rate, and of the first run at the chosen rate. */
+    public static final long FIRST_SEED = 42;
+
     /** What happens to the label embeddings the logits are taken against. */
     public enum LabelEmbeddings {
         /** The text embeddings of the labels, as the reference. */
@@ -45,8 +51,8 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
     /** The reference's fine-tuning learning rate (spec §6.5). */
     public static final double REFERENCE_LEARNING_RATE = 1e-5;
     /** The reference's recipe: lr 1e-5, at most 20 epochs, patience 5, frozen label embeddings. */
-    public static final FineTuneRecipe REFERENCE =
-            new FineTuneRecipe(List.of(REFERENCE_LEARNING_RATE), 20, 5, LabelEmbeddings.FROZEN);
+    public static final FineTuneRecipe REFERENCE = new FineTuneRecipe(List.of(REFERENCE_LEARNING_RATE), 20, 5,
+            LabelEmbeddings.FROZEN, 1);
 
     public FineTuneRecipe {
         learningRates = List.copyOf(learningRates);
@@ -62,6 +68,7 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
         }
         if (maxEpochs < 1) throw new IllegalArgumentException("--fine-tune-epochs must be >= 1, got " + maxEpochs);
         if (patience < 1) throw new IllegalArgumentException("--fine-tune-patience must be >= 1, got " + patience);
+        if (seeds < 1) throw new IllegalArgumentException("--fine-tune-seeds must be >= 1, got " + seeds);
     }
 
     /** Whether the label embeddings are trained ({@link LabelEmbeddings#LEARNABLE}). */
@@ -74,10 +81,11 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
         return learningRates.size() > 1;
     }
 
-    /** The rates in words: the single rate, or that it is chosen among several. */
+    /** The rates in words: the single rate, or that it is chosen among several; and the seeds at it. */
     String rates() {
-        return !choosesRate() ? String.valueOf(learningRates.get(0))
+        String rate = !choosesRate() ? String.valueOf(learningRates.get(0))
                 : "chosen on validation accuracy among " + learningRates;
+        return seeds == 1 ? rate : rate + " (" + seeds + " seeds at it, their class probabilities averaged)";
     }
 
     /** One sentence per way this recipe differs from {@link #REFERENCE} (empty for the reference's). */
@@ -96,6 +104,13 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
             out.add("TSFM fine-tuning ran at most " + maxEpochs + " epochs with patience " + patience
                     + " (--fine-tune-epochs, --fine-tune-patience); the reference: " + REFERENCE.maxEpochs
                     + " and " + REFERENCE.patience + ".");
+        }
+        if (seeds > 1) {
+            out.add("TSFM fine-tuning ran " + seeds + " times at the " + (choosesRate() ? "chosen " : "")
+                    + "learning rate (seeds " + FIRST_SEED + " to " + (FIRST_SEED + seeds - 1) + ", each early-stopped "
+                    + "on the split's validation part) and predicted with the mean of their class probabilities "
+                    + "(--fine-tune-seeds " + seeds + "); the reference fine-tunes once. Validation accuracies are in "
+                    + "fine-tune/selection.json.");
         }
         if (trainsLabels()) {
             out.add("TSFM fine-tuning trained the label embeddings too, started at their text embeddings "

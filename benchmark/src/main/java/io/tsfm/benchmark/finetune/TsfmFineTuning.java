@@ -12,6 +12,7 @@ import io.tsfm.core.runtime.ModelBundle;
 import io.tsfm.core.runtime.SensorWindow;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.datasets.eval.DatasetWindows;
+import io.tsfm.training.finetune.ClassProbabilities;
 import io.tsfm.training.finetune.FineTuneResult;
 import io.tsfm.training.finetune.FineTuningDivergedException;
 import io.tsfm.training.finetune.TsfmFineTuner;
@@ -36,8 +37,10 @@ import java.util.Objects;
  * {@code <report>/fine-tune/<dataset>-<metric>.json} with its training curve beside it ({@code .png}).
  *
  * <p>Given several learning rates, each is fine-tuned and the one whose restored state has the best validation
- * accuracy predicts the test windows (ties go to the earlier rate): a choice made on the split's validation part
- * only, like the reference's choice of epoch, never on the test part.
+ * accuracy is chosen (ties go to the earlier rate): a choice made on the split's validation part only, like the
+ * reference's choice of epoch, never on the test part. The chosen run predicts the test windows; with
+ * {@link FineTuneRecipe#seeds()} above one, that rate is fine-tuned again with further seeds and the mean of the runs'
+ * class probabilities predicts. What was chosen and how each run scored on validation: {@link #selections()}.
  *
  * <p>Owns a MiniLM text encoder; {@link #close()} once. Not thread-safe.
  */
@@ -55,6 +58,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private final Device device;
     private final FineTuneRecipe recipe;
     private final Map<String, Double> chosenRates = new LinkedHashMap<>();
+    private final Map<String, FineTuneSelection> selections = new LinkedHashMap<>();
     private final MiniLmTextEncoder encoder;
     private final TextBank text;
     private final Map<String, Double> verified = new LinkedHashMap<>();
@@ -146,11 +150,12 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         List<DatasetWindows.Labeled> validation = labelled(dataset, split.validation());
         FineTuneResult best = null;
         double bestRate = Double.NaN;
+        Map<Double, Double> byRate = new LinkedHashMap<>();
         List<String> diverged = new ArrayList<>();
         for (double lr : recipe.learningRates()) {
             FineTuneResult r;
             try {
-                r = fineTune(dataset, m, lr, train, validation, testWindows);
+                r = fineTune(dataset, m, lr, FineTuneRecipe.FIRST_SEED, train, validation, testWindows);
             } catch (FineTuningDivergedException e) {
                 // a rate that diverges is a candidate that lost: the others still compete on validation
                 if (!recipe.choosesRate()) throw e;
@@ -161,6 +166,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
             }
             String runTag = recipe.choosesRate() ? tag + "-lr" + lr : tag;
             write(r, runTag, dataset, split, rate, m, lr);
+            byRate.put(lr, r.bestValidationAccuracy());
             if (best == null || r.bestValidationAccuracy() > best.bestValidationAccuracy()) {
                 best = r;
                 bestRate = lr;
@@ -169,7 +175,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         if (best == null) {
             throw new IllegalStateException("fine-tuning " + tag + " diverged at every learning rate: " + diverged);
         }
-        // the un-suffixed history is always the run whose predictions fill the cell
+        // the un-suffixed history is always the chosen rate's first run
         if (recipe.choosesRate()) write(best, tag, dataset, split, rate, m, bestRate);
         results.put(tag, best);
         chosenRates.put(tag, bestRate);
@@ -177,18 +183,42 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
             progress.printf(Locale.ROOT, "fine-tune %s %s: lr %s chosen on validation (val acc %.3f)%n",
                     dataset.name(), m.title(), bestRate, best.bestValidationAccuracy());
         }
-        return best.predictions();
+        // more seeds at the chosen rate: a run's early-stopped state varies with its shuffles and dropout masks, and
+        // the mean of several runs' probabilities varies less
+        Map<Long, FineTuneResult> bySeed = new LinkedHashMap<>();
+        bySeed.put(FineTuneRecipe.FIRST_SEED, best);
+        for (long seed = FineTuneRecipe.FIRST_SEED + 1; seed < FineTuneRecipe.FIRST_SEED + recipe.seeds(); seed++) {
+            FineTuneResult r = fineTune(dataset, m, bestRate, seed, train, validation, testWindows);
+            write(r, tag + "-lr" + bestRate + "-seed" + seed, dataset, split, rate, m, bestRate);
+            bySeed.put(seed, r);
+        }
+        ClassProbabilities validationMean = ClassProbabilities.mean(
+                bySeed.values().stream().map(FineTuneResult::validation).toList());
+        Map<Long, Double> seedAccuracy = new LinkedHashMap<>();
+        bySeed.forEach((seed, r) -> seedAccuracy.put(seed, r.bestValidationAccuracy()));
+        FineTuneSelection selection = new FineTuneSelection(byRate, bestRate, seedAccuracy,
+                validationMean.accuracy(validation.stream().map(DatasetWindows.Labeled::label).toList()),
+                validation.size());
+        selections.put(tag, selection);
+        if (recipe.seeds() == 1) return best.predictions();
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "fine-tune %s %s: the mean of %d seeds at lr %s predicts (val acc %.3f; "
+                            + "the seeds alone %s)%n", dataset.name(), m.title(), recipe.seeds(), bestRate,
+                    selection.ensembleValidationAccuracy(), seedAccuracy.values());
+        }
+        return ClassProbabilities.mean(bySeed.values().stream().map(FineTuneResult::test).toList()).predictions();
     }
 
-    private FineTuneResult fineTune(BenchmarkDataset dataset, MetricKind m, double lr,
+    private FineTuneResult fineTune(BenchmarkDataset dataset, MetricKind m, double lr, long seed,
                                     List<DatasetWindows.Labeled> train, List<DatasetWindows.Labeled> validation,
                                     List<SensorWindow> test) {
-        String what = "fine-tune " + dataset.name() + " " + m.title() + (recipe.choosesRate() ? " lr " + lr : "");
+        String what = "fine-tune " + dataset.name() + " " + m.title() + (recipe.choosesRate() || recipe.seeds() > 1 ? " lr " + lr : "")
+                + (seed == FineTuneRecipe.FIRST_SEED ? "" : " seed " + seed);
         try {
             FineTuneResult r = TsfmFineTuner.builder().setCheckpoint(checkpoint)
                     .setTrain(train).setValidation(validation)
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
-                    .optPatchSeconds(patchSeconds).optSeed(42).optLearningRate(lr)
+                    .optPatchSeconds(patchSeconds).optSeed(seed).optLearningRate(lr)
                     .optMaxEpochs(recipe.maxEpochs()).optPatience(recipe.patience())
                     .optLearnableLabels(recipe.trainsLabels())
                     .optProgress(progress, what)
@@ -223,7 +253,12 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         return new LinkedHashMap<>(chosenRates);
     }
 
-    /** Every fine-tune run so far, by {@code <dataset>-<metric>}. */
+    /** What each fine-tune so far chose on validation and how its runs scored there, by {@code <dataset>-<metric>}. */
+    public Map<String, FineTuneSelection> selections() {
+        return new LinkedHashMap<>(selections);
+    }
+
+    /** The chosen run of every fine-tune so far, by {@code <dataset>-<metric>}. */
     public Map<String, FineTuneResult> results() {
         return new LinkedHashMap<>(results);
     }

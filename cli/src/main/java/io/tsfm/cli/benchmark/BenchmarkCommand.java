@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +134,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "started at them (default ${DEFAULT-VALUE}).")
     String fineTuneLabels;
 
+    @Option(names = "--fine-tune-seeds", paramLabel = "N", defaultValue = "1",
+            description = "Fine-tuning runs at the chosen learning rate, seeds 42, 43, ...; with more than one the "
+                    + "mean of their class probabilities predicts (default ${DEFAULT-VALUE}). Each run's validation "
+                    + "accuracy and the mean's are written to fine-tune/selection.json.")
+    int fineTuneSeeds;
+
     @Mixin DataRootOption rootOption;
 
     @Spec
@@ -148,7 +155,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         FineTuneRecipe recipe;
         try {
             recipe = new FineTuneRecipe(fineTuneLr, fineTuneEpochs, fineTunePatience,
-                    FineTuneRecipe.LabelEmbeddings.parse(fineTuneLabels, "--fine-tune-labels"));
+                    FineTuneRecipe.LabelEmbeddings.parse(fineTuneLabels, "--fine-tune-labels"),
+                    fineTuneSeeds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -294,11 +302,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 b.optDeviation(d);
             }
             BenchmarkResult result = b.build().run();
-            if (fineTuning != null && recipe.choosesRate()) {
-                Path chosen = report.resolve("fine-tune").resolve("chosen-learning-rates.json");
-                Files.createDirectories(chosen.getParent());
-                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValue(chosen.toFile(), fineTuning.chosenLearningRates());
+            if (fineTuning != null) {
+                Path dir = report.resolve("fine-tune");
+                Files.createDirectories(dir);
+                var json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
+                if (recipe.choosesRate()) {
+                    json.writeValue(dir.resolve("chosen-learning-rates.json").toFile(),
+                            fineTuning.chosenLearningRates());
+                }
+                Map<String, Object> selection = new LinkedHashMap<>();
+                fineTuning.selections().forEach((tag, s) -> selection.put(tag, s.toJson()));
+                json.writeValue(dir.resolve("selection.json").toFile(), selection);
             }
             PathComparison agreement = null;
             if (stream != null) {

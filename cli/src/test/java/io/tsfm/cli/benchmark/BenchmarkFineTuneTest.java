@@ -89,8 +89,55 @@ class BenchmarkFineTuneTest {
                     .path("best_validation_accuracy").asDouble();
             // the higher validation accuracy wins; a tie keeps the first listed rate
             assertThat(chosen.path(tag).asDouble()).as(tag).isEqualTo(high > low ? 1e-3 : 1e-5);
+            // selection.json records what was chosen on validation and how each run scored there
+            JsonNode selection = json.readTree(report.resolve("fine-tune/selection.json").toFile()).path(tag);
+            assertThat(selection.path("validation_accuracy_by_rate").path("1.0E-5").asDouble()).isEqualTo(low);
+            assertThat(selection.path("validation_accuracy_by_rate").path("0.001").asDouble()).isEqualTo(high);
+            assertThat(selection.path("chosen_rate").asDouble()).isEqualTo(chosen.path(tag).asDouble());
+            // one seed: the chosen run alone predicts, and the "mean" is that run
+            assertThat(selection.path("validation_accuracy_by_seed").size()).isEqualTo(1);
+            assertThat(selection.path("validation_accuracy_by_seed").path("42").asDouble()).isEqualTo(Math.max(low, high));
+            assertThat(selection.path("ensemble_validation_accuracy").asDouble()).isEqualTo(Math.max(low, high));
+            assertThat(selection.path("validation_windows").asInt()).isEqualTo(13);
         }
         JsonNode report1 = json.readTree(report.resolve("report.json").toFile());
         assertThat(report1.toString()).contains("chose its AdamW learning rate per dataset and rate among [1.0E-5, 0.001]");
+    }
+
+    @Test
+    void moreSeedsAtTheChosenRatePredictTogetherAndAreRecorded() throws Exception {
+        Path report = tmp.resolve("report");
+        CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
+                "--fine-tune-lr", "1e-5,1e-3", "--fine-tune-seeds", "2", "--report", report.toString());
+        assertThat(bench.code()).as(bench.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode chosen = json.readTree(report.resolve("fine-tune/chosen-learning-rates.json").toFile());
+        JsonNode all = json.readTree(report.resolve("fine-tune/selection.json").toFile());
+        for (String metric : new String[] {"sup1", "sup10"}) {
+            String tag = "basicmotions-" + metric;
+            JsonNode selection = all.path(tag);
+            double rate = chosen.path(tag).asDouble();
+            JsonNode bySeed = selection.path("validation_accuracy_by_seed");
+            assertThat(bySeed.size()).as(selection.toString()).isEqualTo(2);
+            // seed 42 is the run that won the rate; seed 43 is a second run at that rate, with its own history
+            assertThat(bySeed.path("42").asDouble()).isEqualTo(
+                    selection.path("validation_accuracy_by_rate").path(String.valueOf(rate)).asDouble());
+            JsonNode second = json.readTree(report.resolve("fine-tune/" + tag + "-lr" + rate + "-seed43.json").toFile());
+            assertThat(second.path("best_validation_accuracy").asDouble()).isEqualTo(bySeed.path("43").asDouble());
+            assertThat(second.path("settings").path("seed").asLong()).isEqualTo(43);
+            assertThat(second.path("settings").path("learning_rate").asDouble()).isEqualTo(rate);
+            assertThat(selection.path("ensemble_validation_accuracy").asDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(bench.err()).contains("the mean of 2 seeds at lr");
+        assertThat(json.readTree(report.resolve("report.json").toFile()).toString()).contains("--fine-tune-seeds 2");
+    }
+
+    @Test
+    void refusesBadSeedCountsOnOneLine() throws Exception {
+        CliRun bad = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
+                "--fine-tune-seeds", "0", "--report", tmp.resolve("never").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--fine-tune-seeds must be >= 1, got 0").doesNotContain("\tat ");
+        assertThat(tmp.resolve("never")).doesNotExist();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a fine-tuning run produced: the test predictions of the restored best state and the per-epoch history.
@@ -20,13 +21,22 @@ import java.util.Map;
  * @param stoppedEarly whether patience ended the run before the epoch limit
  * @param seconds      wall time of loading, training and predicting
  * @param settings     the recipe's settings, for the record
+ * @param validation   the restored state's class probabilities of the validation windows, in order
+ * @param test         the restored state's class probabilities of the test windows, in order (their argmax is
+ *                     {@code predictions})
  */
 public record FineTuneResult(List<String> predictions, List<EpochRecord> history, int bestEpoch, boolean stoppedEarly,
-                             double seconds, Map<String, Object> settings) {
+                             double seconds, Map<String, Object> settings, ClassProbabilities validation,
+                             ClassProbabilities test) {
     public FineTuneResult {
         predictions = List.copyOf(predictions);
         history = List.copyOf(history);
         settings = Map.copyOf(settings);
+        Objects.requireNonNull(validation, "validation");
+        if (test.size() != predictions.size()) {
+            throw new IllegalArgumentException(test.size() + " test probability rows for " + predictions.size()
+                    + " predictions");
+        }
     }
 
     /** The best validation accuracy (that of {@link #bestEpoch()}). */

@@ -206,12 +206,11 @@ public final class TsfmFineTuner {
             }
         }
         restore(params, best);
-        int[] predicted = predict(model, testW, labelRows);
-        List<String> out = new ArrayList<>(predicted.length);
-        for (int p : predicted) out.add(labels.get(p));
+        ClassProbabilities valP = ClassProbabilities.softmax(labels, logits(model, valW, labelRows));
+        ClassProbabilities testP = ClassProbabilities.softmax(labels, logits(model, testW, labelRows));
         text.close();
-        return new FineTuneResult(out, history, stopping.bestEpoch(), stoppedEarly, (System.nanoTime() - start) / 1e9,
-                settings(model));
+        return new FineTuneResult(testP.predictions(), history, stopping.bestEpoch(), stoppedEarly,
+                (System.nanoTime() - start) / 1e9, settings(model), valP, testP);
     }
 
     /**
@@ -239,6 +238,19 @@ public final class TsfmFineTuner {
 
     /** Argmax of embedding · labelsᵀ per window, eval mode. */
     private int[] predict(CheckpointModel model, PatchedWindows windows, Supplier<NDArray> labelRows) {
+        float[][] logits = logits(model, windows, labelRows);
+        int[] out = new int[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            int bestK = 0;
+            // strict > keeps the earliest label on ties, as argmax does
+            for (int k = 1; k < logits[i].length; k++) if (logits[i][k] > logits[i][bestK]) bestK = k;
+            out[i] = bestK;
+        }
+        return out;
+    }
+
+    /** Embedding · labelsᵀ / temperature per window, eval mode: the logits the loss is taken on. */
+    private float[][] logits(CheckpointModel model, PatchedWindows windows, Supplier<NDArray> labelRows) {
         float[][] emb = model.embed(windows, batchSize);
         float[] l;
         int e;
@@ -247,20 +259,13 @@ public final class TsfmFineTuner {
             l = lbl.toFloatArray();
             e = (int) lbl.getShape().get(1);
         }
-        int[] out = new int[emb.length];
+        float[][] out = new float[emb.length][labels.size()];
         for (int i = 0; i < emb.length; i++) {
-            int bestK = 0;
-            double bestS = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < labels.size(); k++) {
                 double s = 0;
                 for (int j = 0; j < e; j++) s += emb[i][j] * l[k * e + j];
-                // strict > keeps the earliest label on ties, as argmax does
-                if (s > bestS) {
-                    bestS = s;
-                    bestK = k;
-                }
+                out[i][k] = (float) (s / temperature);
             }
-            out[i] = bestK;
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.tsfm.training.finetune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import io.tsfm.core.runtime.LabelEncoderKind;
@@ -71,6 +72,20 @@ class TsfmFineTunerTest {
         // predicting the validation windows with the restored state reproduces the best epoch's accuracy exactly
         assertThat(accuracy(r.predictions(), val)).isEqualTo(r.bestValidationAccuracy());
         assertThat(r.predictions()).allMatch(labels::contains);
+        // the restored state's class probabilities: the test windows here are the validation windows, so both agree;
+        // their argmax is the predictions and the best epoch's accuracy
+        List<String> truth = val.stream().map(DatasetWindows.Labeled::label).toList();
+        assertThat(r.validation().accuracy(truth)).isEqualTo(r.bestValidationAccuracy());
+        assertThat(r.test().predictions()).isEqualTo(r.predictions());
+        assertThat(r.test().labels()).isEqualTo(labels);
+        for (int i = 0; i < r.test().size(); i++) {
+            double sum = 0;
+            for (int k = 0; k < labels.size(); k++) {
+                sum += r.test().get(i, k);
+                assertThat(r.test().get(i, k)).isCloseTo(r.validation().get(i, k), within(1e-6));
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-9));
+        }
     }
 
     @Test
