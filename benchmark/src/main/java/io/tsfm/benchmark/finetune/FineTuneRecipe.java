@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param labels          whether the label embeddings stay frozen or are trained from their text embeddings
  * @param seeds           runs at the chosen rate, seeds 42, 43, …; more than one predict together by the mean of their
  *                        class probabilities (&ge; 1)
+ * @param labelSmoothing  ε of the cross-entropy's smoothed target, in [0, 1) (0: one-hot, the reference's)
  */
 public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int patience, LabelEmbeddings labels,
-                             int seeds) {
+                             int seeds, double labelSmoothing) {
     /** The seed of the run at each rate, and of the first run at the chosen rate. */
     public static final long FIRST_SEED = 42;
 
@@ -52,7 +53,7 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
     public static final double REFERENCE_LEARNING_RATE = 1e-5;
     /** The reference's recipe: lr 1e-5, at most 20 epochs, patience 5, frozen label embeddings. */
     public static final FineTuneRecipe REFERENCE = new FineTuneRecipe(List.of(REFERENCE_LEARNING_RATE), 20, 5,
-            LabelEmbeddings.FROZEN, 1);
+            LabelEmbeddings.FROZEN, 1, 0);
 
     public FineTuneRecipe {
         learningRates = List.copyOf(learningRates);
@@ -69,6 +70,9 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
         if (maxEpochs < 1) throw new IllegalArgumentException("--fine-tune-epochs must be >= 1, got " + maxEpochs);
         if (patience < 1) throw new IllegalArgumentException("--fine-tune-patience must be >= 1, got " + patience);
         if (seeds < 1) throw new IllegalArgumentException("--fine-tune-seeds must be >= 1, got " + seeds);
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("--fine-tune-label-smoothing must be in [0, 1), got " + labelSmoothing);
+        }
     }
 
     /** Whether the label embeddings are trained ({@link LabelEmbeddings#LEARNABLE}). */
@@ -111,6 +115,10 @@ public record FineTuneRecipe(List<Double> learningRates, int maxEpochs, int pati
                     + "on the split's validation part) and predicted with the mean of their class probabilities "
                     + "(--fine-tune-seeds " + seeds + "); the reference fine-tunes once. Validation accuracies are in "
                     + "fine-tune/selection.json.");
+        }
+        if (labelSmoothing > 0) {
+            out.add("TSFM fine-tuning's cross-entropy target was smoothed by " + labelSmoothing
+                    + " (--fine-tune-label-smoothing); the reference's is one-hot.");
         }
         if (trainsLabels()) {
             out.add("TSFM fine-tuning trained the label embeddings too, started at their text embeddings "

@@ -99,7 +99,8 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     public String description() {
         return "checkpoint " + checkpoint + " fine-tuned per dataset and rate (spec §6.5: whole model, "
                 + (recipe.trainsLabels() ? "label embeddings trained from their text embeddings" : "frozen label "
-                + "embeddings") + ", logits / 0.07, cross-entropy, AdamW lr " + recipe.rates() + " wd 1e-5, batch 32, ≤ "
+                + "embeddings") + ", logits / 0.07, cross-entropy" + (recipe.labelSmoothing() > 0 ? " (label smoothing "
+                + recipe.labelSmoothing() + ")" : "") + ", AdamW lr " + recipe.rates() + " wd 1e-5, batch 32, ≤ "
                 + recipe.maxEpochs() + " epochs, patience " + recipe.patience() + " on validation accuracy, best state "
                 + "restored; DJL float32 on " + device.getDeviceType() + ")";
     }
@@ -220,7 +221,7 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
                     .setLabels(dataset.labels()).optTextBank(text).optDevice(device).optPatcher(patcher)
                     .optPatchSeconds(patchSeconds).optSeed(seed).optLearningRate(lr)
                     .optMaxEpochs(recipe.maxEpochs()).optPatience(recipe.patience())
-                    .optLearnableLabels(recipe.trainsLabels())
+                    .optLearnableLabels(recipe.trainsLabels()).optLabelSmoothing(recipe.labelSmoothing())
                     .optProgress(progress, what)
                     .build().run(test);
             if (progress != null) {

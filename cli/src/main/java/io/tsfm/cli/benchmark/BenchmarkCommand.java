@@ -140,6 +140,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "accuracy and the mean's are written to fine-tune/selection.json.")
     int fineTuneSeeds;
 
+    @Option(names = "--fine-tune-label-smoothing", paramLabel = "E", defaultValue = "0",
+            description = "Label smoothing of the fine-tuning's cross-entropy: (1 - E) on the true label, E / K on "
+                    + "every label (default ${DEFAULT-VALUE}: one-hot, the reference's).")
+    double fineTuneLabelSmoothing;
+
     @Mixin DataRootOption rootOption;
 
     @Spec
@@ -156,7 +161,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         try {
             recipe = new FineTuneRecipe(fineTuneLr, fineTuneEpochs, fineTunePatience,
                     FineTuneRecipe.LabelEmbeddings.parse(fineTuneLabels, "--fine-tune-labels"),
-                    fineTuneSeeds);
+                    fineTuneSeeds, fineTuneLabelSmoothing);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -108,7 +108,8 @@ class BenchmarkFineTuneTest {
     void moreSeedsAtTheChosenRatePredictTogetherAndAreRecorded() throws Exception {
         Path report = tmp.resolve("report");
         CliRun bench = CliRun.run("benchmark", "--model", BUNDLE.toString(), "--datasets", "basicmotions",
-                "--fine-tune-lr", "1e-5,1e-3", "--fine-tune-seeds", "2", "--report", report.toString());
+                "--fine-tune-lr", "1e-5,1e-3", "--fine-tune-seeds", "2", "--fine-tune-label-smoothing", "0.1",
+                "--report", report.toString());
         assertThat(bench.code()).as(bench.err()).isZero();
         ObjectMapper json = new ObjectMapper();
         JsonNode chosen = json.readTree(report.resolve("fine-tune/chosen-learning-rates.json").toFile());
@@ -126,10 +127,12 @@ class BenchmarkFineTuneTest {
             assertThat(second.path("best_validation_accuracy").asDouble()).isEqualTo(bySeed.path("43").asDouble());
             assertThat(second.path("settings").path("seed").asLong()).isEqualTo(43);
             assertThat(second.path("settings").path("learning_rate").asDouble()).isEqualTo(rate);
+            assertThat(second.path("settings").path("label_smoothing").asDouble()).isEqualTo(0.1);
             assertThat(selection.path("ensemble_validation_accuracy").asDouble()).isBetween(0.0, 1.0);
         }
         assertThat(bench.err()).contains("the mean of 2 seeds at lr");
-        assertThat(json.readTree(report.resolve("report.json").toFile()).toString()).contains("--fine-tune-seeds 2");
+        assertThat(json.readTree(report.resolve("report.json").toFile()).toString()).contains("--fine-tune-seeds 2")
+                .contains("smoothed by 0.1 (--fine-tune-label-smoothing)");
     }
 
     @Test

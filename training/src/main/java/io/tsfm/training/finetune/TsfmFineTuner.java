@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * Supervised fine-tuning of a TSFM checkpoint (spec §6.5, metrics 3 and 4): a fresh copy of the whole IMU tower
  * (encoder, channel-text fusion, semantic head) is loaded from the checkpoint; the label embeddings of the label list
  * are computed once and frozen (or, with {@link Builder#optLearnableLabels}, trained as unit rows started at them);
- * logits are the pooled session embedding times the label embeddings over a fixed temperature 0.07; cross-entropy;
+ * logits are the pooled session embedding times the label embeddings over a fixed temperature 0.07; cross-entropy
+ * (against a smoothed target with {@link Builder#optLabelSmoothing});
  * AdamW (lr 1e-5, weight decay 1e-5 on every parameter, no clipping); batches of 32 in a fresh shuffle each epoch; at
  * most 20 epochs; after each epoch the validation accuracy, the state of the best (strictly improving) epoch kept,
  * and training stopped after 5 epochs without improvement; the best state is restored and predicts the test windows
@@ -72,6 +73,7 @@ public final class TsfmFineTuner {
     private final PrintStream progress;
     private final String title;
     private final boolean learnableLabels;
+    private final double labelSmoothing;
 
     private TsfmFineTuner(Builder b) {
         this.checkpoint = b.checkpoint;
@@ -92,6 +94,7 @@ public final class TsfmFineTuner {
         this.progress = b.progress;
         this.title = b.title;
         this.learnableLabels = b.learnableLabels;
+        this.labelSmoothing = b.labelSmoothing;
     }
 
     /** A builder: {@code setCheckpoint}, {@code setTrain}, {@code setValidation} and {@code setLabels} are required. */
@@ -222,6 +225,9 @@ public final class TsfmFineTuner {
         try (NDScope scope = new NDScope()) {
             var batch = windows.batch(items, null);
             NDArray target = model.manager().create(y).toDevice(model.device(), false).oneHot(labels.size());
+            if (labelSmoothing > 0) {
+                target = target.mul((float) (1 - labelSmoothing)).add((float) (labelSmoothing / labels.size()));
+            }
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray emb = model.sessionEmbeddings(ps, batch, true);
@@ -332,6 +338,7 @@ public final class TsfmFineTuner {
         s.put("device", model.device().toString());
         s.put("patch_seconds", patchSeconds);
         s.put("learnable_labels", learnableLabels);
+        s.put("label_smoothing", labelSmoothing);
         return s;
     }
 
@@ -361,8 +368,23 @@ public final class TsfmFineTuner {
         private PrintStream progress;
         private String title = "fine-tune";
         private boolean learnableLabels;
+        private double labelSmoothing;
 
         private Builder() {}
+
+        /**
+         * Label smoothing ε of the cross-entropy target: {@code (1 − ε)} on the true label and {@code ε / K} on every
+         * label (default 0, the reference's one-hot target).
+         *
+         * @throws IllegalArgumentException when ε is not in [0, 1)
+         */
+        public Builder optLabelSmoothing(double epsilon) {
+            if (!(epsilon >= 0 && epsilon < 1)) {
+                throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + epsilon);
+            }
+            this.labelSmoothing = epsilon;
+            return this;
+        }
 
         /**
          * Whether the label embeddings are trained too, started at their text embeddings (default false: frozen, as

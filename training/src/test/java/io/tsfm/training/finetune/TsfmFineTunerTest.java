@@ -136,6 +136,27 @@ class TsfmFineTunerTest {
     }
 
     @Test
+    void aSmoothedTargetKeepsTheLossAboveItsEntropy() throws Exception {
+        // with target q = (1 - e) one-hot + e / K, cross-entropy can never go below the entropy of q; the one-hot run
+        // goes below that floor, so a smoothing that was not applied would show
+        double e = 0.5;
+        int k = labels.size();
+        double high = 1 - e + e / k;
+        double low = e / k;
+        double floor = -high * Math.log(high) - (k - 1) * low * Math.log(low);
+        List<SensorWindow> none = List.of(val.get(0).window());
+        FineTuneResult plain = tuner().optLearningRate(1e-3).optMaxEpochs(8).optPatience(8).build().run(none);
+        FineTuneResult smoothed = tuner().optLearningRate(1e-3).optMaxEpochs(8).optPatience(8).optLabelSmoothing(e)
+                .build().run(none);
+
+        assertThat(plain.history().get(7).trainLoss()).isLessThan(floor);
+        assertThat(smoothed.history()).allSatisfy(r -> assertThat(r.trainLoss()).isGreaterThanOrEqualTo(floor - 1e-4));
+        assertThat(smoothed.settings()).containsEntry("label_smoothing", 0.5);
+        assertThat(plain.settings()).containsEntry("label_smoothing", 0.0);
+        assertThatThrownBy(() -> tuner().optLabelSmoothing(1.0)).hasMessage("label smoothing must be in [0, 1), got 1.0");
+    }
+
+    @Test
     void stopsAfterFiveEpochsWithoutImprovement() throws Exception {
         // a learning rate too small to move any argmax: validation accuracy is flat after epoch 1
         FineTuneResult r = tuner().optLearningRate(1e-12).optWeightDecay(0).optMaxEpochs(20).build()
