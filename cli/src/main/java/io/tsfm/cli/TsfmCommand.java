@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "TSFM: language-aligned IMU foundation model for zero-shot human activity recognition.",
         subcommands = {DatasetsCommand.class, TrainCommand.class, ExportCommand.class, ClassifyCommand.class,
             PerfCommand.class, EdgeCommand.class, FleetCommand.class, JobCommand.class, PredictionsCommand.class,
-            ClusterCommand.class, DemoCommand.class, AverageCommand.class, io.tsfm.cli.pick.PickCommand.class, io.tsfm.cli.simulate.SimulateCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class,
+            ClusterCommand.class, DemoCommand.class, AverageCommand.class, io.tsfm.cli.train.ValidateCommand.class, io.tsfm.cli.pick.PickCommand.class, io.tsfm.cli.simulate.SimulateCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class,
             io.tsfm.cli.benchmark.BaselineCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TsfmCommand {
 }

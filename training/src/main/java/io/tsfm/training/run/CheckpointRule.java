@@ -49,16 +49,26 @@ public final class CheckpointRule {
                 throw new IllegalArgumentException(where + ": not a JSON object (" + e.getOriginalMessage() + ")");
             }
             if (!row.has("val_accuracy") || !row.has("epoch")) continue; // a run without validation scores nothing
-            int epoch = row.get("epoch").asInt();
-            Path ck = Checkpoint.dir(run, epoch);
+            Path ck = Checkpoint.dir(run, row.get("epoch").asInt());
             if (!Files.isDirectory(ck)) continue;
-            double val = datasets.isEmpty() ? number(row, "val_accuracy", where) : mean(row, "val_per_dataset", datasets, where);
-            double rot = datasets.isEmpty() ? number(row, "val_rotated_accuracy", where)
-                    : mean(row, "val_rotated_per_dataset", datasets, where);
-            Candidate c = new Candidate(ck, epoch, (val + rot) / 2, val, rot);
+            Candidate c = score(row, ck, datasets, where);
             if (top == null || c.score() > top.score()) top = c;
         }
         return Optional.ofNullable(top);
+    }
+
+    /**
+     * Scores one validation row (a line of {@code metrics.jsonl}, or {@link CheckpointValidation}'s figures) of
+     * {@code checkpoint} by the rule over {@code datasets} (empty: the row's means).
+     *
+     * @param where names the row in errors (file and line)
+     * @throws IllegalArgumentException naming {@code where} and the field when the row lacks one
+     */
+    public static Candidate score(JsonNode row, Path checkpoint, Set<String> datasets, String where) {
+        double val = datasets.isEmpty() ? number(row, "val_accuracy", where) : mean(row, "val_per_dataset", datasets, where);
+        double rot = datasets.isEmpty() ? number(row, "val_rotated_accuracy", where)
+                : mean(row, "val_rotated_per_dataset", datasets, where);
+        return new Candidate(checkpoint, (int) number(row, "epoch", where), (val + rot) / 2, val, rot);
     }
 
     private static double number(JsonNode row, String field, String where) {

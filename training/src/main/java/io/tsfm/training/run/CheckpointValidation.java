@@ -3,6 +3,7 @@ package io.tsfm.training.run;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.tsfm.core.data.Session;
 import io.tsfm.core.text.CachedTextEncoder;
 import io.tsfm.core.text.MiniLmTextEncoder;
 import io.tsfm.core.text.TextEmbeddingCache;
@@ -44,6 +45,25 @@ public final class CheckpointValidation {
      * @throws IllegalArgumentException naming what the checkpoint lacks or where the data differs
      */
     public static Map<String, Object> run(Path checkpoint, DataRoot root, int threads) throws IOException {
+        return validate(checkpoint, root, threads, false);
+    }
+
+    /**
+     * {@link #run} and, on the same held-out sessions, the nearest they come to a phone in a trouser pocket: the
+     * sessions with a thigh sensor cut to that one device ({@code ThighSessions}), as recorded and as rotated devices,
+     * under the keys {@code val_thigh_sessions}, {@code val_thigh_accuracy}, {@code val_thigh_rotated_accuracy},
+     * {@code val_thigh_per_dataset} and {@code val_thigh_rotated_per_dataset}.
+     *
+     * @throws IOException              when the checkpoint or a dataset cannot be read
+     * @throws IllegalArgumentException naming what the checkpoint lacks, where the data differs, or that no held-out
+     *                                  session has a thigh sensor
+     */
+    public static Map<String, Object> runWithThigh(Path checkpoint, DataRoot root, int threads) throws IOException {
+        return validate(checkpoint, root, threads, true);
+    }
+
+    private static Map<String, Object> validate(Path checkpoint, DataRoot root, int threads, boolean thigh)
+            throws IOException {
         ContrastiveTrainer.configureEngine(threads);
         TsfmConfig config = Checkpoint.readConfig(checkpoint);
         CheckpointProvenance p = CheckpointProvenance.read(checkpoint);
@@ -60,12 +80,22 @@ public final class CheckpointValidation {
         }
         BatchAssembler plain = ContrastiveTrainer.validationSet(split, corpus.descriptions(), false, cfg);
         BatchAssembler rotated = ContrastiveTrainer.validationSet(split, corpus.descriptions(), true, cfg);
+        List<Session> thighSessions = thigh ? ThighSessions.of(split.validation()) : List.of();
+        if (thigh && thighSessions.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + ": none of its held-out sessions has a "
+                    + "thigh sensor (" + String.join(", ", corpus.descriptions().keySet().stream().sorted().toList())
+                    + "); hugadb and utd_mhad have one");
+        }
+        BatchAssembler thighPlain = ContrastiveTrainer.validationSet(thighSessions, corpus.descriptions(), false, cfg);
+        BatchAssembler thighRotated = ContrastiveTrainer.validationSet(thighSessions, corpus.descriptions(), true, cfg);
         Device device = Device.cpu();
         try (MiniLmTextEncoder minilm = MiniLmTextEncoder.builder().optMaxTokens(cfg.textMaxTokens()).build();
              NDManager manager = NDManager.newBaseManager(device)) {
             TextBank text = new TextBank(new CachedTextEncoder(minilm, TextEmbeddingCache.openDefault()));
             TreeSet<String> texts = new TreeSet<>(plain.allTexts());
             texts.addAll(rotated.allTexts());
+            texts.addAll(thighPlain.allTexts());
+            texts.addAll(thighRotated.allTexts());
             text.precompute(texts);
             TrainableTsfm net = new TrainableTsfm(config);
             net.initialize(manager, DataType.FLOAT32);
@@ -81,6 +111,17 @@ public final class CheckpointValidation {
             m.put("val_rotated_accuracy", r.meanAccuracy());
             m.put("val_rotated_macro_f1", r.meanMacroF1());
             m.put("val_rotated_per_dataset", ContrastiveTrainer.perDatasetRows(r));
+            if (thigh) {
+                ZeroShotValidator.Result tp = new ZeroShotValidator(net, thighPlain, text, device, 64,
+                        cfg.frozenLabels()).run(manager);
+                ZeroShotValidator.Result tr = new ZeroShotValidator(net, thighRotated, text, device, 64,
+                        cfg.frozenLabels()).run(manager);
+                m.put("val_thigh_sessions", thighSessions.size());
+                m.put("val_thigh_accuracy", tp.meanAccuracy());
+                m.put("val_thigh_rotated_accuracy", tr.meanAccuracy());
+                m.put("val_thigh_per_dataset", ContrastiveTrainer.perDatasetRows(tp));
+                m.put("val_thigh_rotated_per_dataset", ContrastiveTrainer.perDatasetRows(tr));
+            }
             return m;
         }
     }

@@ -402,9 +402,15 @@ public final class ContrastiveTrainer {
      */
     static BatchAssembler validationSet(SubjectSplit split, Map<String, String> descriptions, boolean rotated,
                                         TrainConfig cfg) {
-        List<Session> sessions = !rotated ? split.validation()
-                : split.validation().stream().map(s -> ImuAugmentation.rotatedCopy(s, cfg.seed())).toList();
-        return new BatchAssembler(sessions, descriptions, LabelVocabulary.defaults(), LabelTextAugmenter.defaults(),
+        return validationSet(split.validation(), descriptions, rotated, cfg);
+    }
+
+    /** {@code sessions} (held-out ones) as a validation sees them, as recorded or turned as above. */
+    static BatchAssembler validationSet(List<Session> sessions, Map<String, String> descriptions, boolean rotated,
+                                        TrainConfig cfg) {
+        List<Session> seen = !rotated ? sessions
+                : sessions.stream().map(s -> ImuAugmentation.rotatedCopy(s, cfg.seed())).toList();
+        return new BatchAssembler(seen, descriptions, LabelVocabulary.defaults(), LabelTextAugmenter.defaults(),
                 new Patcher(), cfg.maxSeconds(), cfg.minCropSeconds());
     }
 
