@@ -11,6 +11,7 @@ import io.tsfm.cli.job.JobCommand;
 import io.tsfm.cli.job.PredictionsCommand;
 import io.tsfm.cli.train.AverageCommand;
 import io.tsfm.cli.train.TrainCommand;
+import io.tsfm.cli.train.ValidateCommand;
 import io.tsfm.cli.perf.PerfCommand;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "TSFM: language-aligned IMU foundation model for zero-shot human activity recognition.",
         subcommands = {DatasetsCommand.class, TrainCommand.class, ExportCommand.class, ClassifyCommand.class,
             PerfCommand.class, EdgeCommand.class, FleetCommand.class, JobCommand.class, PredictionsCommand.class,
-            ClusterCommand.class, DemoCommand.class, AverageCommand.class, io.tsfm.cli.train.ValidateCommand.class, io.tsfm.cli.pick.PickCommand.class, io.tsfm.cli.simulate.SimulateCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class,
+            ClusterCommand.class, DemoCommand.class, AverageCommand.class, ValidateCommand.class, io.tsfm.cli.pick.PickCommand.class, io.tsfm.cli.simulate.SimulateCommand.class, io.tsfm.cli.benchmark.BenchmarkCommand.class,
             io.tsfm.cli.benchmark.BaselineCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TsfmCommand {
 }

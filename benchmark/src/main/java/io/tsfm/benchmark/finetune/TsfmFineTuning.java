@@ -213,7 +213,8 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private FineTuneResult fineTune(BenchmarkDataset dataset, MetricKind m, double lr, long seed,
                                     List<DatasetWindows.Labeled> train, List<DatasetWindows.Labeled> validation,
                                     List<SensorWindow> test) {
-        String what = "fine-tune " + dataset.name() + " " + m.title() + (recipe.choosesRate() || recipe.seeds() > 1 ? " lr " + lr : "")
+        String what = "fine-tune " + dataset.name() + " " + m.title()
+                + (recipe.choosesRate() || recipe.seeds() > 1 ? " lr " + lr : "")
                 + (seed == FineTuneRecipe.FIRST_SEED ? "" : " seed " + seed);
         try {
             FineTuneResult r = TsfmFineTuner.builder().setCheckpoint(checkpoint)
