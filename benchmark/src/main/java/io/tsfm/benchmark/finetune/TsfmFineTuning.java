@@ -57,12 +57,10 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
     private final Patcher patcher;
     private final Device device;
     private final FineTuneRecipe recipe;
-    private final Map<String, Double> chosenRates = new LinkedHashMap<>();
     private final Map<String, FineTuneSelection> selections = new LinkedHashMap<>();
     private final MiniLmTextEncoder encoder;
     private final TextBank text;
     private final Map<String, Double> verified = new LinkedHashMap<>();
-    private final Map<String, FineTuneResult> results = new LinkedHashMap<>();
 
     /**
      * @param name       the row name (the bundle's zero-shot system's)
@@ -178,8 +176,6 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
         }
         // the un-suffixed history is always the chosen rate's first run
         if (recipe.choosesRate()) write(best, tag, dataset, split, rate, m, bestRate);
-        results.put(tag, best);
-        chosenRates.put(tag, bestRate);
         if (progress != null && recipe.choosesRate()) {
             progress.printf(Locale.ROOT, "fine-tune %s %s: lr %s chosen on validation (val acc %.3f)%n",
                     dataset.name(), m.title(), bestRate, best.bestValidationAccuracy());
@@ -252,17 +248,14 @@ public final class TsfmFineTuning implements SupervisedSystem, AutoCloseable {
 
     /** The learning rate chosen on validation for each fine-tune so far, by {@code <dataset>-<metric>}. */
     public Map<String, Double> chosenLearningRates() {
-        return new LinkedHashMap<>(chosenRates);
+        Map<String, Double> out = new LinkedHashMap<>();
+        selections.forEach((tag, s) -> out.put(tag, s.chosenRate()));
+        return out;
     }
 
     /** What each fine-tune so far chose on validation and how its runs scored there, by {@code <dataset>-<metric>}. */
     public Map<String, FineTuneSelection> selections() {
         return new LinkedHashMap<>(selections);
-    }
-
-    /** The chosen run of every fine-tune so far, by {@code <dataset>-<metric>}. */
-    public Map<String, FineTuneResult> results() {
-        return new LinkedHashMap<>(results);
     }
 
     private List<DatasetWindows.Labeled> labelled(BenchmarkDataset d, int[] indices) {

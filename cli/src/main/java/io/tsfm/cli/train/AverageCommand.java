@@ -52,11 +52,7 @@ public final class AverageCommand implements Callable<Integer> {
         if (Files.exists(out.resolve("metrics.jsonl"))) {
             throw new IllegalArgumentException("--out " + out + " already holds a run; choose a new folder");
         }
-        for (Path c : checkpoints) {
-            if (!Files.isRegularFile(c.resolve(Checkpoint.PARAMS))) {
-                throw new IllegalArgumentException("not a checkpoint (no " + Checkpoint.PARAMS + "): " + c);
-            }
-        }
+        Checkpoint.requireCheckpoints(checkpoints);
         int epoch = CheckpointProvenance.read(checkpoints.get(checkpoints.size() - 1)).epochsDone();
         Path ck = CheckpointAverage.write(checkpoints, Checkpoint.dir(out, epoch));
         System.out.printf(Locale.ROOT, "averaged %d checkpoints into %s; validating...%n", checkpoints.size(), ck);

@@ -56,25 +56,21 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path c : checkpoints) {
-            if (!Files.isRegularFile(c.resolve(Checkpoint.PARAMS))) {
-                throw new IllegalArgumentException("not a checkpoint (no " + Checkpoint.PARAMS + "): " + c);
-            }
-        }
+        Checkpoint.requireCheckpoints(checkpoints);
+        Set<String> over = Set.copyOf(datasets);
         for (Path c : checkpoints) {
             Map<String, Object> figures = thigh ? CheckpointValidation.runWithThigh(c, rootOption.resolve(), threads)
                     : CheckpointValidation.run(c, rootOption.resolve(), threads);
             JsonNode row = JSON.valueToTree(figures);
-            CheckpointRule.Candidate rule = CheckpointRule.score(row, c, Set.copyOf(datasets), c.toString());
+            CheckpointRule.Candidate rule = CheckpointRule.score(row, c, over, c.toString());
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "rule%s %.1f  %s  (validation %.1f %%, rotated devices %.1f %%)",
                     datasets.isEmpty() ? "" : " over " + String.join(",", datasets), 100 * rule.score(), c,
                     100 * rule.valAccuracy(), 100 * rule.rotatedAccuracy()));
             if (thigh) {
-                double plain = thighMean(row, "val_thigh_accuracy", "val_thigh_per_dataset", c);
-                double rotated = thighMean(row, "val_thigh_rotated_accuracy", "val_thigh_rotated_per_dataset", c);
+                CheckpointRule.Thigh t = CheckpointRule.thigh(row, over, c.toString());
                 line.append(String.format(Locale.ROOT, "  thigh %.1f (as recorded %.1f %%, rotated %.1f %%; %d sessions)",
-                        100 * (plain + rotated) / 2, 100 * plain, 100 * rotated, row.get("val_thigh_sessions").asInt()));
+                        100 * t.score(), 100 * t.asRecorded(), 100 * t.rotated(), t.sessions()));
             }
             System.out.println(line);
             if (json != null) {
@@ -86,23 +82,5 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The thigh figure over {@code --datasets} that have thigh sessions (all of them without the option). */
-    private double thighMean(JsonNode row, String mean, String perDataset, Path checkpoint) {
-        if (datasets.isEmpty()) return row.get(mean).asDouble();
-        double sum = 0;
-        int n = 0;
-        for (String d : datasets) {
-            JsonNode acc = row.get(perDataset).path(d).get("accuracy");
-            if (acc == null) continue;
-            sum += acc.asDouble();
-            n++;
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException(checkpoint + ": none of --datasets " + String.join(",", datasets)
-                    + " has held-out sessions with a thigh sensor");
-        }
-        return sum / n;
     }
 }

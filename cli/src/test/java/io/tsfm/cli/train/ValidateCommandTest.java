@@ -26,13 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ValidateCommandTest {
 
+    /** One short micro epoch on {@code dataset}, checkpointed as epoch 1 under {@code run}. */
+    static TrainConfig microRun(Path run, String dataset, int samples) throws Exception {
+        TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(run).optDatasets(List.of(dataset))
+                .optEpochs(1).optSamplesPerEpoch(samples).optBatchSize(16).optQueueSize(0).optCheckpointEvery(1)
+                .optMaxSeconds(6).optThreads(1).build();
+        new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(OutputStream.nullOutputStream())).run();
+        return cfg;
+    }
+
     @Test
     void reproducesTheRunsValidationAndAddsTheThighSessions(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
-        TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(run).optDatasets(List.of("utd_mhad"))
-                .optEpochs(1).optSamplesPerEpoch(64).optBatchSize(16).optQueueSize(0).optCheckpointEvery(1)
-                .optMaxSeconds(6).optThreads(1).build();
-        new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(OutputStream.nullOutputStream())).run();
+        TrainConfig cfg = microRun(run, "utd_mhad", 64);
         Path ck = Checkpoint.dir(run, 1);
         Path json = tmp.resolve("figures.jsonl");
 
@@ -64,10 +70,7 @@ class ValidateCommandTest {
     @Test
     void aCheckpointWithoutThighDataAndAPathThatIsNoCheckpointGetOneLine(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
-        TrainConfig cfg = TrainConfig.builder().setTier("micro").setOutDir(run).optDatasets(List.of("hapt"))
-                .optEpochs(1).optSamplesPerEpoch(32).optBatchSize(16).optQueueSize(0).optCheckpointEvery(1)
-                .optMaxSeconds(6).optThreads(1).build();
-        new ContrastiveTrainer(cfg, DataRoot.resolve(), new PrintStream(OutputStream.nullOutputStream())).run();
+        microRun(run, "hapt", 32);
 
         CliRun noThigh = CliRun.run("validate", "--thigh", "--threads", "1", Checkpoint.dir(run, 1).toString());
         assertThat(noThigh.code()).isEqualTo(1);

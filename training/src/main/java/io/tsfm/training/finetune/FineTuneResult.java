@@ -15,28 +15,26 @@ import java.util.Objects;
  * What a fine-tuning run produced: the test predictions of the restored best state and the per-epoch history.
  * Immutable.
  *
- * @param predictions  predicted label of each test window, in order
  * @param history      every epoch run, in order
  * @param bestEpoch    the epoch whose state was restored (1-based)
  * @param stoppedEarly whether patience ended the run before the epoch limit
  * @param seconds      wall time of loading, training and predicting
  * @param settings     the recipe's settings, for the record
  * @param validation   the restored state's class probabilities of the validation windows, in order
- * @param test         the restored state's class probabilities of the test windows, in order (their argmax is
- *                     {@code predictions})
+ * @param test         the restored state's class probabilities of the test windows, in order
  */
-public record FineTuneResult(List<String> predictions, List<EpochRecord> history, int bestEpoch, boolean stoppedEarly,
-                             double seconds, Map<String, Object> settings, ClassProbabilities validation,
-                             ClassProbabilities test) {
+public record FineTuneResult(List<EpochRecord> history, int bestEpoch, boolean stoppedEarly, double seconds,
+                             Map<String, Object> settings, ClassProbabilities validation, ClassProbabilities test) {
     public FineTuneResult {
-        predictions = List.copyOf(predictions);
         history = List.copyOf(history);
         settings = Map.copyOf(settings);
         Objects.requireNonNull(validation, "validation");
-        if (test.size() != predictions.size()) {
-            throw new IllegalArgumentException(test.size() + " test probability rows for " + predictions.size()
-                    + " predictions");
-        }
+        Objects.requireNonNull(test, "test");
+    }
+
+    /** The predicted label of each test window, in order: the most probable one of {@link #test()}. */
+    public List<String> predictions() {
+        return test.predictions();
     }
 
     /** The best validation accuracy (that of {@link #bestEpoch()}). */

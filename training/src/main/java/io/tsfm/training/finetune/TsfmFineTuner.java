@@ -113,7 +113,7 @@ public final class TsfmFineTuner {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) index.put(labels.get(i), i);
         int[] trainY = classes(train, index, "training");
-        int[] valY = classes(validation, index, "validation");
+        classes(validation, index, "validation"); // refuses a label outside the list before any work
         PatchedWindows trainW = new PatchedWindows(train.stream().map(DatasetWindows.Labeled::window).toList(),
                 patcher, patchSeconds);
         PatchedWindows valW = new PatchedWindows(validation.stream().map(DatasetWindows.Labeled::window).toList(),
@@ -134,7 +134,7 @@ public final class TsfmFineTuner {
             bank.precompute(texts);
             Engine.getInstance().setRandomSeed((int) seed);
             try (CheckpointModel model = CheckpointModel.load(checkpoint, bank, device)) {
-                return train(model, trainW, trainY, valW, valY, testW, start);
+                return train(model, trainW, trainY, valW, testW, start);
             }
         } finally {
             if (owned != null) owned.close();
@@ -142,7 +142,8 @@ public final class TsfmFineTuner {
     }
 
     private FineTuneResult train(CheckpointModel model, PatchedWindows trainW, int[] trainY, PatchedWindows valW,
-                                 int[] valY, PatchedWindows testW, long start) {
+                                 PatchedWindows testW, long start) {
+        List<String> valTruth = validation.stream().map(DatasetWindows.Labeled::label).toList();
         NDArray text = model.labelEmbeddings(labels);
         PairList<String, Parameter> params = new PairList<>();
         for (Pair<String, Parameter> p : model.net().getModel().getParameters()) params.add(p);
@@ -163,6 +164,7 @@ public final class TsfmFineTuner {
 
         List<EpochRecord> history = new ArrayList<>();
         Map<String, float[]> best = snapshot(params);
+        ClassProbabilities bestValidation = null; // the first epoch always improves on -∞, so it is set
         EarlyStopping stopping = new EarlyStopping(patience);
         boolean stoppedEarly = false;
         int[] order = new int[trainW.size()];
@@ -195,9 +197,13 @@ public final class TsfmFineTuner {
                 throw new FineTuningDivergedException("fine-tuning diverged: " + skipped + " of " + (batches + skipped)
                         + " batches of epoch " + epoch + " gave a non-finite loss (lr " + learningRate + ")");
             }
-            double acc = accuracy(predict(model, valW, labelRows), valY);
+            ClassProbabilities val = probabilities(model, valW, labelRows);
+            double acc = val.accuracy(valTruth);
             boolean improved = stopping.record(epoch, acc);
-            if (improved) best = snapshot(params);
+            if (improved) {
+                best = snapshot(params);
+                bestValidation = val;
+            }
             history.add(new EpochRecord(epoch, lossSum / batches, acc, improved, (System.nanoTime() - t0) / 1e9));
             if (bar != null) {
                 bar.finish(order.length, String.format(Locale.ROOT, "loss %.4f, val acc %.4f%s%s", lossSum / batches,
@@ -209,11 +215,10 @@ public final class TsfmFineTuner {
             }
         }
         restore(params, best);
-        ClassProbabilities valP = ClassProbabilities.softmax(labels, logits(model, valW, labelRows));
-        ClassProbabilities testP = ClassProbabilities.softmax(labels, logits(model, testW, labelRows));
+        ClassProbabilities test = probabilities(model, testW, labelRows);
         text.close();
-        return new FineTuneResult(testP.predictions(), history, stopping.bestEpoch(), stoppedEarly,
-                (System.nanoTime() - start) / 1e9, settings(model), valP, testP);
+        return new FineTuneResult(history, stopping.bestEpoch(), stoppedEarly, (System.nanoTime() - start) / 1e9,
+                settings(model), bestValidation, test);
     }
 
     /**
@@ -242,17 +247,10 @@ public final class TsfmFineTuner {
         }
     }
 
-    /** Argmax of embedding · labelsᵀ per window, eval mode. */
-    private int[] predict(CheckpointModel model, PatchedWindows windows, Supplier<NDArray> labelRows) {
-        float[][] logits = logits(model, windows, labelRows);
-        int[] out = new int[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            int bestK = 0;
-            // strict > keeps the earliest label on ties, as argmax does
-            for (int k = 1; k < logits[i].length; k++) if (logits[i][k] > logits[i][bestK]) bestK = k;
-            out[i] = bestK;
-        }
-        return out;
+    /** The class probabilities of {@code windows} (softmax of the logits the loss is taken on), eval mode. */
+    private ClassProbabilities probabilities(CheckpointModel model, PatchedWindows windows,
+                                             Supplier<NDArray> labelRows) {
+        return ClassProbabilities.softmax(labels, logits(model, windows, labelRows));
     }
 
     /** Embedding · labelsᵀ / temperature per window, eval mode: the logits the loss is taken on. */
@@ -274,12 +272,6 @@ public final class TsfmFineTuner {
             }
         }
         return out;
-    }
-
-    private static double accuracy(int[] predicted, int[] truth) {
-        int right = 0;
-        for (int i = 0; i < truth.length; i++) if (predicted[i] == truth[i]) right++;
-        return (double) right / truth.length;
     }
 
     private static Map<String, float[]> snapshot(PairList<String, Parameter> params) {

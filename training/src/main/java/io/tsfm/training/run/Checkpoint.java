@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -87,6 +88,19 @@ public final class Checkpoint {
     private static void moveIntoPlace(Path tmp, Path dir) throws IOException {
         deleteRecursively(dir);
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Checks that every one of {@code dirs} is a checkpoint directory before any work starts on them.
+     *
+     * @throws IllegalArgumentException naming the first that has no {@value #PARAMS}
+     */
+    public static void requireCheckpoints(List<Path> dirs) {
+        for (Path d : dirs) {
+            if (!Files.isRegularFile(d.resolve(PARAMS))) {
+                throw new IllegalArgumentException("not a checkpoint (no " + PARAMS + "): " + d);
+            }
+        }
     }
 
     /** Reads the model configuration of a checkpoint. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rule that chooses a checkpoint: the mean of zero-shot validation accuracy on the held-out subjects and on the
@@ -24,6 +25,17 @@ public final class CheckpointRule {
 
     /** One scored checkpoint: its directory, epoch and the two validation accuracies the score averages. */
     public record Candidate(Path checkpoint, int epoch, double score, double valAccuracy, double rotatedAccuracy) {}
+
+    /**
+     * A checkpoint's validation on the thigh sensors of its held-out subjects alone ({@link
+     * CheckpointValidation#runWithThigh}): as recorded, as rotated devices, and their mean, the thigh figure.
+     */
+    public record Thigh(double asRecorded, double rotated, int sessions) {
+        /** The mean of the two accuracies. */
+        public double score() {
+            return (asRecorded + rotated) / 2;
+        }
+    }
 
     /** The best checkpoint of each run (runs without a scored checkpoint are left out), best first. */
     public static List<Candidate> bestPerRun(List<Path> runs, Set<String> datasets) throws IOException {
@@ -71,6 +83,21 @@ public final class CheckpointRule {
         return new Candidate(checkpoint, (int) number(row, "epoch", where), (val + rot) / 2, val, rot);
     }
 
+    /**
+     * The thigh figures of one validation row, over those of {@code datasets} that have thigh sessions (empty: the
+     * row's means).
+     *
+     * @throws IllegalArgumentException naming {@code where} when the row has no thigh figures, or none of
+     *                                  {@code datasets} has thigh sessions
+     */
+    public static Thigh thigh(JsonNode row, Set<String> datasets, String where) {
+        double plain = datasets.isEmpty() ? number(row, "val_thigh_accuracy", where)
+                : meanOfPresent(row, "val_thigh_per_dataset", datasets, where);
+        double rotated = datasets.isEmpty() ? number(row, "val_thigh_rotated_accuracy", where)
+                : meanOfPresent(row, "val_thigh_rotated_per_dataset", datasets, where);
+        return new Thigh(plain, rotated, (int) number(row, "val_thigh_sessions", where));
+    }
+
     private static double number(JsonNode row, String field, String where) {
         JsonNode n = row.get(field);
         if (n == null || !n.isNumber()) throw new IllegalArgumentException(where + ": field " + field + " is missing or not a number");
@@ -90,5 +117,24 @@ public final class CheckpointRule {
             sum += n.asDouble();
         }
         return sum / datasets.size();
+    }
+
+    /** Like {@link #mean}, over the datasets that have a row (a dataset without thigh sessions has none). */
+    private static double meanOfPresent(JsonNode row, String field, Set<String> datasets, String where) {
+        JsonNode per = row.get(field);
+        if (per == null) throw new IllegalArgumentException(where + ": no " + field);
+        double sum = 0;
+        int n = 0;
+        for (String d : datasets) {
+            JsonNode acc = per.path(d).get("accuracy");
+            if (acc == null || !acc.isNumber()) continue;
+            sum += acc.asDouble();
+            n++;
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(where + ": none of " + String.join(",", new TreeSet<>(datasets))
+                    + " has held-out sessions with a thigh sensor");
+        }
+        return sum / n;
     }
 }

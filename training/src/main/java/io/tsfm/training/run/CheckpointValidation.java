@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The validation a training run does after each epoch, for a checkpoint on its own: zero-shot closed-set accuracy on
@@ -86,16 +88,18 @@ public final class CheckpointValidation {
                     + "thigh sensor (" + String.join(", ", corpus.descriptions().keySet().stream().sorted().toList())
                     + "); hugadb and utd_mhad have one");
         }
-        BatchAssembler thighPlain = ContrastiveTrainer.validationSet(thighSessions, corpus.descriptions(), false, cfg);
-        BatchAssembler thighRotated = ContrastiveTrainer.validationSet(thighSessions, corpus.descriptions(), true, cfg);
+        // built only when asked: their texts join the precomputed ones
+        BatchAssembler thighPlain = !thigh ? null
+                : ContrastiveTrainer.validationSet(thighSessions, corpus.descriptions(), false, cfg);
+        BatchAssembler thighRotated = !thigh ? null
+                : ContrastiveTrainer.validationSet(thighSessions, corpus.descriptions(), true, cfg);
         Device device = Device.cpu();
         try (MiniLmTextEncoder minilm = MiniLmTextEncoder.builder().optMaxTokens(cfg.textMaxTokens()).build();
              NDManager manager = NDManager.newBaseManager(device)) {
             TextBank text = new TextBank(new CachedTextEncoder(minilm, TextEmbeddingCache.openDefault()));
-            TreeSet<String> texts = new TreeSet<>(plain.allTexts());
-            texts.addAll(rotated.allTexts());
-            texts.addAll(thighPlain.allTexts());
-            texts.addAll(thighRotated.allTexts());
+            TreeSet<String> texts = new TreeSet<>();
+            Stream.of(plain, rotated, thighPlain, thighRotated).filter(Objects::nonNull)
+                    .forEach(set -> texts.addAll(set.allTexts()));
             text.precompute(texts);
             TrainableTsfm net = new TrainableTsfm(config);
             net.initialize(manager, DataType.FLOAT32);

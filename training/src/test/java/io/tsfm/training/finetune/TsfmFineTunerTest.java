@@ -72,8 +72,8 @@ class TsfmFineTunerTest {
         // predicting the validation windows with the restored state reproduces the best epoch's accuracy exactly
         assertThat(accuracy(r.predictions(), val)).isEqualTo(r.bestValidationAccuracy());
         assertThat(r.predictions()).allMatch(labels::contains);
-        // the restored state's class probabilities: the test windows here are the validation windows, so both agree;
-        // their argmax is the predictions and the best epoch's accuracy
+        // the best epoch's validation probabilities and the restored state's test probabilities: the test windows
+        // here are the validation windows, so both agree (the restore reproduces that epoch's state)
         List<String> truth = val.stream().map(DatasetWindows.Labeled::label).toList();
         assertThat(r.validation().accuracy(truth)).isEqualTo(r.bestValidationAccuracy());
         assertThat(r.test().predictions()).isEqualTo(r.predictions());
